@@ -1,0 +1,17 @@
+//! # et-engine
+//!
+//! Pure models of the economics of Ethereum *execution tickets* (ETs), as specified in
+//! the project's `SPEC.md`. No browser or JavaScript types appear here: the JavaScript
+//! interface lives in [`js`] behind the `js` feature.
+//!
+//! Conventions everywhere: values in ETH, time in slots of 12 s, `d` a per-slot
+//! discount rate (see [`rates`] for the annual equivalent).
+
+pub mod error;
+pub mod lottery;
+pub mod rates;
+
+#[cfg(feature = "js")]
+pub mod js;
+
+pub use error::{EngineError, Result};

@@ -1,0 +1,17 @@
+# Sourced by the scripts: where the project's tools live and the pinned versions.
+# One per-user folder shared by every clone on the machine, first on PATH.
+ET_TOOLS="${ET_TOOLS:-$HOME/.cache/et-explorer/tools}"
+export ET_TOOLS
+export PATH="$ET_TOOLS/bin:$ET_TOOLS/node/node_modules/.bin:$PATH"
+export NODE_PATH="$ET_TOOLS/node/node_modules${NODE_PATH:+:$NODE_PATH}"
+
+WASM_PACK_VERSION=0.15.1
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+PLAYWRIGHT_VERSION=1.65.1
+
+# The wasm-bindgen CLI must equal the crate version in Cargo.lock.
+et_wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' \
+    "$(dirname "${BASH_SOURCE[0]}")/../Cargo.lock"
+}

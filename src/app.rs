@@ -1,0 +1,108 @@
+//! The app shell: header, navigation between pages, hash routing.
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::components::Notices;
+use crate::url_state::Route;
+use crate::views::TicketValuePage;
+
+/// The pages, in navigation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    TicketValue,
+}
+
+impl Page {
+    /// Every page.
+    pub const ALL: [Page; 1] = [Page::TicketValue];
+
+    /// Its name in the route.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::TicketValue => crate::state::ticket::PAGE,
+        }
+    }
+
+    /// Its title in the navigation.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::TicketValue => "Ticket value",
+        }
+    }
+
+    /// The page a route names; `None` for an unknown one.
+    pub fn from_slug(slug: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+}
+
+/// The current location hash.
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Replaces the location hash without a history entry or a `hashchange` event.
+pub fn replace_hash(hash: &str) {
+    let Some(w) = web_sys::window() else { return };
+    if current_hash() == hash {
+        return;
+    }
+    if let Ok(h) = w.history() {
+        // A failure leaves the old URL; the page itself is unaffected.
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// The whole app.
+#[function_component]
+pub fn App() -> Html {
+    let route = use_state_eq(|| Route::parse(&current_hash()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn FnMut()>::new(move || route.set(Route::parse(&current_hash())));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    let (page, notice) = match Page::from_slug(&route.page) {
+        Some(p) => (p, None),
+        None if route.page.is_empty() => (Page::TicketValue, None),
+        None => (
+            Page::TicketValue,
+            Some(format!("There is no page “{}”; showing {}.", route.page.chars().take(40).collect::<String>(), Page::TicketValue.title())),
+        ),
+    };
+    let nav = Page::ALL.iter().map(|&p| {
+        let current = (p == page).then_some("page");
+        html! { <a href={format!("#/{}", p.slug())} aria-current={current}>{ p.title() }</a> }
+    });
+    html! {
+        <>
+            <header class="site-header">
+                <a class="brand" href="#/">{ "ET Explorer" }</a>
+                <span class="tagline">{ "the economics of Ethereum execution tickets" }</span>
+                <nav aria-label="Pages">{ for nav }</nav>
+            </header>
+            <main>
+                <Notices items={notice.into_iter().collect::<Vec<_>>()} />
+                {
+                    match page {
+                        Page::TicketValue => html! { <TicketValuePage route={(*route).clone()} /> },
+                    }
+                }
+            </main>
+            <footer class="site-footer">
+                { "Values in ETH, time in slots of 12 s. Every control is in the URL: copy it to share this exact view." }
+            </footer>
+        </>
+    }
+}

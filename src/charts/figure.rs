@@ -1,0 +1,219 @@
+//! The data of a chart: axes with units, and series (lines, bands, markers).
+
+/// A colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// The palette: colour-blind-safe (Okabe–Ito).
+pub mod palette {
+    use super::Rgb;
+    pub const BLUE: Rgb = Rgb(0, 114, 178);
+    pub const ORANGE: Rgb = Rgb(230, 159, 0);
+    pub const GREEN: Rgb = Rgb(0, 158, 115);
+    pub const VERMILION: Rgb = Rgb(213, 94, 0);
+    pub const PURPLE: Rgb = Rgb(204, 121, 167);
+    pub const SKY: Rgb = Rgb(86, 180, 233);
+    pub const GREY: Rgb = Rgb(90, 90, 90);
+}
+
+/// An axis: label, unit and scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    /// What is measured, e.g. "Tickets outstanding n".
+    pub label: String,
+    /// Its unit, e.g. "ETH"; empty for none.
+    pub unit: String,
+    /// Logarithmic (base 10) scale.
+    pub log: bool,
+}
+
+impl Axis {
+    /// A linear axis.
+    pub fn linear(label: &str, unit: &str) -> Self {
+        Self { label: label.into(), unit: unit.into(), log: false }
+    }
+
+    /// A logarithmic axis.
+    pub fn log(label: &str, unit: &str) -> Self {
+        Self { label: label.into(), unit: unit.into(), log: true }
+    }
+
+    /// "label (unit)".
+    pub fn title(&self) -> String {
+        if self.unit.is_empty() {
+            self.label.clone()
+        } else {
+            format!("{} ({})", self.label, self.unit)
+        }
+    }
+
+    /// Data value → plot coordinate (`log10` on a log axis); `None` if not drawable.
+    pub fn to_plot(&self, v: f64) -> Option<f64> {
+        match (self.log, v.is_finite()) {
+            (_, false) => None,
+            (true, _) if v <= 0.0 => None,
+            (true, _) => Some(v.log10()),
+            (false, _) => Some(v),
+        }
+    }
+
+    /// Plot coordinate → data value.
+    pub fn from_plot(&self, p: f64) -> f64 {
+        if self.log {
+            10f64.powf(p)
+        } else {
+            p
+        }
+    }
+}
+
+/// Where the legend goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Legend {
+    #[default]
+    UpperRight,
+    UpperLeft,
+    LowerLeft,
+    LowerRight,
+}
+
+/// One thing drawn on a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Series {
+    /// A polyline through `(x, y)` points.
+    Line { name: String, color: Rgb, points: Vec<(f64, f64)>, dashed: bool },
+    /// A shaded band between `lo` and `hi` at each `x`: `(x, lo, hi)`.
+    Band { name: String, color: Rgb, points: Vec<(f64, f64, f64)> },
+    /// A vertical marker at `x` (e.g. the current value of a control).
+    Marker { name: String, color: Rgb, x: f64 },
+}
+
+impl Series {
+    /// The name shown in the legend and the readout.
+    pub fn name(&self) -> &str {
+        match self {
+            Series::Line { name, .. } | Series::Band { name, .. } | Series::Marker { name, .. } => name,
+        }
+    }
+}
+
+/// A whole chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// Caption drawn above the plot.
+    pub title: String,
+    /// Horizontal axis.
+    pub x: Axis,
+    /// Vertical axis.
+    pub y: Axis,
+    /// What is drawn, in order (later on top).
+    pub series: Vec<Series>,
+    /// Legend position.
+    pub legend: Legend,
+}
+
+/// One line of a hover readout: a series' name and its nearest point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Figure {
+    /// Plot-coordinate ranges covering every drawable point (y padded by 5 %);
+    /// `(0..1, 0..1)` when nothing is drawable.
+    pub fn bounds(&self) -> (std::ops::Range<f64>, std::ops::Range<f64>) {
+        let (mut xs, mut ys) = (Span::default(), Span::default());
+        for s in &self.series {
+            match s {
+                Series::Line { points, .. } => {
+                    for &(x, y) in points {
+                        if let (Some(px), Some(py)) = (self.x.to_plot(x), self.y.to_plot(y)) {
+                            xs.add(px);
+                            ys.add(py);
+                        }
+                    }
+                }
+                Series::Band { points, .. } => {
+                    for &(x, lo, hi) in points {
+                        if let Some(px) = self.x.to_plot(x) {
+                            xs.add(px);
+                            self.y.to_plot(lo).into_iter().for_each(|p| ys.add(p));
+                            self.y.to_plot(hi).into_iter().for_each(|p| ys.add(p));
+                        }
+                    }
+                }
+                Series::Marker { .. } => {}
+            }
+        }
+        (xs.range(0.0), ys.range(0.05))
+    }
+
+    /// For each line, the point nearest to plot coordinate `x_plot` (in x).
+    pub fn readout(&self, x_plot: f64) -> Vec<Reading> {
+        self.series
+            .iter()
+            .filter_map(|s| match s {
+                Series::Line { name, points, .. } => points
+                    .iter()
+                    .filter_map(|&(x, y)| Some(((self.x.to_plot(x)? - x_plot).abs(), x, y)))
+                    .min_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, x, y)| Reading { name: name.clone(), x, y }),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+#[derive(Default)]
+struct Span(Option<(f64, f64)>);
+
+impl Span {
+    fn add(&mut self, v: f64) {
+        self.0 = Some(match self.0 {
+            None => (v, v),
+            Some((lo, hi)) => (lo.min(v), hi.max(v)),
+        });
+    }
+
+    fn range(&self, pad: f64) -> std::ops::Range<f64> {
+        match self.0 {
+            None => 0.0..1.0,
+            Some((lo, hi)) if hi - lo <= f64::EPSILON * hi.abs().max(1e-300) => {
+                let w = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+                (lo - w)..(hi + w)
+            }
+            Some((lo, hi)) => {
+                let w = (hi - lo) * pad;
+                (lo - w)..(hi + w)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_and_readout_respect_log_axes() {
+        let fig = Figure {
+            title: "t".into(),
+            x: Axis::log("n", ""),
+            y: Axis::linear("v", "ETH"),
+            series: vec![Series::Line {
+                name: "a".into(),
+                color: palette::BLUE,
+                points: vec![(1.0, 2.0), (10.0, 4.0), (100.0, 3.0), (0.0, 100.0)],
+                dashed: false,
+            }],
+            legend: Legend::default(),
+        };
+        let (x, y) = fig.bounds();
+        assert_eq!(x, 0.0..2.0);
+        assert!((y.start - 1.9).abs() < 1e-12 && (y.end - 4.1).abs() < 1e-12);
+        let r = fig.readout(0.9);
+        assert_eq!(r, vec![Reading { name: "a".into(), x: 10.0, y: 4.0 }]);
+    }
+}

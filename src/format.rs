@@ -1,0 +1,103 @@
+//! Number formatting for labels, readouts and URLs.
+
+/// `v` with `sig` significant digits: fixed notation for moderate magnitudes,
+/// scientific (`1.23e-8`) for very small or large ones; trailing zeros trimmed.
+pub fn sig(v: f64, sig: usize) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() { "NaN".into() } else if v > 0.0 { "∞".into() } else { "−∞".into() };
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    let sig = sig.max(1);
+    let exp = v.abs().log10().floor() as i32;
+    if (-3..6).contains(&exp) {
+        let decimals = (sig as i32 - 1 - exp).max(0) as usize;
+        trim_zeros(&format!("{v:.decimals$}"))
+    } else {
+        let s = format!("{v:.*e}", sig - 1);
+        match s.split_once('e') {
+            Some((mantissa, e)) => format!("{}e{}", trim_zeros(mantissa), e),
+            None => s,
+        }
+    }
+}
+
+fn trim_zeros(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// `v` for a URL: the shortest text that reads back as exactly the same `f64`.
+pub fn exact(v: f64) -> String {
+    let a = v.abs();
+    if a != 0.0 && !(1e-4..1e15).contains(&a) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A tick label on a log axis whose plot coordinate is `log10(value)`.
+pub fn log_tick(exponent: f64) -> String {
+    let k = exponent.round();
+    if (exponent - k).abs() < 1e-9 && k.abs() < 100.0 {
+        match k as i32 {
+            0 => "1".into(),
+            1 => "10".into(),
+            k => format!("10{}", superscript(k)),
+        }
+    } else {
+        sig(10f64.powf(exponent), 2)
+    }
+}
+
+fn superscript(k: i32) -> String {
+    k.to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        })
+        .collect()
+}
+
+/// Rounds `v` to `digits` significant digits (for values picked with a slider).
+pub fn round_sig(v: f64, digits: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let scale = 10f64.powi(digits - 1 - v.abs().log10().floor() as i32);
+    (v * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(sig(0.049999, 3), "0.05");
+        assert_eq!(sig(1.4914e-8, 3), "1.49e-8");
+        assert_eq!(sig(3_350_000.0, 3), "3.35e6");
+        assert_eq!(sig(1234.56, 4), "1235");
+        assert_eq!(log_tick(3.0), "10³");
+        assert_eq!(log_tick(-2.0), "10⁻²");
+        assert_eq!(round_sig(1047.1285, 3), 1050.0);
+        for v in [1.4914e-8, 0.05, 1e9, 123.456, 1e-12, 0.1 + 0.2] {
+            assert_eq!(exact(v).parse::<f64>().unwrap(), v);
+        }
+    }
+}

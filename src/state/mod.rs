@@ -1,0 +1,3 @@
+//! Page states: each a plain struct, one reducer, and its URL parameter table.
+
+pub mod ticket;

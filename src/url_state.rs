@@ -1,0 +1,212 @@
+//! The one place the page state meets the URL: hash routes and their parameters.
+//!
+//! A route is `#/<page>?<key>=<value>&…`. Each page declares its parameters as a table
+//! of [`Param`]s; reading a URL validates every value against the table and falls back
+//! to the default for a malformed or out-of-range one, with a notice naming it.
+
+use crate::format;
+
+/// How a numeric parameter is shown and picked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scale {
+    /// A linear slider with this step.
+    Linear(f64),
+    /// A logarithmic slider.
+    Log,
+}
+
+/// One numeric page parameter: its URL key, its label, unit, domain and default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    /// Key in the URL query, e.g. `mu`.
+    pub key: &'static str,
+    /// Label shown beside the control.
+    pub label: &'static str,
+    /// Unit shown beside the control, e.g. `ETH`; empty for none.
+    pub unit: &'static str,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Default value.
+    pub default: f64,
+    /// How the slider maps positions to values.
+    pub scale: Scale,
+    /// Whether values are whole numbers.
+    pub integer: bool,
+}
+
+impl Param {
+    /// Checks a typed value against the domain; the error names the field.
+    pub fn check(&self, v: f64) -> Result<f64, String> {
+        if !v.is_finite() {
+            return Err(format!("{} must be a number", self.label));
+        }
+        if v < self.min || v > self.max {
+            return Err(format!(
+                "{} must be between {} and {}",
+                self.label,
+                format::sig(self.min, 4),
+                format::sig(self.max, 4)
+            ));
+        }
+        if self.integer && v.fract() != 0.0 {
+            return Err(format!("{} must be a whole number", self.label));
+        }
+        Ok(v)
+    }
+
+    /// Parses typed text (accepts `1e9`, `1_000`, `1,000`, surrounding spaces).
+    pub fn parse(&self, text: &str) -> Result<f64, String> {
+        let cleaned: String = text.trim().chars().filter(|c| *c != '_' && *c != ',').collect();
+        let v = cleaned
+            .parse::<f64>()
+            .map_err(|_| format!("{} must be a number, not “{}”", self.label, text.trim()))?;
+        self.check(v)
+    }
+}
+
+/// A parsed hash route: the page name and its query pairs, in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Route {
+    /// Page name, e.g. `ticket-value` (empty for the home route).
+    pub page: String,
+    /// Query pairs, percent-decoded.
+    pub query: Vec<(String, String)>,
+}
+
+impl Route {
+    /// Parses `#/<page>?<query>` (a leading `#` and `/` are optional).
+    pub fn parse(hash: &str) -> Self {
+        let s = hash.trim_start_matches('#').trim_start_matches('/');
+        let (page, query) = s.split_once('?').unwrap_or((s, ""));
+        let query = query
+            .split('&')
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (decode(k), decode(v))
+            })
+            .collect();
+        Route { page: page.trim_end_matches('/').to_string(), query }
+    }
+
+    /// The value of `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.query.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Reads every parameter of `params` from `route`; returns the values (defaults where
+/// missing or invalid) and one notice per ignored value, naming it.
+pub fn read_params(route: &Route, params: &[Param]) -> (Vec<f64>, Vec<String>) {
+    let mut notices = Vec::new();
+    let values = params
+        .iter()
+        .map(|p| match route.get(p.key) {
+            None => p.default,
+            Some(text) => p.parse(text).unwrap_or_else(|why| {
+                notices.push(format!(
+                    "Ignored the link's {}={}: {}; using the default {}.",
+                    p.key,
+                    truncate(text, 40),
+                    why,
+                    format::sig(p.default, 6)
+                ));
+                p.default
+            }),
+        })
+        .collect();
+    let known = |k: &str| params.iter().any(|p| p.key == k);
+    for (k, _) in &route.query {
+        if !known(k) {
+            notices.push(format!("Ignored the link's unknown parameter “{}”.", truncate(k, 40)));
+        }
+    }
+    (values, notices)
+}
+
+/// Writes `#/<page>?k=v&…` with every value exactly round-tripping.
+pub fn write_route(page: &str, params: &[Param], values: &[f64]) -> String {
+    let query: Vec<String> = params
+        .iter()
+        .zip(values)
+        .map(|(p, v)| format!("{}={}", p.key, format::exact(*v)))
+        .collect();
+    format!("#/{page}?{}", query.join("&"))
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}
+
+/// Percent-decodes `s` (`+` as space); invalid escapes are kept as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) => hex(h).zip(hex(l)).map(|(h, l)| h * 16 + l),
+            _ => None,
+        };
+        match (escaped, bytes[i]) {
+            (Some(b), _) => {
+                out.push(b);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, b) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n_param() -> Param {
+        Param {
+            key: "n",
+            label: "Tickets n",
+            unit: "",
+            min: 1.0,
+            max: 1e9,
+            default: 1000.0,
+            scale: Scale::Log,
+            integer: true,
+        }
+    }
+
+    #[test]
+    fn route_round_trip_and_bad_values() {
+        let params = [n_param()];
+        let url = write_route("ticket-value", &params, &[12345.0]);
+        let (v, notes) = read_params(&Route::parse(&url), &params);
+        assert_eq!((v, notes.len()), (vec![12345.0], 0));
+        for bad in ["abc", "0", "1e12", "2.5", "NaN", ""] {
+            let r = Route::parse(&format!("#/ticket-value?n={bad}&zz=1"));
+            let (v, notes) = read_params(&r, &params);
+            assert_eq!(v, vec![1000.0]);
+            assert_eq!(notes.len(), 2, "{bad}: {notes:?}");
+            assert!(notes[0].contains("n="), "{notes:?}");
+        }
+        assert_eq!(decode("a%20b+c%2x%e2%82%ac%"), "a b c%2x€%");
+        assert_eq!(Route::parse("#/ticket-value/").page, "ticket-value");
+    }
+}
