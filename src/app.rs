@@ -39,7 +39,9 @@ impl Page {
 
 /// The current location hash.
 pub fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Replaces the location hash without a history entry or a `hashchange` event.
@@ -61,14 +63,21 @@ pub fn App() -> Html {
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn FnMut()>::new(move || route.set(Route::parse(&current_hash())));
+            let listener =
+                Closure::<dyn FnMut()>::new(move || route.set(Route::parse(&current_hash())));
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -78,7 +87,11 @@ pub fn App() -> Html {
         None if route.page.is_empty() => (Page::TicketValue, None),
         None => (
             Page::TicketValue,
-            Some(format!("There is no page “{}”; showing {}.", route.page.chars().take(40).collect::<String>(), Page::TicketValue.title())),
+            Some(format!(
+                "There is no page “{}”; showing {}.",
+                route.page.chars().take(40).collect::<String>(),
+                Page::TicketValue.title()
+            )),
         ),
     };
     let nav = Page::ALL.iter().map(|&p| {

@@ -4,7 +4,13 @@
 /// scientific (`1.23e-8`) for very small or large ones; trailing zeros trimmed.
 pub fn sig(v: f64, sig: usize) -> String {
     if !v.is_finite() {
-        return if v.is_nan() { "NaN".into() } else if v > 0.0 { "∞".into() } else { "−∞".into() };
+        return if v.is_nan() {
+            "NaN".into()
+        } else if v > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        };
     }
     if v == 0.0 {
         return "0".into();

@@ -15,7 +15,9 @@ pub mod views;
 
 /// Shows a fatal error on the page (the `#fatal` element) instead of a blank page.
 pub fn show_fatal(message: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(el) = doc.get_element_by_id("fatal") {
         el.set_text_content(Some(&format!(
             "ET Explorer stopped with an error: {message}. Reload the page: your settings are kept in the URL."
@@ -30,7 +32,9 @@ pub fn run() {
         console_error_panic_hook::hook(info);
         show_fatal(&info.to_string());
     }));
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             root.set_inner_html("");

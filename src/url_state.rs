@@ -58,7 +58,11 @@ impl Param {
 
     /// Parses typed text (accepts `1e9`, `1_000`, `1,000`, surrounding spaces).
     pub fn parse(&self, text: &str) -> Result<f64, String> {
-        let cleaned: String = text.trim().chars().filter(|c| *c != '_' && *c != ',').collect();
+        let cleaned: String = text
+            .trim()
+            .chars()
+            .filter(|c| *c != '_' && *c != ',')
+            .collect();
         let v = cleaned
             .parse::<f64>()
             .map_err(|_| format!("{} must be a number, not “{}”", self.label, text.trim()))?;
@@ -88,12 +92,18 @@ impl Route {
                 (decode(k), decode(v))
             })
             .collect();
-        Route { page: page.trim_end_matches('/').to_string(), query }
+        Route {
+            page: page.trim_end_matches('/').to_string(),
+            query,
+        }
     }
 
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.query.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -120,7 +130,10 @@ pub fn read_params(route: &Route, params: &[Param]) -> (Vec<f64>, Vec<String>) {
     let known = |k: &str| params.iter().any(|p| p.key == k);
     for (k, _) in &route.query {
         if !known(k) {
-            notices.push(format!("Ignored the link's unknown parameter “{}”.", truncate(k, 40)));
+            notices.push(format!(
+                "Ignored the link's unknown parameter “{}”.",
+                truncate(k, 40)
+            ));
         }
     }
     (values, notices)

@@ -40,7 +40,10 @@ pub fn finite(field: &str, value: f64) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(EngineError::invalid(field, format!("must be a finite number, got {value}")))
+        Err(EngineError::invalid(
+            field,
+            format!("must be a finite number, got {value}"),
+        ))
     }
 }
 
@@ -50,7 +53,10 @@ pub fn positive(field: &str, value: f64) -> Result<f64> {
     if value > 0.0 {
         Ok(value)
     } else {
-        Err(EngineError::invalid(field, format!("must be positive, got {value}")))
+        Err(EngineError::invalid(
+            field,
+            format!("must be positive, got {value}"),
+        ))
     }
 }
 
@@ -60,7 +66,10 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64> {
     if value >= 0.0 {
         Ok(value)
     } else {
-        Err(EngineError::invalid(field, format!("must be at least 0, got {value}")))
+        Err(EngineError::invalid(
+            field,
+            format!("must be at least 0, got {value}"),
+        ))
     }
 }
 
@@ -70,6 +79,9 @@ pub fn within(field: &str, value: f64, lo: f64, hi: f64) -> Result<f64> {
     if (lo..=hi).contains(&value) {
         Ok(value)
     } else {
-        Err(EngineError::invalid(field, format!("must be between {lo} and {hi}, got {value}")))
+        Err(EngineError::invalid(
+            field,
+            format!("must be between {lo} and {hi}, got {value}"),
+        ))
     }
 }

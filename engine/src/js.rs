@@ -7,14 +7,25 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::EngineError;
 use crate::lottery::Lottery;
 
-/// Deserializes a plain JS object, naming the field of any type or presence error.
-fn parse<T: DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
-    if !input.is_object() {
+/// Deserializes a plain JS object with only the `allowed` fields, naming the field of
+/// any unknown, missing or mistyped one.
+fn parse<T: DeserializeOwned>(input: JsValue, allowed: &[&str]) -> Result<T, JsValue> {
+    if !input.is_object() || js_sys::Array::is_array(&input) {
         return Err(js_error("input: expected an object of named fields"));
+    }
+    for key in js_sys::Object::keys(input.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(js_error(&format!(
+                "{key}: unknown field; expected one of {}",
+                allowed.join(", ")
+            )));
+        }
     }
     let de = serde_wasm_bindgen::Deserializer::from(input);
     serde_path_to_error::deserialize(de).map_err(|e| {
@@ -46,7 +57,7 @@ impl From<EngineError> for JsValue {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct TicketValueInput {
     mu: f64,
     var_r: f64,
@@ -72,7 +83,7 @@ struct TicketValueOutput {
 /// `ticketValue({mu, varR, d, n, share?, lookahead?})`: SPEC §1's closed forms.
 #[wasm_bindgen(js_name = ticketValue)]
 pub fn ticket_value(input: JsValue) -> Result<JsValue, JsValue> {
-    let i: TicketValueInput = parse(input)?;
+    let i: TicketValueInput = parse(input, &["mu", "varR", "d", "n", "share", "lookahead"])?;
     let s = Lottery::new(i.mu, i.var_r, i.d, i.n)?.summary(i.share, i.lookahead.unwrap_or(0.0))?;
     to_js(&TicketValueOutput {
         ticket_value: s.ticket_value,

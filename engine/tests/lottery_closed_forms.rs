@@ -35,7 +35,11 @@ fn exact(mu: f64, var_r: f64, d: f64, n: f64) -> Exact {
     let a = &n * &d * &d + &two * &n * &d + &one;
     let b = &n * &n * &d * &d + &two * &n * &d + &one;
     let variance = (&var_r + &mu * &mu) / a - &mu * &mu / b;
-    Exact { value, variance, npv: &mu / &d }
+    Exact {
+        value,
+        variance,
+        npv: &mu / &d,
+    }
 }
 
 const CASES: [(f64, f64, f64, f64); 10] = [
@@ -58,11 +62,26 @@ fn closed_forms_are_exact_to_1e_12() {
         let e = exact(mu, var_r, d, n);
         let tag = format!("mu={mu} varR={var_r} d={d} n={n}");
         assert_rel(l.ticket_value(), f(&e.value), 1e-12, &format!("E[V] {tag}"));
-        assert_rel(l.ticket_variance(), f(&e.variance), 1e-12, &format!("Var {tag}"));
+        assert_rel(
+            l.ticket_variance(),
+            f(&e.variance),
+            1e-12,
+            &format!("Var {tag}"),
+        );
         assert_rel(l.total_npv(), f(&e.npv), 1e-12, &format!("NPV {tag}"));
         let issued = q(n) * &e.value;
-        assert_rel(l.issued_value(), f(&issued), 1e-12, &format!("issued {tag}"));
-        assert_rel(l.unissued_value(), f(&(&e.npv - &issued)), 1e-12, &format!("unissued {tag}"));
+        assert_rel(
+            l.issued_value(),
+            f(&issued),
+            1e-12,
+            &format!("issued {tag}"),
+        );
+        assert_rel(
+            l.unissued_value(),
+            f(&(&e.npv - &issued)),
+            1e-12,
+            &format!("unissued {tag}"),
+        );
         assert_eq!(l.expected_wait_slots(), n);
     }
 }
@@ -77,7 +96,12 @@ fn share_and_lookahead_are_exact() {
             let expect = &e.value / &factor;
             let s = l.summary(Some(0.25), m as f64).unwrap();
             assert_rel(s.ticket_value, f(&expect), 1e-12, "lookahead value");
-            assert_rel(l.lookahead_value(m as f64).unwrap(), f(&expect), 1e-12, "lookahead");
+            assert_rel(
+                l.lookahead_value(m as f64).unwrap(),
+                f(&expect),
+                1e-12,
+                "lookahead",
+            );
             let var = &e.variance / (&factor * &factor);
             assert_rel(s.ticket_variance, f(&var), 1e-12, "lookahead variance");
             let issued = q(n) * &expect;

@@ -89,7 +89,10 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (xr, yr) = fig.bounds();
     let mut chart = ChartBuilder::on(root)
         .margin(px(10.0))
-        .caption(&fig.title, ("sans-serif", 15.0 * s).into_font().color(&BLACK))
+        .caption(
+            &fig.title,
+            ("sans-serif", 15.0 * s).into_font().color(&BLACK),
+        )
         .x_label_area_size(px(46.0))
         .y_label_area_size(px(68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
@@ -104,7 +107,11 @@ pub fn draw_figure<DB: DrawingBackend>(
         .y_label_formatter(&y_fmt)
         .x_labels(10)
         .y_labels(8)
-        .label_style(("sans-serif", 12.0 * s).into_font().color(&RGBColor(40, 40, 40)))
+        .label_style(
+            ("sans-serif", 12.0 * s)
+                .into_font()
+                .color(&RGBColor(40, 40, 40)),
+        )
         .axis_desc_style(("sans-serif", 13.0 * s).into_font().color(&BLACK))
         .bold_line_style(BLACK.mix(0.10))
         .light_line_style(BLACK.mix(0.03))
@@ -117,7 +124,9 @@ pub fn draw_figure<DB: DrawingBackend>(
     for series in &fig.series {
         let name = series.name().to_string();
         let anno = match series {
-            Series::Band { color: c, points, .. } => {
+            Series::Band {
+                color: c, points, ..
+            } => {
                 let band = band_polygon(fig, points);
                 let fill = color(*c).mix(0.18).filled();
                 let anno = chart.draw_series(std::iter::once(Polygon::new(band, fill)))?;
@@ -127,7 +136,12 @@ pub fn draw_figure<DB: DrawingBackend>(
                 };
                 anno.legend(legend)
             }
-            Series::Line { color: c, points, dashed, .. } => {
+            Series::Line {
+                color: c,
+                points,
+                dashed,
+                ..
+            } => {
                 let pts: Vec<(f64, f64)> = points.iter().filter_map(to_xy).collect();
                 let st = color(*c).stroke_width(line_w);
                 let anno = if *dashed {
@@ -135,14 +149,20 @@ pub fn draw_figure<DB: DrawingBackend>(
                 } else {
                     chart.draw_series(LineSeries::new(pts, st))?
                 };
-                anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + px(20.0) as i32, y)], st))
+                anno.legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + px(20.0) as i32, y)], st)
+                })
             }
             Series::Marker { color: c, x, .. } => {
-                let Some(mx) = fig.x.to_plot(*x) else { continue };
+                let Some(mx) = fig.x.to_plot(*x) else {
+                    continue;
+                };
                 let st = color(*c).stroke_width(px(1.5).max(1));
                 let pts = vec![(mx, yr.start), (mx, yr.end)];
                 let anno = chart.draw_series(DashedLineSeries::new(pts, px(4.0), px(4.0), st))?;
-                anno.legend(move |(x, y)| PathElement::new(vec![(x + 10, y - 6), (x + 10, y + 6)], st))
+                anno.legend(move |(x, y)| {
+                    PathElement::new(vec![(x + 10, y - 6), (x + 10, y + 6)], st)
+                })
             }
         };
         if !name.is_empty() {
@@ -179,7 +199,9 @@ fn legend_position(l: Legend) -> SeriesLabelPosition {
 fn band_polygon(fig: &Figure, points: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
     let pts: Vec<(f64, f64, f64)> = points
         .iter()
-        .filter_map(|&(x, lo, hi)| Some((fig.x.to_plot(x)?, fig.y.to_plot(lo)?, fig.y.to_plot(hi)?)))
+        .filter_map(|&(x, lo, hi)| {
+            Some((fig.x.to_plot(x)?, fig.y.to_plot(lo)?, fig.y.to_plot(hi)?))
+        })
         .collect();
     let upper = pts.iter().map(|&(x, _, hi)| (x, hi));
     let lower = pts.iter().rev().map(|&(x, lo, _)| (x, lo));

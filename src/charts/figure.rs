@@ -30,12 +30,20 @@ pub struct Axis {
 impl Axis {
     /// A linear axis.
     pub fn linear(label: &str, unit: &str) -> Self {
-        Self { label: label.into(), unit: unit.into(), log: false }
+        Self {
+            label: label.into(),
+            unit: unit.into(),
+            log: false,
+        }
     }
 
     /// A logarithmic axis.
     pub fn log(label: &str, unit: &str) -> Self {
-        Self { label: label.into(), unit: unit.into(), log: true }
+        Self {
+            label: label.into(),
+            unit: unit.into(),
+            log: true,
+        }
     }
 
     /// "label (unit)".
@@ -81,9 +89,18 @@ pub enum Legend {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Series {
     /// A polyline through `(x, y)` points.
-    Line { name: String, color: Rgb, points: Vec<(f64, f64)>, dashed: bool },
+    Line {
+        name: String,
+        color: Rgb,
+        points: Vec<(f64, f64)>,
+        dashed: bool,
+    },
     /// A shaded band between `lo` and `hi` at each `x`: `(x, lo, hi)`.
-    Band { name: String, color: Rgb, points: Vec<(f64, f64, f64)> },
+    Band {
+        name: String,
+        color: Rgb,
+        points: Vec<(f64, f64, f64)>,
+    },
     /// A vertical marker at `x` (e.g. the current value of a control).
     Marker { name: String, color: Rgb, x: f64 },
 }
@@ -92,7 +109,9 @@ impl Series {
     /// The name shown in the legend and the readout.
     pub fn name(&self) -> &str {
         match self {
-            Series::Line { name, .. } | Series::Band { name, .. } | Series::Marker { name, .. } => name,
+            Series::Line { name, .. } | Series::Band { name, .. } | Series::Marker { name, .. } => {
+                name
+            }
         }
     }
 }
@@ -159,7 +178,11 @@ impl Figure {
                     .iter()
                     .filter_map(|&(x, y)| Some(((self.x.to_plot(x)? - x_plot).abs(), x, y)))
                     .min_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, x, y)| Reading { name: name.clone(), x, y }),
+                    .map(|(_, x, y)| Reading {
+                        name: name.clone(),
+                        x,
+                        y,
+                    }),
                 _ => None,
             })
             .collect()
@@ -214,6 +237,13 @@ mod tests {
         assert_eq!(x, 0.0..2.0);
         assert!((y.start - 1.9).abs() < 1e-12 && (y.end - 4.1).abs() < 1e-12);
         let r = fig.readout(0.9);
-        assert_eq!(r, vec![Reading { name: "a".into(), x: 10.0, y: 4.0 }]);
+        assert_eq!(
+            r,
+            vec![Reading {
+                name: "a".into(),
+                x: 10.0,
+                y: 4.0
+            }]
+        );
     }
 }

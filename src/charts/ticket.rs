@@ -12,12 +12,16 @@ const POINTS: usize = 241;
 /// Log-spaced `n` from 1 to at least 10⁹ (and past the current n).
 fn n_grid(current: f64) -> Vec<f64> {
     let top = current.max(1e9).log10();
-    (0..POINTS).map(|i| 10f64.powf(top * i as f64 / (POINTS - 1) as f64)).collect()
+    (0..POINTS)
+        .map(|i| 10f64.powf(top * i as f64 / (POINTS - 1) as f64))
+        .collect()
 }
 
 /// `f(lottery at n)` over the grid; points where the engine refuses are skipped.
 fn curve(base: &Lottery, grid: &[f64], f: impl Fn(&Lottery) -> f64) -> Vec<(f64, f64)> {
-    grid.iter().filter_map(|&n| base.with_n(n).ok().map(|l| (n, f(&l)))).collect()
+    grid.iter()
+        .filter_map(|&n| base.with_n(n).ok().map(|l| (n, f(&l))))
+        .collect()
 }
 
 fn marker(state: &TicketState) -> Series {
@@ -46,7 +50,11 @@ pub fn value_vs_n(state: &TicketState) -> Option<Figure> {
         })
         .collect();
     let mut series = vec![
-        Series::Band { name: "E[V] ± 1 sd".into(), color: palette::BLUE, points: band },
+        Series::Band {
+            name: "E[V] ± 1 sd".into(),
+            color: palette::BLUE,
+            points: band,
+        },
         Series::Line {
             name: "E[V]".into(),
             color: palette::BLUE,
@@ -145,7 +153,9 @@ mod tests {
         let s = TicketState::default();
         let fig = value_vs_n(&s).unwrap();
         let l = s.lottery().unwrap();
-        let Series::Line { points, .. } = &fig.series[1] else { panic!("line expected") };
+        let Series::Line { points, .. } = &fig.series[1] else {
+            panic!("line expected")
+        };
         assert_eq!(points.len(), POINTS);
         let (n, v) = points[120];
         assert_eq!(v, l.with_n(n).unwrap().ticket_value());

@@ -54,15 +54,27 @@ fn observe_width(node: &NodeRef, set: UseStateSetter<u32>) -> Option<WidthObserv
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(&el);
-    Some(WidthObserver { observer, _callback: callback })
+    Some(WidthObserver {
+        observer,
+        _callback: callback,
+    })
 }
 
 fn device_pixel_ratio() -> f64 {
-    web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| *r > 0.0).unwrap_or(1.0)
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| *r > 0.0)
+        .unwrap_or(1.0)
 }
 
 /// Sizes the canvas's backing store to `w × h` CSS pixels at `dpr` and draws.
-pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64) -> Result<PlotGeometry, DrawError> {
+pub fn render(
+    canvas: &HtmlCanvasElement,
+    fig: &Figure,
+    w: u32,
+    h: u32,
+    dpr: f64,
+) -> Result<PlotGeometry, DrawError> {
     canvas.set_width((w as f64 * dpr).round() as u32);
     canvas.set_height((h as f64 * dpr).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
@@ -112,7 +124,10 @@ pub fn Chart(props: &ChartProps) -> Html {
             let found = g.x_at(e.offset_x() as f64 * dpr).map(|xp| fig.readout(xp));
             hover.set(found.filter(|r| !r.is_empty()).map(|readings| {
                 let x = fig.x.to_plot(readings[0].x).unwrap_or(g.x.start);
-                Hover { left: g.px_of(x) / dpr, readings }
+                Hover {
+                    left: g.px_of(x) / dpr,
+                    readings,
+                }
             }));
         })
     };

@@ -58,7 +58,12 @@ pub fn Slider(props: &SliderProps) -> Html {
     let err_id = format!("{id}-error");
 
     let on_range = {
-        let (param, cb, draft, error) = (p.clone(), props.on_change.clone(), draft.clone(), error.clone());
+        let (param, cb, draft, error) = (
+            p.clone(),
+            props.on_change.clone(),
+            draft.clone(),
+            error.clone(),
+        );
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(pos) = input.value().parse::<f64>() {
@@ -76,7 +81,12 @@ pub fn Slider(props: &SliderProps) -> Html {
         })
     };
     let on_commit = {
-        let (param, cb, draft, error) = (p.clone(), props.on_change.clone(), draft.clone(), error.clone());
+        let (param, cb, draft, error) = (
+            p.clone(),
+            props.on_change.clone(),
+            draft.clone(),
+            error.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             match param.parse(&input.value()) {
@@ -94,7 +104,9 @@ pub fn Slider(props: &SliderProps) -> Html {
         Scale::Linear(step) => (p.min, p.max, step),
         Scale::Log => (0.0, LOG_STEPS, 1.0),
     };
-    let shown = (*draft).clone().unwrap_or_else(|| format::sig(props.value, 6));
+    let shown = (*draft)
+        .clone()
+        .unwrap_or_else(|| format::sig(props.value, 6));
     let value_text = format!("{} {}", format::sig(props.value, 4), p.unit);
     html! {
         <div class={classes!("slider", error.is_some().then_some("invalid"))}>

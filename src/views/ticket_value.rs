@@ -44,10 +44,14 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
     // A new route (the user edited the URL) replaces the state.
     {
         let (state, parsed) = (state.dispatcher(), parsed.clone());
-        use_effect_with(parsed, move |p| state.dispatch(Action::Replace(p.0.clone())));
+        use_effect_with(parsed, move |p| {
+            state.dispatch(Action::Replace(p.0.clone()))
+        });
     }
     // Every state change is written back to the URL.
-    use_effect_with((*state).clone(), |s| crate::app::replace_hash(&s.to_route()));
+    use_effect_with((*state).clone(), |s| {
+        crate::app::replace_hash(&s.to_route())
+    });
 
     let set = |field: Field| {
         let d = state.dispatcher();
@@ -55,7 +59,9 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
     };
     let set_rate = {
         let d = state.dispatcher();
-        Callback::from(move |pct: f64| d.dispatch(Action::Set(Field::D, per_slot_from_annual(pct / 100.0))))
+        Callback::from(move |pct: f64| {
+            d.dispatch(Action::Set(Field::D, per_slot_from_annual(pct / 100.0)))
+        })
     };
     let p = params();
     let s = &*state;
@@ -97,7 +103,11 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
     }
 }
 
-fn chart_row(fig: &Option<Rc<crate::charts::Figure>>, name: &'static str, formula: &'static str) -> Html {
+fn chart_row(
+    fig: &Option<Rc<crate::charts::Figure>>,
+    name: &'static str,
+    formula: &'static str,
+) -> Html {
     html! {
         <div class="chart-row">
             if let Some(f) = fig {
@@ -120,8 +130,18 @@ fn summary(s: &TicketState) -> Html {
         ("All future rewards μ/d", eth(sum.total_npv)),
         ("Issued tickets n·E[V]", eth(sum.issued_value)),
         ("Unissued rest", eth(sum.unissued_value)),
-        ("Expected wait E[T]", format!("{} slots ({})", format::sig(sum.expected_wait_slots, 4), duration(s.n))),
-        ("Value of the P holding", eth(sum.share_value.unwrap_or(0.0))),
+        (
+            "Expected wait E[T]",
+            format!(
+                "{} slots ({})",
+                format::sig(sum.expected_wait_slots, 4),
+                duration(s.n)
+            ),
+        ),
+        (
+            "Value of the P holding",
+            eth(sum.share_value.unwrap_or(0.0)),
+        ),
     ];
     html! {
         <dl class="summary" aria-label="Closed-form results">
@@ -133,7 +153,12 @@ fn summary(s: &TicketState) -> Html {
 /// `slots` as a human duration (12 s a slot).
 fn duration(slots: f64) -> String {
     let secs = slots * SECONDS_PER_SLOT;
-    let units = [(31_557_600.0, "years"), (86_400.0, "days"), (3_600.0, "hours"), (60.0, "minutes")];
+    let units = [
+        (31_557_600.0, "years"),
+        (86_400.0, "days"),
+        (3_600.0, "hours"),
+        (60.0, "minutes"),
+    ];
     for (size, name) in units {
         if secs >= size {
             return format!("{} {name}", format::sig(secs / size, 3));

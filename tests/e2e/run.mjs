@@ -1,0 +1,186 @@
+// End-to-end test of the built site in headless Chromium (playwright-core).
+// Usage: node tests/e2e/run.mjs [dist] [screenshot dir]
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { serveStatic } from './serve.mjs';
+
+// playwright-core lives with the project's other tools (scripts/setup), not in the repo.
+const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
+const { chromium } = require('playwright-core');
+
+const dist = process.argv[2] || 'dist';
+const shots = process.argv[3] || 'target/screenshots';
+fs.mkdirSync(shots, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const results = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`FAIL ${name}\n     ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n     ')}`);
+  }
+}
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+/** Per canvas: its name and the fraction of pixels that are not white. */
+async function canvasInk(page) {
+  return page.$$eval('figure.chart', (figs) => figs.map((f) => {
+    const c = f.querySelector('canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 245 || d[i + 1] < 245 || d[i + 2] < 245) ink++;
+    return { name: f.dataset.chart, ink: ink / (c.width * c.height), width: c.width };
+  }));
+}
+const dataUrl = (page, name) =>
+  page.$eval(`figure[data-chart="${name}"] canvas`, (c) => c.toDataURL());
+
+/** Waits until `count` charts are drawn (non-blank). */
+async function chartsDrawn(page, count) {
+  await page.waitForFunction((n) => {
+    const cs = [...document.querySelectorAll('figure.chart canvas')];
+    return cs.length === n && cs.every((c) => c.width > 0 && c.dataset && c.toDataURL().length > 5000);
+  }, count, { timeout: 20000 });
+}
+
+const server = await serveStatic(dist);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+const page = await context.newPage();
+const consoleErrors = [];
+const foreign = [];
+page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+page.on('pageerror', (e) => consoleErrors.push(String(e)));
+context.on('request', (r) => {
+  const u = r.url();
+  if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+});
+
+const TICKET = `${origin}/#/ticket-value`;
+try {
+  await check('ticket value page loads with three drawn charts', async () => {
+    await page.goto(TICKET);
+    await chartsDrawn(page, 3);
+    const inks = await canvasInk(page);
+    for (const c of inks) assert(c.ink > 0.01 && c.ink < 0.6, `${c.name} looks blank: ${JSON.stringify(c)}`);
+    assert(await page.locator('h2', { hasText: 'Inputs' }).count() === 1, 'controls shown');
+    await page.screenshot({ path: `${shots}/ticket-value.png`, fullPage: true });
+  });
+
+  await check('moving the n slider with the keyboard redraws its chart and updates the URL', async () => {
+    const before = await dataUrl(page, 'value');
+    const n = page.locator('#ctl-n');
+    await n.focus();
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((b) => document.querySelector('figure[data-chart="value"] canvas').toDataURL() !== b, before);
+    const text = await page.inputValue('#ctl-n-text');
+    assert(Number(text) > 10000, `n moved up: ${text}`);
+    assert(page.url().includes(`n=${text}`), `URL carries n: ${page.url()} vs ${text}`);
+  });
+
+  await check('typing a value applies it; a bad one is kept with a message naming the field', async () => {
+    await page.fill('#ctl-mu-text', '0.2');
+    await page.press('#ctl-mu-text', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('mu=0.2'));
+    await page.fill('#ctl-mu-text', 'abc');
+    await page.press('#ctl-mu-text', 'Enter');
+    const msg = await page.textContent('.slider.invalid .field-error');
+    assert(msg.includes('Mean reward μ'), msg);
+    assert(await page.inputValue('#ctl-mu-text') === 'abc', 'typed text kept');
+    assert(page.url().includes('mu=0.2'), 'last valid value in force');
+  });
+
+  await check('reloading the URL restores the state and the drawing exactly', async () => {
+    await page.fill('#ctl-mu-text', '0.2');
+    await page.press('#ctl-mu-text', 'Enter');
+    await page.fill('#ctl-m-text', '32');
+    await page.press('#ctl-m-text', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('m=32'));
+    const url = page.url();
+    const before = await dataUrl(page, 'value');
+    const fields = await page.$$eval('input.number', (xs) => xs.map((x) => x.value));
+    await page.goto('about:blank');
+    await page.goto(url);
+    await chartsDrawn(page, 3);
+    assert(page.url() === url, `URL kept: ${page.url()} vs ${url}`);
+    const after = await page.$$eval('input.number', (xs) => xs.map((x) => x.value));
+    assert(JSON.stringify(after) === JSON.stringify(fields), `${after} vs ${fields}`);
+    assert(await dataUrl(page, 'value') === before, 'same drawing after reload');
+  });
+
+  await check('hovering a chart reads out the nearest point', async () => {
+    const box = await page.locator('figure[data-chart="value"] canvas').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const text = await page.locator('figure[data-chart="value"] .readout').textContent({ timeout: 5000 });
+    assert(text.includes('Tickets outstanding n =') && text.includes('E[V]:') && text.includes('ETH'), text);
+    await page.mouse.move(0, 0);
+  });
+
+  await check('malformed URL parameters fall back to defaults with a notice naming them', async () => {
+    await page.goto(`${TICKET}?n=abc&mu=-1&sd=0.3&bogus=%3Cb%3Ex`);
+    await chartsDrawn(page, 3);
+    const notices = await page.textContent('.notices');
+    assert(notices.includes('n=abc') && notices.includes('mu=-1') && notices.includes('bogus'), notices);
+    assert(await page.locator('.notices b').count() === 0, 'URL text is never HTML');
+    assert(await page.inputValue('#ctl-n-text') === '10000', 'n default');
+    assert(await page.inputValue('#ctl-sd-text') === '0.3', 'valid sd kept');
+    await page.screenshot({ path: `${shots}/ticket-value-notices.png` });
+  });
+
+  await check('an unknown page says so and shows the ticket page', async () => {
+    await page.goto(`${origin}/#/nowhere`);
+    await chartsDrawn(page, 3);
+    assert((await page.textContent('.notices')).includes('nowhere'), 'notice');
+  });
+
+  await check('HiDPI: canvases are sized with devicePixelRatio', async () => {
+    const hi = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 2 });
+    const p2 = await hi.newPage();
+    await p2.goto(TICKET);
+    await chartsDrawn(p2, 3);
+    const sizes = await p2.$$eval('figure.chart canvas', (cs) => cs.map((c) => [c.width, c.clientWidth]));
+    for (const [w, cw] of sizes) assert(Math.abs(w - 2 * cw) <= 1, `backing ${w} for ${cw} CSS px`);
+    await p2.screenshot({ path: `${shots}/ticket-value-hidpi.png` });
+    await hi.close();
+  });
+
+  await check('a narrow window stacks the layout and charts follow their width', async () => {
+    await page.setViewportSize({ width: 700, height: 1000 });
+    await page.goto(TICKET);
+    await chartsDrawn(page, 3);
+    await page.waitForTimeout(200);
+    const widths = await page.$$eval('figure.chart canvas', (cs) => cs.map((c) => [c.width, c.clientWidth]));
+    for (const [w, cw] of widths) assert(cw < 700 && Math.abs(w - cw) <= 1, JSON.stringify(widths));
+    await page.screenshot({ path: `${shots}/ticket-value-narrow.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
+  await check('no console errors', async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join('\n'));
+  });
+  await check('every request stays on the page origin', async () => {
+    assert(foreign.length === 0, foreign.join('\n'));
+  });
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const passed = results.filter((r) => r[1]).length;
+const failed = results.length - passed;
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
