@@ -29,6 +29,29 @@ pub fn sig(v: f64, sig: usize) -> String {
     }
 }
 
+/// Like [`sig`], but whole numbers from 10⁴ to 10¹⁵ are written out with thousands
+/// separators (`3,822,000`), as a reader expects in a summary.
+pub fn readable(v: f64, digits: usize) -> String {
+    let a = v.abs();
+    if !(1e4..1e15).contains(&a) {
+        return sig(v, digits);
+    }
+    let rounded = round_sig(v, digits as i32).round() as i64;
+    let text = rounded.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 && (text.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if rounded < 0 {
+        format!("−{out}")
+    } else {
+        out
+    }
+}
+
 fn trim_zeros(s: &str) -> String {
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -100,6 +123,10 @@ mod tests {
         assert_eq!(sig(3_350_000.0, 3), "3.35e6");
         assert_eq!(sig(1234.56, 4), "1235");
         assert_eq!(log_tick(3.0), "10³");
+        assert_eq!(readable(3_822_123.4, 4), "3,822,000");
+        assert_eq!(readable(10_000.0, 4), "10,000");
+        assert_eq!(readable(-12_345.0, 3), "−12,300");
+        assert_eq!(readable(499.94, 4), "499.9");
         assert_eq!(log_tick(-2.0), "10⁻²");
         assert_eq!(round_sig(1047.1285, 3), 1050.0);
         for v in [1.4914e-8, 0.05, 1e9, 123.456, 1e-12, 0.1 + 0.2] {

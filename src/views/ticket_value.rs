@@ -123,7 +123,7 @@ fn summary(s: &TicketState) -> Html {
         Ok(sum) => sum,
         Err(e) => return html! { <div class="error" role="alert">{ e.to_string() }</div> },
     };
-    let eth = |v: f64| format!("{} ETH", format::sig(v, 4));
+    let eth = |v: f64| format!("{} ETH", format::readable(v, 4));
     let rows = [
         ("Ticket value E[V]", eth(sum.ticket_value)),
         ("Its standard deviation", eth(sum.ticket_variance.sqrt())),
