@@ -7,9 +7,17 @@
 //! Conventions everywhere: values in ETH, time in slots of 12 s, `d` a per-slot
 //! discount rate (see [`rates`] for the annual equivalent).
 
+pub mod centralization;
 pub mod error;
+pub mod fastmath;
+pub mod histogram;
 pub mod lottery;
+pub mod process;
+pub mod random;
 pub mod rates;
+pub mod reward_data;
+pub mod rewards;
+pub mod ticket_mc;
 
 #[cfg(feature = "js")]
 pub mod js;
