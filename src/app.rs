@@ -63,21 +63,14 @@ pub fn App() -> Html {
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener =
-                Closure::<dyn FnMut()>::new(move || route.set(Route::parse(&current_hash())));
+            let listener = Closure::<dyn FnMut()>::new(move || route.set(Route::parse(&current_hash())));
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
+                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
                 }
             }
         });

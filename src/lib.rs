@@ -12,6 +12,7 @@ pub mod format;
 pub mod state;
 pub mod url_state;
 pub mod views;
+pub mod worker;
 
 /// Shows a fatal error on the page (the `#fatal` element) instead of a blank page.
 pub fn show_fatal(message: &str) {

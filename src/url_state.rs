@@ -13,6 +13,8 @@ pub enum Scale {
     Linear(f64),
     /// A logarithmic slider.
     Log,
+    /// A number field only (e.g. a seed).
+    Field,
 }
 
 /// One numeric page parameter: its URL key, its label, unit, domain and default.
@@ -58,11 +60,7 @@ impl Param {
 
     /// Parses typed text (accepts `1e9`, `1_000`, `1,000`, surrounding spaces).
     pub fn parse(&self, text: &str) -> Result<f64, String> {
-        let cleaned: String = text
-            .trim()
-            .chars()
-            .filter(|c| *c != '_' && *c != ',')
-            .collect();
+        let cleaned: String = text.trim().chars().filter(|c| *c != '_' && *c != ',').collect();
         let v = cleaned
             .parse::<f64>()
             .map_err(|_| format!("{} must be a number, not “{}”", self.label, text.trim()))?;
@@ -100,10 +98,7 @@ impl Route {
 
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+        self.query.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 }
 
@@ -127,25 +122,31 @@ pub fn read_params(route: &Route, params: &[Param]) -> (Vec<f64>, Vec<String>) {
             }),
         })
         .collect();
-    let known = |k: &str| params.iter().any(|p| p.key == k);
-    for (k, _) in &route.query {
-        if !known(k) {
-            notices.push(format!(
-                "Ignored the link's unknown parameter “{}”.",
-                truncate(k, 40)
-            ));
-        }
-    }
     (values, notices)
 }
 
-/// Writes `#/<page>?k=v&…` with every value exactly round-tripping.
-pub fn write_route(page: &str, params: &[Param], values: &[f64]) -> String {
-    let query: Vec<String> = params
+/// One notice per query key that is not in `known`.
+pub fn unknown_keys(route: &Route, known: &[&str]) -> Vec<String> {
+    route
+        .query
+        .iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .map(|(k, _)| format!("Ignored the link's unknown parameter “{}”.", truncate(k, 40)))
+        .collect()
+}
+
+/// `key=value` pairs of numeric parameters, every value exactly round-tripping.
+pub fn numeric_pairs(params: &[Param], values: &[f64]) -> Vec<(String, String)> {
+    params
         .iter()
         .zip(values)
-        .map(|(p, v)| format!("{}={}", p.key, format::exact(*v)))
-        .collect();
+        .map(|(p, v)| (p.key.to_string(), format::exact(*v)))
+        .collect()
+}
+
+/// Writes `#/<page>?k=v&…` (values are plain numbers and words: nothing to escape).
+pub fn write_route(page: &str, pairs: &[(String, String)]) -> String {
+    let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
     format!("#/{page}?{}", query.join("&"))
 }
 
@@ -189,6 +190,45 @@ fn hex(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }
 
+/// Reads a choice among `options` (their URL spellings); the default is `options[0]`.
+pub fn read_choice(route: &Route, key: &str, options: &[&str], notices: &mut Vec<String>) -> usize {
+    match route.get(key) {
+        None => 0,
+        Some(v) => options.iter().position(|o| *o == v).unwrap_or_else(|| {
+            notices.push(format!(
+                "Ignored the link's {key}={}: expected one of {}; using {}.",
+                truncate(v, 40),
+                options.join(", "),
+                options[0]
+            ));
+            0
+        }),
+    }
+}
+
+/// Reads a comma-separated list of numbers, each checked by `param`.
+pub fn read_list(route: &Route, param: &Param, default: &[f64], notices: &mut Vec<String>) -> Vec<f64> {
+    let Some(text) = route.get(param.key) else {
+        return default.to_vec();
+    };
+    let parsed: Result<Vec<f64>, String> = text.split(',').map(|t| param.parse(t)).collect();
+    match parsed {
+        Ok(v) if !v.is_empty() && v.len() <= 12 => v,
+        Ok(_) => {
+            notices.push(format!("Ignored the link's {}: give 1 to 12 values.", param.key));
+            default.to_vec()
+        }
+        Err(why) => {
+            notices.push(format!(
+                "Ignored the link's {}={}: {why}.",
+                param.key,
+                truncate(text, 40)
+            ));
+            default.to_vec()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,12 +249,13 @@ mod tests {
     #[test]
     fn route_round_trip_and_bad_values() {
         let params = [n_param()];
-        let url = write_route("ticket-value", &params, &[12345.0]);
+        let url = write_route("ticket-value", &numeric_pairs(&params, &[12345.0]));
         let (v, notes) = read_params(&Route::parse(&url), &params);
         assert_eq!((v, notes.len()), (vec![12345.0], 0));
         for bad in ["abc", "0", "1e12", "2.5", "NaN", ""] {
             let r = Route::parse(&format!("#/ticket-value?n={bad}&zz=1"));
-            let (v, notes) = read_params(&r, &params);
+            let (v, mut notes) = read_params(&r, &params);
+            notes.extend(unknown_keys(&r, &["n"]));
             assert_eq!(v, vec![1000.0]);
             assert_eq!(notes.len(), 2, "{bad}: {notes:?}");
             assert!(notes[0].contains("n="), "{notes:?}");

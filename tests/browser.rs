@@ -24,25 +24,16 @@ fn document() -> web_sys::Document {
 /// A fresh element of `tag` in the body, `width` CSS pixels wide.
 fn mount_point(tag: &str, width: u32) -> Element {
     let el = document().create_element(tag).unwrap();
-    el.set_attribute("style", &format!("width: {width}px"))
-        .unwrap();
+    el.set_attribute("style", &format!("width: {width}px")).unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     el
 }
 
 /// Fraction of pixels that are not white, and of those close to `rgb`.
 fn ink(canvas: &HtmlCanvasElement, rgb: (u8, u8, u8)) -> (f64, f64) {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let (w, h) = (canvas.width(), canvas.height());
-    let data = ctx
-        .get_image_data(0.0, 0.0, w as f64, h as f64)
-        .unwrap()
-        .data();
+    let data = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).unwrap().data();
     let (mut ink, mut colour) = (0usize, 0usize);
     let near = |a: u8, b: u8| (a as i32 - b as i32).abs() < 40;
     for px in data.chunks_exact(4) {
@@ -82,10 +73,7 @@ fn every_ticket_chart_draws_at_hidpi() {
         let canvas: HtmlCanvasElement = mount_point("canvas", 600).dyn_into().unwrap();
         let g = render(&canvas, &fig, 600, 320, 2.0).expect("drawn");
         assert_eq!((canvas.width(), canvas.height()), (1200, 640));
-        assert!(
-            g.px_x.end - g.px_x.start > 800,
-            "plot area uses the width: {g:?}"
-        );
+        assert!(g.px_x.end - g.px_x.start > 800, "plot area uses the width: {g:?}");
         let (ink, _) = ink(&canvas, (0, 0, 0));
         assert!(ink > 0.01 && ink < 0.6, "{}: ink {ink}", fig.title);
     }
@@ -124,12 +112,7 @@ async fn chart_component_follows_its_container_width() {
     };
     yew::Renderer::<Chart>::with_root_and_props(host.clone(), props).render();
     sleep(100).await;
-    let canvas: HtmlCanvasElement = host
-        .query_selector("canvas")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let canvas: HtmlCanvasElement = host.query_selector("canvas").unwrap().unwrap().dyn_into().unwrap();
     let container = host.query_selector(".chart-canvas").unwrap().unwrap();
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     let wide = container.client_width();
@@ -169,21 +152,13 @@ async fn slider_emits_log_scaled_values_and_keeps_bad_text() {
         .unwrap()
         .dyn_into()
         .unwrap();
-    assert_eq!(
-        range.value(),
-        "333",
-        "10³ sits a third of the way along 1..10⁹"
-    );
+    assert_eq!(range.value(), "333", "10³ sits a third of the way along 1..10⁹");
     range.set_value("1000");
     fire(&range, "input");
     assert_eq!(got.get(), 1e9);
     range.set_value("500");
     fire(&range, "input");
-    assert_eq!(
-        got.get(),
-        31_600.0,
-        "log scale, rounded to 3 significant digits"
-    );
+    assert_eq!(got.get(), 31_600.0, "log scale, rounded to 3 significant digits");
 
     let text: HtmlInputElement = host
         .query_selector("input.number")
@@ -200,24 +175,15 @@ async fn slider_emits_log_scaled_values_and_keeps_bad_text() {
     fire(&text, "change");
     sleep(30).await;
     assert_eq!(got.get(), 2e5, "an invalid value is not applied");
-    let alert = host
-        .query_selector("[role=alert]")
-        .unwrap()
-        .expect("an error message");
-    assert!(alert
-        .text_content()
-        .unwrap()
-        .contains("Tickets outstanding n"));
+    let alert = host.query_selector("[role=alert]").unwrap().expect("an error message");
+    assert!(alert.text_content().unwrap().contains("Tickets outstanding n"));
     assert_eq!(text.value(), "-3", "what the user typed stays");
 }
 
 #[wasm_bindgen_test]
 async fn the_app_renders_the_ticket_page_with_three_drawn_charts() {
     let window = web_sys::window().unwrap();
-    window
-        .location()
-        .set_hash("#/ticket-value?n=5000&zz=1")
-        .unwrap();
+    window.location().set_hash("#/ticket-value?n=5000&zz=1").unwrap();
     let host = mount_point("div", 1200);
     yew::Renderer::<et_explorer::app::App>::with_root(host.clone()).render();
     sleep(200).await;
@@ -227,10 +193,7 @@ async fn the_app_renders_the_ticket_page_with_three_drawn_charts() {
         let c: HtmlCanvasElement = canvases.item(i).unwrap().dyn_into().unwrap();
         assert!(ink(&c, (0, 0, 0)).0 > 0.01, "chart {i} drawn");
     }
-    let notice = host
-        .query_selector(".notices")
-        .unwrap()
-        .expect("a notice for zz");
+    let notice = host.query_selector(".notices").unwrap().expect("a notice for zz");
     assert!(notice.text_content().unwrap().contains("zz"));
     let hash = window.location().hash().unwrap();
     assert!(hash.contains("n=5000") && !hash.contains("zz"), "{hash}");

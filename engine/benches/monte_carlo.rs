@@ -26,9 +26,7 @@ mod native {
     }
 
     fn streaks(c: &mut Criterion) {
-        c.bench_function("streak_one_day_L32", |b| {
-            b.iter(|| streak_probability(0.3, 32, 7200))
-        });
+        c.bench_function("streak_one_day_L32", |b| b.iter(|| streak_probability(0.3, 32, 7200)));
     }
 
     criterion_group!(benches, monte_carlo, streaks);

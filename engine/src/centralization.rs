@@ -33,10 +33,7 @@ pub fn streak_probability(share: f64, run: u32, horizon: u64) -> Result<f64> {
 
 /// [`streak_probability`] for each share in `shares`.
 pub fn streak_curve(shares: &[f64], run: u32, horizon: u64) -> Result<Vec<f64>> {
-    shares
-        .iter()
-        .map(|&s| streak_probability(s, run, horizon))
-        .collect()
+    shares.iter().map(|&s| streak_probability(s, run, horizon)).collect()
 }
 
 /// The probability that a holder of `tickets` of the `outstanding` tickets wins the next
@@ -75,12 +72,7 @@ pub struct PoolPoint {
 /// The per-ticket standard deviation of a pool of `m` tickets with independent wins,
 /// for each size in `sizes`: the closed form `sd(V)/√m` and an estimate from `pools`
 /// simulated pools per size (seeded, stream `i` for size `i`).
-pub fn pool_risk(
-    mc: &TicketMonteCarlo,
-    sizes: &[u64],
-    pools: u64,
-    seed: u64,
-) -> Result<Vec<PoolPoint>> {
+pub fn pool_risk(mc: &TicketMonteCarlo, sizes: &[u64], pools: u64, seed: u64) -> Result<Vec<PoolPoint>> {
     if pools < 2 {
         return Err(EngineError::invalid("pools", "must be at least 2"));
     }
@@ -90,15 +82,11 @@ pub fn pool_risk(
         .enumerate()
         .map(|(i, &m)| {
             if m == 0 {
-                return Err(EngineError::invalid(
-                    "sizes",
-                    "every pool size must be at least 1",
-                ));
+                return Err(EngineError::invalid("sizes", "every pool size must be at least 1"));
             }
             let means = mc.pool_means(seed, i as u64, m, pools);
             let mean = means.iter().sum::<f64>() / pools as f64;
-            let var =
-                means.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (pools - 1) as f64;
+            let var = means.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (pools - 1) as f64;
             Ok(PoolPoint {
                 size: m,
                 sd: sd / (m as f64).sqrt(),
@@ -163,15 +151,9 @@ mod tests {
         let tiny = streak_probability(1e-3, 8, 8).unwrap();
         assert!((tiny / 1e-24 - 1.0).abs() < 1e-12, "{tiny}");
         assert_eq!(streak_probability(1.5, 2, 3).unwrap_err().field(), "share");
-        assert_eq!(
-            streak_probability(0.5, 0, 3).unwrap_err().field(),
-            "runLength"
-        );
+        assert_eq!(streak_probability(0.5, 0, 3).unwrap_err().field(), "runLength");
         assert_eq!(pool_streak_probability(3, 10, 2).unwrap(), 0.3 * 0.2);
         assert_eq!(pool_streak_probability(1, 10, 2).unwrap(), 0.0);
-        assert_eq!(
-            pool_streak_probability(11, 10, 2).unwrap_err().field(),
-            "tickets"
-        );
+        assert_eq!(pool_streak_probability(11, 10, 2).unwrap_err().field(), "tickets");
     }
 }

@@ -53,10 +53,7 @@ pub fn positive(field: &str, value: f64) -> Result<f64> {
     if value > 0.0 {
         Ok(value)
     } else {
-        Err(EngineError::invalid(
-            field,
-            format!("must be positive, got {value}"),
-        ))
+        Err(EngineError::invalid(field, format!("must be positive, got {value}")))
     }
 }
 
@@ -66,10 +63,7 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64> {
     if value >= 0.0 {
         Ok(value)
     } else {
-        Err(EngineError::invalid(
-            field,
-            format!("must be at least 0, got {value}"),
-        ))
+        Err(EngineError::invalid(field, format!("must be at least 0, got {value}")))
     }
 }
 

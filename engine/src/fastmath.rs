@@ -38,8 +38,7 @@ pub fn exp(x: f64) -> f64 {
         m * f64::from_bits(((e + 1023) as u64) << 52)
     } else {
         // Subnormal results: scale in two steps.
-        m * f64::from_bits(((e + 1023 + 100) as u64) << 52)
-            * f64::from_bits(((1023 - 100) as u64) << 52)
+        m * f64::from_bits(((e + 1023 + 100) as u64) << 52) * f64::from_bits(((1023 - 100) as u64) << 52)
     }
 }
 
@@ -54,10 +53,7 @@ pub fn ln(x: f64) -> f64 {
     let j = ((bits >> (52 - 6)) & (N as u64 - 1)) as usize;
     let m = f64::from_bits((bits & ((1u64 << 52) - 1)) | (1023u64 << 52));
     let r = m * INV_C[j] - 1.0;
-    let p = r
-        * (1.0
-            - r * (0.5
-                - r * (1.0 / 3.0 - r * (0.25 - r * (0.2 - r * (1.0 / 6.0 - r * (1.0 / 7.0)))))));
+    let p = r * (1.0 - r * (0.5 - r * (1.0 / 3.0 - r * (0.25 - r * (0.2 - r * (1.0 / 6.0 - r * (1.0 / 7.0)))))));
     e as f64 * LN2 + LN_C[j] + p
 }
 
@@ -78,9 +74,7 @@ mod tests {
                 worst.0 = worst.0.max(((a - b) / b).abs());
             }
             let y = libm::exp(-50.0 + 100.0 * (i as f64 * 0.414_213_562_373_095).fract());
-            worst.1 = worst
-                .1
-                .max((ln(y) - libm::log(y)).abs() / libm::log(y).abs().max(1.0));
+            worst.1 = worst.1.max((ln(y) - libm::log(y)).abs() / libm::log(y).abs().max(1.0));
         }
         assert!(worst.0 < 5e-16, "exp relative error {}", worst.0);
         assert!(worst.1 < 5e-16, "ln error {}", worst.1);

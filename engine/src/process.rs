@@ -56,19 +56,9 @@ pub struct ProcessResult {
 impl Process {
     /// Holders with `holdings` tickets each, `others` tickets with the rest of the market,
     /// over `horizon` slots (1 to 10⁸).
-    pub fn new(
-        holdings: Vec<u64>,
-        others: u64,
-        d: f64,
-        reward: Reward,
-        remint: Remint,
-        horizon: u64,
-    ) -> Result<Self> {
+    pub fn new(holdings: Vec<u64>, others: u64, d: f64, reward: Reward, remint: Remint, horizon: u64) -> Result<Self> {
         if holdings.is_empty() {
-            return Err(EngineError::invalid(
-                "holders",
-                "must list at least one holder",
-            ));
+            return Err(EngineError::invalid("holders", "must list at least one holder"));
         }
         if holdings.iter().sum::<u64>() + others == 0 {
             return Err(EngineError::invalid(
@@ -103,17 +93,16 @@ impl Process {
     /// Same holder: `(k/n) μ (1 − (1+d)^(−H)) / d`.
     /// Others: `k μ/(n d + 1) · (1 − ((1 − 1/n)/(1+d))^H)`.
     pub fn expected_value(&self, i: usize) -> f64 {
-        let (k, n, mu) = (
-            self.holdings[i] as f64,
-            self.outstanding() as f64,
-            self.reward.mean(),
-        );
-        let (h, ld) = (self.horizon as f64, libm::log1p(self.d));
+        self.expected_value_at(i, self.horizon)
+    }
+
+    /// [`Process::expected_value`] over the first `horizon` slots.
+    pub fn expected_value_at(&self, i: usize, horizon: u64) -> f64 {
+        let (k, n, mu) = (self.holdings[i] as f64, self.outstanding() as f64, self.reward.mean());
+        let (h, ld) = (horizon as f64, libm::log1p(self.d));
         match self.remint {
             Remint::SameHolder => k / n * mu * -libm::expm1(-h * ld) / self.d,
-            Remint::Others => {
-                k * mu / n.mul_add(self.d, 1.0) * -libm::expm1(h * (libm::log1p(-1.0 / n) - ld))
-            }
+            Remint::Others => k * mu / n.mul_add(self.d, 1.0) * -libm::expm1(h * (libm::log1p(-1.0 / n) - ld)),
         }
     }
 

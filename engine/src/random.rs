@@ -21,9 +21,7 @@ fn splitmix(mut z: u64) -> u64 {
 /// so work split into blocks (one stream a block) gives the same result on any number
 /// of threads or workers.
 pub fn stream(seed: u64, stream: u64) -> EngineRng {
-    EngineRng::seed_from_u64(splitmix(
-        seed ^ splitmix(stream.wrapping_mul(0xD1B5_4A32_D192_ED03)),
-    ))
+    EngineRng::seed_from_u64(splitmix(seed ^ splitmix(stream.wrapping_mul(0xD1B5_4A32_D192_ED03))))
 }
 
 /// Draws from one generator: uniforms, standard normals (polar method, the spare kept)

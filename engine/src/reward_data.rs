@@ -36,20 +36,13 @@ pub fn parse_rewards(text: &str) -> Result<Vec<f64>> {
         let cell = fields.get(col).copied().unwrap_or("");
         match cell.trim_matches('"').parse::<f64>() {
             Ok(v) if v.is_finite() && v >= 0.0 => values.push(v),
-            Ok(v) if v.is_finite() => {
-                return Err(line_error(i, format!("{v} is negative; rewards are ≥ 0")))
-            }
+            Ok(v) if v.is_finite() => return Err(line_error(i, format!("{v} is negative; rewards are ≥ 0"))),
             Ok(_) => return Err(line_error(i, format!("“{cell}” is not a finite number"))),
             Err(_) if values.is_empty() && i == first_data_line(text) => {
                 // A header: choose the column by name.
                 column = Some(named_column(&fields).unwrap_or(fields.len() - 1));
             }
-            Err(_) => {
-                return Err(line_error(
-                    i,
-                    format!("“{}” is not a number", shorten(cell)),
-                ))
-            }
+            Err(_) => return Err(line_error(i, format!("“{}” is not a number", shorten(cell)))),
         }
     }
     if values.is_empty() {
@@ -65,10 +58,7 @@ fn first_data_line(text: &str) -> usize {
 }
 
 fn pick_column(fields: &[&str]) -> usize {
-    if fields
-        .iter()
-        .all(|f| f.trim_matches('"').parse::<f64>().is_ok())
-    {
+    if fields.iter().all(|f| f.trim_matches('"').parse::<f64>().is_ok()) {
         fields.len() - 1
     } else {
         named_column(fields).unwrap_or(fields.len() - 1)
@@ -128,10 +118,7 @@ mod tests {
 
     #[test]
     fn reads_plain_lists_and_csv_with_headers() {
-        assert_eq!(
-            parse_rewards("0.1\n\n0.2\n# note\n0.3\n").unwrap(),
-            vec![0.1, 0.2, 0.3]
-        );
+        assert_eq!(parse_rewards("0.1\n\n0.2\n# note\n0.3\n").unwrap(), vec![0.1, 0.2, 0.3]);
         let csv = "slot,block,reward_eth\n1,100,0.05\n2,101,0.5\n";
         assert_eq!(parse_rewards(csv).unwrap(), vec![0.05, 0.5]);
         assert_eq!(parse_rewards("slot;x\n1;0.25\n").unwrap(), vec![0.25]);

@@ -123,10 +123,7 @@ impl Reward {
     /// An empirical list of rewards: non-empty, every value finite and `≥ 0`.
     pub fn empirical(values: Vec<f64>, mode: EmpiricalMode) -> Result<Self> {
         if values.is_empty() {
-            return Err(EngineError::invalid(
-                "values",
-                "must hold at least one reward",
-            ));
+            return Err(EngineError::invalid("values", "must hold at least one reward"));
         }
         for (i, &v) in values.iter().enumerate() {
             if !v.is_finite() || v < 0.0 {
@@ -181,12 +178,8 @@ impl Reward {
         match self {
             Self::Constant { ln_mean, .. } => *ln_mean,
             Self::Exponential { ln_mean, .. } => ln_mean + crate::fastmath::ln(src.exp1()),
-            Self::LogNormal {
-                mu_ln, sigma_ln, ..
-            } => mu_ln + sigma_ln * src.normal(),
-            Self::Pareto { tail, ln_scale, .. } => {
-                ln_scale - crate::fastmath::ln(src.open01()) / tail
-            }
+            Self::LogNormal { mu_ln, sigma_ln, .. } => mu_ln + sigma_ln * src.normal(),
+            Self::Pareto { tail, ln_scale, .. } => ln_scale - crate::fastmath::ln(src.open01()) / tail,
             Self::Empirical { data, mode } => {
                 let len = data.ln_values.len() as u64;
                 let i = match mode {
@@ -243,11 +236,7 @@ mod tests {
         ] {
             let (m, v) = sample_mean(&r, n);
             let se = (r.variance() / n as f64).sqrt();
-            assert!(
-                (m - r.mean()).abs() < 5.0 * se,
-                "{r:?}: mean {m} vs {}",
-                r.mean()
-            );
+            assert!((m - r.mean()).abs() < 5.0 * se, "{r:?}: mean {m} vs {}", r.mean());
             assert!(
                 (v / r.variance() - 1.0).abs() < 0.25,
                 "{r:?}: variance {v} vs {}",
@@ -279,9 +268,7 @@ mod tests {
         assert_eq!(Reward::lognormal(1.0, 0.0).unwrap_err().field(), "cv");
         assert_eq!(Reward::exponential(-1.0).unwrap_err().field(), "mean");
         assert_eq!(
-            Reward::empirical(vec![], EmpiricalMode::Replay)
-                .unwrap_err()
-                .field(),
+            Reward::empirical(vec![], EmpiricalMode::Replay).unwrap_err().field(),
             "values"
         );
         let e = Reward::empirical(vec![1.0, f64::NAN], EmpiricalMode::Replay).unwrap_err();

@@ -84,8 +84,7 @@ impl TicketMonteCarlo {
         within("n", n, 1.0, f64::MAX)?;
         positive("d", d)?;
         let log_discount = libm::log1p(d);
-        let price =
-            reward.mean() / n.mul_add(d, 1.0) * libm::exp(-(lookahead as f64) * log_discount);
+        let price = reward.mean() / n.mul_add(d, 1.0) * libm::exp(-(lookahead as f64) * log_discount);
         non_negative("price", price)?;
         Ok(Self {
             n,
@@ -106,12 +105,9 @@ impl TicketMonteCarlo {
     /// The closed-form standard deviation of `V` (∞ for an infinite-variance reward).
     pub fn closed_form_sd(&self) -> f64 {
         let var_r = self.reward.variance();
-        let lottery =
-            crate::lottery::Lottery::new(self.reward.mean(), var_r.min(f64::MAX), self.d, self.n);
+        let lottery = crate::lottery::Lottery::new(self.reward.mean(), var_r.min(f64::MAX), self.d, self.n);
         match (var_r.is_finite(), lottery) {
-            (true, Ok(l)) => {
-                l.ticket_sd() * libm::exp(-(self.lookahead as f64) * self.log_discount)
-            }
+            (true, Ok(l)) => l.ticket_sd() * libm::exp(-(self.lookahead as f64) * self.log_discount),
             _ => f64::INFINITY,
         }
     }
@@ -158,21 +154,19 @@ impl TicketMonteCarlo {
     ) -> (f64, f64) {
         match &self.reward {
             Reward::Constant { ln_mean, .. } => self.block(src, count, h, out, |_, _| *ln_mean),
-            Reward::Exponential { ln_mean, .. } => self.block(src, count, h, out, |s, _| {
-                ln_mean + crate::fastmath::ln(s.exp1())
-            }),
-            Reward::LogNormal {
-                mu_ln, sigma_ln, ..
-            } => self.block(src, count, h, out, |s, _| mu_ln + sigma_ln * s.normal()),
+            Reward::Exponential { ln_mean, .. } => {
+                self.block(src, count, h, out, |s, _| ln_mean + crate::fastmath::ln(s.exp1()))
+            }
+            Reward::LogNormal { mu_ln, sigma_ln, .. } => {
+                self.block(src, count, h, out, |s, _| mu_ln + sigma_ln * s.normal())
+            }
             Reward::Pareto { tail, ln_scale, .. } => {
                 let inv = 1.0 / tail;
                 self.block(src, count, h, out, |s, _| {
                     ln_scale - crate::fastmath::ln(s.open01()) * inv
                 })
             }
-            r @ Reward::Empirical { .. } => {
-                self.block(src, count, h, out, |s, slot| r.sample_ln(s, slot))
-            }
+            r @ Reward::Empirical { .. } => self.block(src, count, h, out, |s, slot| r.sample_ln(s, slot)),
         }
     }
 
@@ -208,10 +202,7 @@ impl TicketMonteCarlo {
 
     /// Merges partial results (in any order) into the estimate.
     pub fn finish(&self, parts: Vec<McPartial>) -> McResult {
-        let mut blocks: Vec<BlockSums> = parts
-            .iter()
-            .flat_map(|p| p.blocks.iter().copied())
-            .collect();
+        let mut blocks: Vec<BlockSums> = parts.iter().flat_map(|p| p.blocks.iter().copied()).collect();
         blocks.sort_by_key(|b| b.block);
         let (mut n, mut s1, mut s2) = (0u64, 0.0, 0.0);
         for b in &blocks {
@@ -269,5 +260,43 @@ impl TicketMonteCarlo {
                 total / m as f64
             })
             .collect()
+    }
+}
+
+/// A histogram for display: log-spaced bins covering the bulk of the distribution.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct DisplayHistogram {
+    /// `bins + 1` edges (ETH), log-spaced.
+    pub edges: Vec<f64>,
+    /// Counts per bin.
+    pub counts: Vec<u64>,
+    /// Values below the first edge (zeros included) and above the last.
+    pub below: u64,
+    pub above: u64,
+}
+
+impl McResult {
+    /// `bins` log-spaced bins from the 0.5 % to the 99.5 % quantile of the positive values.
+    pub fn display_histogram(&self, bins: usize) -> DisplayHistogram {
+        let h = &self.histogram;
+        let positive_from = (h.zeros + h.underflow) as f64 / h.total().max(1) as f64;
+        let lo_p = positive_from + (1.0 - positive_from) * 0.005;
+        let (mut lo, mut hi) = (h.quantile(lo_p), h.quantile(0.995));
+        if lo.is_nan() || lo <= 0.0 || !hi.is_finite() {
+            lo = self.min.max(f64::MIN_POSITIVE);
+            hi = self.max.max(lo);
+        }
+        if hi <= lo * 1.001 {
+            (lo, hi) = (lo / 1.05, hi * 1.05);
+        }
+        let (edges, counts, below, above) = h.regroup(lo, hi, bins);
+        DisplayHistogram {
+            edges,
+            counts,
+            below,
+            above,
+        }
     }
 }

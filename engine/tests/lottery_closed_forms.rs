@@ -62,20 +62,10 @@ fn closed_forms_are_exact_to_1e_12() {
         let e = exact(mu, var_r, d, n);
         let tag = format!("mu={mu} varR={var_r} d={d} n={n}");
         assert_rel(l.ticket_value(), f(&e.value), 1e-12, &format!("E[V] {tag}"));
-        assert_rel(
-            l.ticket_variance(),
-            f(&e.variance),
-            1e-12,
-            &format!("Var {tag}"),
-        );
+        assert_rel(l.ticket_variance(), f(&e.variance), 1e-12, &format!("Var {tag}"));
         assert_rel(l.total_npv(), f(&e.npv), 1e-12, &format!("NPV {tag}"));
         let issued = q(n) * &e.value;
-        assert_rel(
-            l.issued_value(),
-            f(&issued),
-            1e-12,
-            &format!("issued {tag}"),
-        );
+        assert_rel(l.issued_value(), f(&issued), 1e-12, &format!("issued {tag}"));
         assert_rel(
             l.unissued_value(),
             f(&(&e.npv - &issued)),
@@ -96,12 +86,7 @@ fn share_and_lookahead_are_exact() {
             let expect = &e.value / &factor;
             let s = l.summary(Some(0.25), m as f64).unwrap();
             assert_rel(s.ticket_value, f(&expect), 1e-12, "lookahead value");
-            assert_rel(
-                l.lookahead_value(m as f64).unwrap(),
-                f(&expect),
-                1e-12,
-                "lookahead",
-            );
+            assert_rel(l.lookahead_value(m as f64).unwrap(), f(&expect), 1e-12, "lookahead");
             let var = &e.variance / (&factor * &factor);
             assert_rel(s.ticket_variance, f(&var), 1e-12, "lookahead variance");
             let issued = q(n) * &expect;

@@ -35,11 +35,7 @@ fn mean_within_a_few_standard_errors_and_standard_error_matches_the_variance() {
             } else {
                 (r.mean - expect) / r.std_error
             };
-            assert!(
-                z.abs() < 4.5,
-                "{reward:?} n={n}: mean {} vs {expect}, z = {z}",
-                r.mean
-            );
+            assert!(z.abs() < 4.5, "{reward:?} n={n}: mean {} vs {expect}, z = {z}", r.mean);
             // The sample sd against the closed form (sd of sd for heavy tails is wide).
             let ratio = r.sd / mc.closed_form_sd();
             let tol = if matches!(reward, Reward::Pareto { .. } | Reward::LogNormal { .. }) {

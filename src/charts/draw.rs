@@ -89,10 +89,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (xr, yr) = fig.bounds();
     let mut chart = ChartBuilder::on(root)
         .margin(px(10.0))
-        .caption(
-            &fig.title,
-            ("sans-serif", 15.0 * s).into_font().color(&BLACK),
-        )
+        .caption(&fig.title, ("sans-serif", 15.0 * s).into_font().color(&BLACK))
         .x_label_area_size(px(46.0))
         .y_label_area_size(px(68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
@@ -107,11 +104,7 @@ pub fn draw_figure<DB: DrawingBackend>(
         .y_label_formatter(&y_fmt)
         .x_labels(10)
         .y_labels(8)
-        .label_style(
-            ("sans-serif", 12.0 * s)
-                .into_font()
-                .color(&RGBColor(40, 40, 40)),
-        )
+        .label_style(("sans-serif", 12.0 * s).into_font().color(&RGBColor(40, 40, 40)))
         .axis_desc_style(("sans-serif", 13.0 * s).into_font().color(&BLACK))
         .bold_line_style(BLACK.mix(0.10))
         .light_line_style(BLACK.mix(0.03))
@@ -124,9 +117,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     for series in &fig.series {
         let name = series.name().to_string();
         let anno = match series {
-            Series::Band {
-                color: c, points, ..
-            } => {
+            Series::Band { color: c, points, .. } => {
                 let band = band_polygon(fig, points);
                 let fill = color(*c).mix(0.18).filled();
                 let anno = chart.draw_series(std::iter::once(Polygon::new(band, fill)))?;
@@ -149,9 +140,40 @@ pub fn draw_figure<DB: DrawingBackend>(
                 } else {
                     chart.draw_series(LineSeries::new(pts, st))?
                 };
-                anno.legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + px(20.0) as i32, y)], st)
-                })
+                anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + px(20.0) as i32, y)], st))
+            }
+            Series::Points { color: c, points, .. } => {
+                let st = color(*c).stroke_width(px(1.5).max(1));
+                let fill = color(*c).filled();
+                let r = px(3.5).max(2);
+                let valid: Vec<_> = points
+                    .iter()
+                    .filter_map(|&(x, y, lo, hi)| {
+                        let (x, y) = (fig.x.to_plot(x)?, fig.y.to_plot(y)?);
+                        let lo = fig.y.to_plot(lo).unwrap_or(yr.start).max(yr.start);
+                        Some((x, y, lo, fig.y.to_plot(hi).unwrap_or(y)))
+                    })
+                    .collect();
+                chart.draw_series(
+                    valid
+                        .iter()
+                        .map(|&(x, _, lo, hi)| PathElement::new(vec![(x, lo), (x, hi)], st)),
+                )?;
+                let anno = chart.draw_series(valid.iter().map(|&(x, y, _, _)| Circle::new((x, y), r, fill)))?;
+                anno.legend(move |(x, y)| Circle::new((x + 10, y), r, fill))
+            }
+            Series::Bars { color: c, bars, .. } => {
+                let fill = color(*c).mix(0.75).filled();
+                let base = if fig.y.log { yr.start } else { 0.0 };
+                let rects: Vec<_> = bars
+                    .iter()
+                    .filter_map(|&(x0, x1, h)| {
+                        Some([(fig.x.to_plot(x0)?, base), (fig.x.to_plot(x1)?, fig.y.to_plot(h)?)])
+                    })
+                    .collect();
+                let anno = chart.draw_series(rects.into_iter().map(|r| Rectangle::new(r, fill)))?;
+                let h = px(5.0) as i32;
+                anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + px(20.0) as i32, y + h)], fill))
             }
             Series::Marker { color: c, x, .. } => {
                 let Some(mx) = fig.x.to_plot(*x) else {
@@ -160,9 +182,7 @@ pub fn draw_figure<DB: DrawingBackend>(
                 let st = color(*c).stroke_width(px(1.5).max(1));
                 let pts = vec![(mx, yr.start), (mx, yr.end)];
                 let anno = chart.draw_series(DashedLineSeries::new(pts, px(4.0), px(4.0), st))?;
-                anno.legend(move |(x, y)| {
-                    PathElement::new(vec![(x + 10, y - 6), (x + 10, y + 6)], st)
-                })
+                anno.legend(move |(x, y)| PathElement::new(vec![(x + 10, y - 6), (x + 10, y + 6)], st))
             }
         };
         if !name.is_empty() {
@@ -199,9 +219,7 @@ fn legend_position(l: Legend) -> SeriesLabelPosition {
 fn band_polygon(fig: &Figure, points: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
     let pts: Vec<(f64, f64, f64)> = points
         .iter()
-        .filter_map(|&(x, lo, hi)| {
-            Some((fig.x.to_plot(x)?, fig.y.to_plot(lo)?, fig.y.to_plot(hi)?))
-        })
+        .filter_map(|&(x, lo, hi)| Some((fig.x.to_plot(x)?, fig.y.to_plot(lo)?, fig.y.to_plot(hi)?)))
         .collect();
     let upper = pts.iter().map(|&(x, _, hi)| (x, hi));
     let lower = pts.iter().rev().map(|&(x, lo, _)| (x, lo));

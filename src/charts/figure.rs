@@ -103,15 +103,29 @@ pub enum Series {
     },
     /// A vertical marker at `x` (e.g. the current value of a control).
     Marker { name: String, color: Rgb, x: f64 },
+    /// Points `(x, y, lo, hi)` with error bars from `lo` to `hi`.
+    Points {
+        name: String,
+        color: Rgb,
+        points: Vec<(f64, f64, f64, f64)>,
+    },
+    /// Bars `(x0, x1, height)` from 0.
+    Bars {
+        name: String,
+        color: Rgb,
+        bars: Vec<(f64, f64, f64)>,
+    },
 }
 
 impl Series {
     /// The name shown in the legend and the readout.
     pub fn name(&self) -> &str {
         match self {
-            Series::Line { name, .. } | Series::Band { name, .. } | Series::Marker { name, .. } => {
-                name
-            }
+            Series::Line { name, .. }
+            | Series::Band { name, .. }
+            | Series::Marker { name, .. }
+            | Series::Points { name, .. }
+            | Series::Bars { name, .. } => name,
         }
     }
 }
@@ -163,6 +177,26 @@ impl Figure {
                         }
                     }
                 }
+                Series::Points { points, .. } => {
+                    for &(x, y, lo, hi) in points {
+                        if let Some(px) = self.x.to_plot(x) {
+                            xs.add(px);
+                            for v in [y, lo, hi] {
+                                self.y.to_plot(v).into_iter().for_each(|p| ys.add(p));
+                            }
+                        }
+                    }
+                }
+                Series::Bars { bars, .. } => {
+                    for &(x0, x1, h) in bars {
+                        self.x.to_plot(x0).into_iter().for_each(|p| xs.add(p));
+                        self.x.to_plot(x1).into_iter().for_each(|p| xs.add(p));
+                        self.y.to_plot(h).into_iter().for_each(|p| ys.add(p));
+                        if !self.y.log {
+                            ys.add(0.0);
+                        }
+                    }
+                }
                 Series::Marker { .. } => {}
             }
         }
@@ -174,18 +208,26 @@ impl Figure {
         self.series
             .iter()
             .filter_map(|s| match s {
-                Series::Line { name, points, .. } => points
-                    .iter()
-                    .filter_map(|&(x, y)| Some(((self.x.to_plot(x)? - x_plot).abs(), x, y)))
-                    .min_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, x, y)| Reading {
-                        name: name.clone(),
-                        x,
-                        y,
-                    }),
+                Series::Line { name, points, .. } => self.nearest(name, points.iter().copied(), x_plot),
+                Series::Points { name, points, .. } => self.nearest(name, points.iter().map(|p| (p.0, p.1)), x_plot),
+                Series::Bars { name, bars, .. } => {
+                    self.nearest(name, bars.iter().map(|b| ((b.0 * b.1).sqrt(), b.2)), x_plot)
+                }
                 _ => None,
             })
             .collect()
+    }
+}
+
+impl Figure {
+    fn nearest(&self, name: &str, pts: impl Iterator<Item = (f64, f64)>, x_plot: f64) -> Option<Reading> {
+        pts.filter_map(|(x, y)| Some(((self.x.to_plot(x)? - x_plot).abs(), x, y)))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, x, y)| Reading {
+                name: name.to_string(),
+                x,
+                y,
+            })
     }
 }
 

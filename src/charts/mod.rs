@@ -5,6 +5,7 @@
 
 pub mod draw;
 pub mod figure;
+pub mod lottery;
 pub mod ticket;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};

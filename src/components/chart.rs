@@ -68,13 +68,7 @@ fn device_pixel_ratio() -> f64 {
 }
 
 /// Sizes the canvas's backing store to `w × h` CSS pixels at `dpr` and draws.
-pub fn render(
-    canvas: &HtmlCanvasElement,
-    fig: &Figure,
-    w: u32,
-    h: u32,
-    dpr: f64,
-) -> Result<PlotGeometry, DrawError> {
+pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64) -> Result<PlotGeometry, DrawError> {
     canvas.set_width((w as f64 * dpr).round() as u32);
     canvas.set_height((h as f64 * dpr).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())

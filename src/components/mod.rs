@@ -1,9 +1,17 @@
 //! Reusable function components, one a file.
 
 pub mod chart;
+pub mod list_field;
 pub mod notices;
+pub mod progress;
+pub mod reward_data;
+pub mod select;
 pub mod slider;
 
 pub use chart::Chart;
+pub use list_field::ListField;
 pub use notices::Notices;
+pub use progress::Progress;
+pub use reward_data::RewardData;
+pub use select::Select;
 pub use slider::Slider;

@@ -25,7 +25,7 @@ pub struct SliderProps {
 
 fn position(p: &Param, v: f64) -> f64 {
     match p.scale {
-        Scale::Linear(_) => v,
+        Scale::Linear(_) | Scale::Field => v,
         Scale::Log => {
             let (lo, hi) = (p.min.ln(), p.max.ln());
             ((v.clamp(p.min, p.max).ln() - lo) / (hi - lo) * LOG_STEPS).round()
@@ -35,7 +35,7 @@ fn position(p: &Param, v: f64) -> f64 {
 
 fn value_at(p: &Param, pos: f64) -> f64 {
     let v = match p.scale {
-        Scale::Linear(_) => pos,
+        Scale::Linear(_) | Scale::Field => pos,
         Scale::Log => {
             let (lo, hi) = (p.min.ln(), p.max.ln());
             format::round_sig((lo + pos / LOG_STEPS * (hi - lo)).exp(), 3)
@@ -58,12 +58,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     let err_id = format!("{id}-error");
 
     let on_range = {
-        let (param, cb, draft, error) = (
-            p.clone(),
-            props.on_change.clone(),
-            draft.clone(),
-            error.clone(),
-        );
+        let (param, cb, draft, error) = (p.clone(), props.on_change.clone(), draft.clone(), error.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(pos) = input.value().parse::<f64>() {
@@ -81,12 +76,7 @@ pub fn Slider(props: &SliderProps) -> Html {
         })
     };
     let on_commit = {
-        let (param, cb, draft, error) = (
-            p.clone(),
-            props.on_change.clone(),
-            draft.clone(),
-            error.clone(),
-        );
+        let (param, cb, draft, error) = (p.clone(), props.on_change.clone(), draft.clone(), error.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             match param.parse(&input.value()) {
@@ -102,24 +92,24 @@ pub fn Slider(props: &SliderProps) -> Html {
 
     let (min, max, step) = match p.scale {
         Scale::Linear(step) => (p.min, p.max, step),
-        Scale::Log => (0.0, LOG_STEPS, 1.0),
+        Scale::Log | Scale::Field => (0.0, LOG_STEPS, 1.0),
     };
-    let shown = (*draft)
-        .clone()
-        .unwrap_or_else(|| format::sig(props.value, 6));
+    let shown = (*draft).clone().unwrap_or_else(|| format::sig(props.value, 6));
     let value_text = format!("{} {}", format::sig(props.value, 4), p.unit);
     html! {
         <div class={classes!("slider", error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ p.label }</label>
             <div class="slider-row">
-                <input type="range" id={id.clone()}
-                    min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                    value={position(p, props.value).to_string()}
-                    aria-valuetext={value_text}
-                    data-scale={if p.scale == Scale::Log { "log" } else { "linear" }}
-                    oninput={on_range} />
+                if p.scale != Scale::Field {
+                    <input type="range" id={id.clone()}
+                        min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                        value={position(p, props.value).to_string()}
+                        aria-valuetext={value_text}
+                        data-scale={if p.scale == Scale::Log { "log" } else { "linear" }}
+                        oninput={on_range} />
+                }
                 <input type="text" inputmode="decimal" class="number"
-                    id={format!("{id}-text")}
+                    id={if p.scale == Scale::Field { id.clone() } else { format!("{id}-text") }}
                     aria-label={format!("{} in {}", p.label, p.unit)}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then_some(err_id.clone())}

@@ -1,3 +1,4 @@
 //! Page states: each a plain struct, one reducer, and its URL parameter table.
 
+pub mod lottery;
 pub mod ticket;

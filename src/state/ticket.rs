@@ -7,7 +7,9 @@ use et_engine::lottery::{Lottery, TicketSummary};
 use et_engine::rates::per_slot_from_annual;
 use yew::Reducible;
 
-use crate::url_state::{read_params, write_route, Param, Route, Scale};
+use crate::url_state::{numeric_pairs, read_params, unknown_keys, write_route, Param, Route, Scale};
+
+use super::lottery::{LotteryAction, LotterySettings};
 
 /// The page's name in its route.
 pub const PAGE: &str = "ticket-value";
@@ -27,6 +29,8 @@ pub struct TicketState {
     pub share: f64,
     /// Lookahead m, in slots.
     pub lookahead: f64,
+    /// The lottery engine's settings (reward law, Monte Carlo, streaks, holders).
+    pub lottery: LotterySettings,
 }
 
 /// Which control changed.
@@ -71,6 +75,7 @@ impl Preset {
                 n: 10_000.0,
                 share: 0.1,
                 lookahead: 0.0,
+                lottery: LotterySettings::default(),
             },
             Preset::Textbook => TicketState {
                 mu: 1.0,
@@ -79,6 +84,7 @@ impl Preset {
                 n: 100.0,
                 share: 0.1,
                 lookahead: 0.0,
+                lottery: LotterySettings::default(),
             },
         }
     }
@@ -100,16 +106,7 @@ pub fn params() -> &'static [Param] {
             integer,
         };
         vec![
-            p(
-                "mu",
-                "Mean reward μ",
-                "ETH",
-                1e-4,
-                100.0,
-                d.mu,
-                Scale::Log,
-                false,
-            ),
+            p("mu", "Mean reward μ", "ETH", 1e-4, 100.0, d.mu, Scale::Log, false),
             p(
                 "sd",
                 "Reward standard deviation",
@@ -130,16 +127,7 @@ pub fn params() -> &'static [Param] {
                 Scale::Log,
                 false,
             ),
-            p(
-                "n",
-                "Tickets outstanding n",
-                "tickets",
-                1.0,
-                1e9,
-                d.n,
-                Scale::Log,
-                true,
-            ),
+            p("n", "Tickets outstanding n", "tickets", 1.0, 1e9, d.n, Scale::Log, true),
             p(
                 "share",
                 "Holding share P",
@@ -179,6 +167,8 @@ pub enum Action {
     Preset(Preset),
     /// Replace the whole state (from a URL).
     Replace(TicketState),
+    /// Change a lottery-engine setting.
+    Lottery(LotteryAction),
 }
 
 impl Reducible for TicketState {
@@ -188,7 +178,13 @@ impl Reducible for TicketState {
         let mut next = (*self).clone();
         match action {
             Action::Set(field, v) => *next.field_mut(field) = v,
-            Action::Preset(p) => next = p.state(),
+            Action::Preset(p) => {
+                next = TicketState {
+                    lottery: next.lottery.clone(),
+                    ..p.state()
+                }
+            }
+            Action::Lottery(a) => next.lottery.apply(a),
             Action::Replace(s) => next = s,
         }
         if next == *self {
@@ -217,7 +213,11 @@ impl TicketState {
 
     /// Reads the state from a route; notices name every ignored parameter.
     pub fn from_route(route: &Route) -> (Self, Vec<String>) {
-        let (v, notices) = read_params(route, params());
+        let (v, mut notices) = read_params(route, params());
+        let lottery = LotterySettings::from_route(route, &mut notices);
+        let mut known: Vec<&str> = params().iter().map(|p| p.key).collect();
+        known.extend(LotterySettings::keys());
+        notices.extend(unknown_keys(route, &known));
         let s = TicketState {
             mu: v[0],
             sd: v[1],
@@ -225,18 +225,28 @@ impl TicketState {
             n: v[3],
             share: v[4],
             lookahead: v[5],
+            lottery,
         };
         (s, notices)
     }
 
     /// The route that restores this state exactly.
     pub fn to_route(&self) -> String {
-        write_route(PAGE, params(), &self.values())
+        let mut pairs = numeric_pairs(params(), &self.values());
+        pairs.extend(self.lottery.pairs());
+        write_route(PAGE, &pairs)
     }
 
     /// The engine's lottery for this state.
     pub fn lottery(&self) -> Result<Lottery, et_engine::EngineError> {
-        Lottery::new(self.mu, self.sd * self.sd, self.d, self.n)
+        let (mean, sd) = self.reward_moments();
+        Lottery::new(mean, sd * sd, self.d, self.n)
+    }
+
+    /// The reward's mean and standard deviation under the chosen distribution (the
+    /// data's own when data is in use).
+    pub fn reward_moments(&self) -> (f64, f64) {
+        self.lottery.reward_moments(self.mu, self.sd)
     }
 
     /// The closed forms for this state.

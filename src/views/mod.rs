@@ -1,5 +1,7 @@
 //! One page a model.
 
+pub mod lottery_engine;
+pub mod lottery_side;
 pub mod math;
 pub mod ticket_value;
 

@@ -6,10 +6,12 @@ use et_engine::rates::{annual_from_per_slot, per_slot_from_annual, SECONDS_PER_S
 use yew::prelude::*;
 
 use crate::charts::ticket::{issued_vs_n, share_vs_n, value_vs_n};
-use crate::components::{Chart, Notices, Slider};
+use crate::components::{Chart, Notices, RewardData, Select, Slider};
 use crate::format;
+use crate::state::lottery::{Dist, LotteryAction};
 use crate::state::ticket::{params, Action, Field, Preset, TicketState};
 use crate::url_state::{Param, Route, Scale};
+use crate::views::lottery_engine::LotteryEngine;
 use crate::views::math;
 
 /// Properties of [`TicketValuePage`].
@@ -44,14 +46,10 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
     // A new route (the user edited the URL) replaces the state.
     {
         let (state, parsed) = (state.dispatcher(), parsed.clone());
-        use_effect_with(parsed, move |p| {
-            state.dispatch(Action::Replace(p.0.clone()))
-        });
+        use_effect_with(parsed, move |p| state.dispatch(Action::Replace(p.0.clone())));
     }
     // Every state change is written back to the URL.
-    use_effect_with((*state).clone(), |s| {
-        crate::app::replace_hash(&s.to_route())
-    });
+    use_effect_with((*state).clone(), |s| crate::app::replace_hash(&s.to_route()));
 
     let set = |field: Field| {
         let d = state.dispatcher();
@@ -59,9 +57,7 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
     };
     let set_rate = {
         let d = state.dispatcher();
-        Callback::from(move |pct: f64| {
-            d.dispatch(Action::Set(Field::D, per_slot_from_annual(pct / 100.0)))
-        })
+        Callback::from(move |pct: f64| d.dispatch(Action::Set(Field::D, per_slot_from_annual(pct / 100.0))))
     };
     let p = params();
     let s = &*state;
@@ -81,7 +77,11 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
             <aside class="controls" aria-label="Ticket value controls">
                 <h2>{ "Inputs" }</h2>
                 <div class="presets">{ for presets }</div>
-                <Slider param={p[0].clone()} value={s.mu} on_change={set(Field::Mu)} />
+                <Select id="ctl-reward" label="Reward distribution" selected={Dist::ALL.iter().position(|d| *d == s.lottery.dist).unwrap_or(0)}
+                    options={Dist::ALL.iter().map(|d| AttrValue::from(d.label())).collect::<Vec<_>>()}
+                    on_change={{ let d = state.dispatcher(); move |i: usize| d.dispatch(Action::Lottery(LotteryAction::Dist(Dist::ALL[i]))) }} />
+                if s.lottery.dist.uses_data() { { data_panel(s, &state) } }
+                <Slider param={p[0].clone()} value={s.mu} on_change={set(Field::Mu)} hint={moments_hint(s)} />
                 <Slider param={p[1].clone()} value={s.sd} on_change={set(Field::Sd)} />
                 <Slider param={rate_param()} value={rate_pct.clamp(1e-3, 1e3)} on_change={set_rate}
                     hint={format!("per slot: d = {}", format::sig(s.d, 5))} />
@@ -98,16 +98,53 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
                 { chart_row(&figures[0], "value", math::TICKET_VALUE) }
                 { chart_row(&figures[1], "issued", math::ISSUED) }
                 { chart_row(&figures[2], "share", math::SHARE) }
+                <LotteryEngine state={s.clone()} dispatch={{ let d = state.dispatcher(); Callback::from(move |a| d.dispatch(a)) }} />
             </section>
         </div>
     }
 }
 
-fn chart_row(
-    fig: &Option<Rc<crate::charts::Figure>>,
-    name: &'static str,
-    formula: &'static str,
-) -> Html {
+/// The reward law's moments in force, when they are not the sliders'.
+fn moments_hint(s: &TicketState) -> Option<AttrValue> {
+    let (mean, sd) = s.reward_moments();
+    (mean != s.mu || sd != s.sd).then(|| {
+        AttrValue::from(format!(
+            "in force: mean {} ETH, sd {} ETH ({})",
+            format::sig(mean, 4),
+            format::sig(sd, 4),
+            s.lottery.dist.label()
+        ))
+    })
+}
+
+/// The data loader and the loaded data's summary.
+fn data_panel(s: &TicketState, state: &UseReducerHandle<TicketState>) -> Html {
+    let on_load = {
+        let d = state.dispatcher();
+        Callback::from(move |data| d.dispatch(Action::Lottery(LotteryAction::Data(Some(data)))))
+    };
+    let summary = s.lottery.data.as_ref().map(|data| {
+        let q = &data.summary.quantiles;
+        html! {
+            <div class="data-summary" aria-label="Reward data summary">
+                <strong>{ format!("{}: {} rewards", data.source, format::readable(data.summary.count as f64, 6)) }</strong>
+                <div>{ format!("mean {} · sd {} ETH", format::sig(data.summary.mean, 4), format::sig(data.summary.sd, 4)) }</div>
+                <div>{ format!("min {} · median {} · 99 % {} · max {} ETH", format::sig(data.summary.min, 3),
+                    format::sig(q[3].1, 3), format::sig(q[6].1, 3), format::sig(data.summary.max, 3)) }</div>
+            </div>
+        }
+    });
+    html! {
+        <div class="data-panel">
+            <RewardData {on_load} />
+            { summary.unwrap_or_else(|| html! {
+                <div class="hint">{ "No data loaded yet: until then the log-normal law with μ and sd is used. Data is not stored in the link." }</div>
+            }) }
+        </div>
+    }
+}
+
+fn chart_row(fig: &Option<Rc<crate::charts::Figure>>, name: &'static str, formula: &'static str) -> Html {
     html! {
         <div class="chart-row">
             if let Some(f) = fig {
@@ -132,16 +169,9 @@ fn summary(s: &TicketState) -> Html {
         ("Unissued rest", eth(sum.unissued_value)),
         (
             "Expected wait E[T]",
-            format!(
-                "{} slots ({})",
-                format::sig(sum.expected_wait_slots, 4),
-                duration(s.n)
-            ),
+            format!("{} slots ({})", format::sig(sum.expected_wait_slots, 4), duration(s.n)),
         ),
-        (
-            "Value of the P holding",
-            eth(sum.share_value.unwrap_or(0.0)),
-        ),
+        ("Value of the P holding", eth(sum.share_value.unwrap_or(0.0))),
     ];
     html! {
         <dl class="summary" aria-label="Closed-form results">
@@ -151,7 +181,7 @@ fn summary(s: &TicketState) -> Html {
 }
 
 /// `slots` as a human duration (12 s a slot).
-fn duration(slots: f64) -> String {
+pub fn duration(slots: f64) -> String {
     let secs = slots * SECONDS_PER_SLOT;
     let units = [
         (31_557_600.0, "years"),

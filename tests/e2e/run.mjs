@@ -71,10 +71,12 @@ context.on('request', (r) => {
 });
 
 const TICKET = `${origin}/#/ticket-value`;
+// Three closed-form charts, Monte Carlo vs n, the histogram, streaks, pools, holders.
+const TICKET_CHARTS = 8;
 try {
-  await check('ticket value page loads with three drawn charts', async () => {
+  await check('ticket value page loads with every chart drawn', async () => {
     await page.goto(TICKET);
-    await chartsDrawn(page, 3);
+    await chartsDrawn(page, TICKET_CHARTS);
     const inks = await canvasInk(page);
     for (const c of inks) assert(c.ink > 0.01 && c.ink < 0.6, `${c.name} looks blank: ${JSON.stringify(c)}`);
     assert(await page.locator('h2', { hasText: 'Inputs' }).count() === 1, 'controls shown');
@@ -87,9 +89,9 @@ try {
     await n.focus();
     for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
     await page.waitForFunction((b) => document.querySelector('figure[data-chart="value"] canvas').toDataURL() !== b, before);
+    await page.waitForFunction(() => location.hash.includes(`&n=${document.querySelector('#ctl-n-text').value}&`));
     const text = await page.inputValue('#ctl-n-text');
     assert(Number(text) > 10000, `n moved up: ${text}`);
-    assert(page.url().includes(`n=${text}`), `URL carries n: ${page.url()} vs ${text}`);
   });
 
   await check('typing a value applies it; a bad one is kept with a message naming the field', async () => {
@@ -115,7 +117,7 @@ try {
     const fields = await page.$$eval('input.number', (xs) => xs.map((x) => x.value));
     await page.goto('about:blank');
     await page.goto(url);
-    await chartsDrawn(page, 3);
+    await chartsDrawn(page, TICKET_CHARTS);
     assert(page.url() === url, `URL kept: ${page.url()} vs ${url}`);
     const after = await page.$$eval('input.number', (xs) => xs.map((x) => x.value));
     assert(JSON.stringify(after) === JSON.stringify(fields), `${after} vs ${fields}`);
@@ -132,7 +134,7 @@ try {
 
   await check('malformed URL parameters fall back to defaults with a notice naming them', async () => {
     await page.goto(`${TICKET}?n=abc&mu=-1&sd=0.3&bogus=%3Cb%3Ex`);
-    await chartsDrawn(page, 3);
+    await chartsDrawn(page, TICKET_CHARTS);
     const notices = await page.textContent('.notices');
     assert(notices.includes('n=abc') && notices.includes('mu=-1') && notices.includes('bogus'), notices);
     assert(await page.locator('.notices b').count() === 0, 'URL text is never HTML');
@@ -143,7 +145,7 @@ try {
 
   await check('an unknown page says so and shows the ticket page', async () => {
     await page.goto(`${origin}/#/nowhere`);
-    await chartsDrawn(page, 3);
+    await chartsDrawn(page, TICKET_CHARTS);
     assert((await page.textContent('.notices')).includes('nowhere'), 'notice');
   });
 
@@ -151,7 +153,7 @@ try {
     const hi = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 2 });
     const p2 = await hi.newPage();
     await p2.goto(TICKET);
-    await chartsDrawn(p2, 3);
+    await chartsDrawn(p2, TICKET_CHARTS);
     const sizes = await p2.$$eval('figure.chart canvas', (cs) => cs.map((c) => [c.width, c.clientWidth]));
     for (const [w, cw] of sizes) assert(Math.abs(w - 2 * cw) <= 1, `backing ${w} for ${cw} CSS px`);
     await p2.screenshot({ path: `${shots}/ticket-value-hidpi.png` });
@@ -161,12 +163,57 @@ try {
   await check('a narrow window stacks the layout and charts follow their width', async () => {
     await page.setViewportSize({ width: 700, height: 1000 });
     await page.goto(TICKET);
-    await chartsDrawn(page, 3);
+    await chartsDrawn(page, TICKET_CHARTS);
     await page.waitForTimeout(200);
     const widths = await page.$$eval('figure.chart canvas', (cs) => cs.map((c) => [c.width, c.clientWidth]));
     for (const [w, cw] of widths) assert(cw < 700 && Math.abs(w - cw) <= 1, JSON.stringify(widths));
     await page.screenshot({ path: `${shots}/ticket-value-narrow.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
+  await check('the Monte Carlo runs in workers and its histogram is drawn', async () => {
+    await page.goto(`${TICKET}?samples=200000&seed=5`);
+    await chartsDrawn(page, TICKET_CHARTS);
+    const t = await page.$eval('table.mc-result', (t) => ({ ...t.dataset, text: t.textContent }));
+    assert(Number(t.workers) >= 1, `ran in workers: ${JSON.stringify(t)}`);
+    assert(t.text.includes('Estimated E[V]') && t.text.includes('P(V > price)'), t.text);
+    const inks = await canvasInk(page);
+    const hist = inks.find((c) => c.name === 'histogram');
+    assert(hist && hist.ink > 0.02, `histogram drawn: ${JSON.stringify(hist)}`);
+  });
+
+  await check('the same seed reproduces the same estimate; Cancel keeps the last result', async () => {
+    await page.goto(`${TICKET}?samples=200000&seed=5`);
+    await page.waitForSelector('table.mc-result');
+    const first = await page.textContent('table.mc-result tr:first-child td');
+    await page.goto('about:blank');
+    await page.goto(`${TICKET}?samples=200000&seed=5`);
+    await page.waitForSelector('table.mc-result');
+    const second = await page.textContent('table.mc-result tr:first-child td');
+    assert(second === first, `same seed, same estimate: ${first} vs ${second}`);
+    await page.fill('#ctl-samples-text', '1000000000');
+    await page.press('#ctl-samples-text', 'Enter');
+    await page.waitForSelector('.progress .cancel');
+    await page.click('.progress .cancel');
+    await page.waitForSelector('.progress', { state: 'detached' });
+    assert(await page.textContent('table.mc-result tr:first-child td') === first, 'last result kept');
+  });
+
+  await check('reward data: a bad line is named and kept; good data is summarised and used', async () => {
+    await page.goto(`${TICKET}?reward=data&samples=100000`);
+    await page.waitForSelector('#reward-data-text');
+    await page.fill('#reward-data-text', 'reward_eth\n0.02\n0.5\nabc\n');
+    await page.click('#reward-data-use');
+    const err = await page.textContent('.reward-data .field-error');
+    assert(err.includes('line 4') && err.includes('abc'), err);
+    assert((await page.inputValue('#reward-data-text')).includes('abc'), 'pasted text kept');
+    await page.fill('#reward-data-text', 'reward_eth\n0.02\n0.5\n0.01\n0.07\n');
+    await page.click('#reward-data-use');
+    const summary = await page.textContent('.data-summary');
+    assert(summary.includes('4 rewards') && summary.includes('mean 0.15'), summary);
+    await page.waitForFunction(() => (document.querySelector('table.mc-result') || {}).textContent?.includes('0.15'));
+    await chartsDrawn(page, TICKET_CHARTS);
+    await page.screenshot({ path: `${shots}/ticket-value-data.png`, fullPage: true });
   });
 
   await check('no console errors', async () => {

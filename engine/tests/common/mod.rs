@@ -15,8 +15,5 @@ pub fn rel_diff(a: f64, b: f64) -> f64 {
 #[track_caller]
 pub fn assert_rel(a: f64, b: f64, tol: f64, what: &str) {
     let r = rel_diff(a, b);
-    assert!(
-        r <= tol,
-        "{what}: {a:e} vs {b:e} (relative difference {r:e} > {tol:e})"
-    );
+    assert!(r <= tol, "{what}: {a:e} vs {b:e} (relative difference {r:e} > {tol:e})");
 }

@@ -12,9 +12,11 @@ use wasm_bindgen::JsCast;
 use crate::error::EngineError;
 use crate::lottery::Lottery;
 
+mod lottery;
+
 /// Deserializes a plain JS object with only the `allowed` fields, naming the field of
 /// any unknown, missing or mistyped one.
-fn parse<T: DeserializeOwned>(input: JsValue, allowed: &[&str]) -> Result<T, JsValue> {
+pub(crate) fn parse<T: DeserializeOwned>(input: JsValue, allowed: &[&str]) -> Result<T, JsValue> {
     if !input.is_object() || js_sys::Array::is_array(&input) {
         return Err(js_error("input: expected an object of named fields"));
     }
@@ -40,14 +42,30 @@ fn parse<T: DeserializeOwned>(input: JsValue, allowed: &[&str]) -> Result<T, JsV
     })
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error(&format!("output: {e}")))
 }
 
-fn js_error(message: &str) -> JsValue {
+pub(crate) fn js_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
+}
+
+/// Prefixes an engine error's field with the path of the object it came from.
+pub(crate) fn within_field(prefix: &str) -> impl Fn(EngineError) -> EngineError + '_ {
+    move |e| match e {
+        EngineError::InvalidParameter { field, reason } => EngineError::invalid(format!("{prefix}.{field}"), reason),
+    }
+}
+
+/// A whole number in `lo..=hi`, named `field`.
+pub(crate) fn whole(field: &str, v: f64, lo: f64, hi: f64) -> Result<u64, EngineError> {
+    crate::error::within(field, v, lo, hi)?;
+    if v.fract() != 0.0 {
+        return Err(EngineError::invalid(field, format!("must be a whole number, got {v}")));
+    }
+    Ok(v as u64)
 }
 
 impl From<EngineError> for JsValue {

@@ -1,0 +1,95 @@
+//! Loading per-slot rewards: paste or upload a CSV; bad data gets a message naming the
+//! line, and what was pasted stays.
+
+use std::rc::Rc;
+
+use et_engine::reward_data::{parse_rewards, summarize};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::state::lottery::DataSet;
+
+/// Properties of [`RewardData`].
+#[derive(Properties, PartialEq)]
+pub struct RewardDataProps {
+    /// Called with the parsed data.
+    pub on_load: Callback<DataSet>,
+}
+
+fn load(text: &str, source: String) -> Result<DataSet, String> {
+    let values = parse_rewards(text).map_err(|e| format!("{source}: {e}"))?;
+    let summary = summarize(&values).ok_or_else(|| format!("{source}: holds no rewards"))?;
+    let id = (js_sys::Math::random() * 9e15) as u64;
+    Ok(DataSet {
+        id,
+        values: Rc::new(values),
+        summary,
+        source,
+    })
+}
+
+/// A textarea for pasted rewards, a file picker, and the error of the last attempt.
+#[function_component]
+pub fn RewardData(props: &RewardDataProps) -> Html {
+    let text = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let t: HtmlTextAreaElement = e.target_unchecked_into();
+            text.set(t.value());
+        })
+    };
+    let use_pasted = {
+        let (text, error, cb) = (text.clone(), error.clone(), props.on_load.clone());
+        Callback::from(move |_: MouseEvent| match load(&text, "pasted data".into()) {
+            Ok(d) => {
+                error.set(None);
+                cb.emit(d);
+            }
+            Err(e) => error.set(Some(e)),
+        })
+    };
+    let on_file = {
+        let (error, cb) = (error.clone(), props.on_load.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let (error, cb) = (error.clone(), cb.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
+                    Some(content) => match load(&content, name) {
+                        Ok(d) => {
+                            error.set(None);
+                            cb.emit(d);
+                        }
+                        Err(e) => error.set(Some(e)),
+                    },
+                    None => error.set(Some(format!("{name}: could not be read as text"))),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="reward-data">
+            <label for="reward-data-text">{ "Per-slot rewards (ETH): paste one a line, or a CSV with a reward column" }</label>
+            <textarea id="reward-data-text" rows="4" value={(*text).clone()} {oninput}
+                placeholder={"reward_eth\n0.031\n0.27\n0.012"}
+                aria-invalid={error.is_some().then_some("true")} />
+            <div class="reward-data-actions">
+                <button id="reward-data-use" onclick={use_pasted}>{ "Use pasted rewards" }</button>
+                <label class="file">
+                    { "or upload a CSV " }
+                    <input type="file" id="reward-data-file" accept=".csv,.txt,text/csv,text/plain" onchange={on_file} />
+                </label>
+            </div>
+            if let Some(e) = &*error {
+                <div class="field-error" role="alert">{ e }</div>
+            }
+        </div>
+    }
+}
