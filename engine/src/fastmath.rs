@@ -10,6 +10,7 @@ const N: usize = 64;
 const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
 const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 const LN2: f64 = std::f64::consts::LN_2;
+const SHIFT: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52
 
 #[path = "fastmath_tables.rs"]
 mod tables;
@@ -27,9 +28,12 @@ pub fn exp(x: f64) -> f64 {
     if x > 709.0 {
         return f64::INFINITY;
     }
-    let k = (x * (N as f64 / LN2) + 0.5).floor();
+    // Round x·64/ln2 to the nearest integer by adding 1.5·2^52: the sum's low bits are
+    // that integer (IEEE round-to-nearest, the same on every target).
+    let shifted = x * (N as f64 / LN2) + SHIFT;
+    let k = shifted - SHIFT;
     let r = (x - k * (LN2_HI / N as f64)) - k * (LN2_LO / N as f64);
-    let k = k as i64;
+    let k = shifted.to_bits() as i32 as i64;
     // Floor division by 64 and its remainder, for negative k too.
     let (j, e) = ((k & (N as i64 - 1)) as usize, k >> 6);
     let p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0)))));

@@ -18,6 +18,7 @@ pub mod rates;
 pub mod reward_data;
 pub mod rewards;
 pub mod ticket_mc;
+pub mod ziggurat;
 
 #[cfg(feature = "js")]
 pub mod js;

@@ -24,11 +24,12 @@ pub fn stream(seed: u64, stream: u64) -> EngineRng {
     EngineRng::seed_from_u64(splitmix(seed ^ splitmix(stream.wrapping_mul(0xD1B5_4A32_D192_ED03))))
 }
 
-/// Draws from one generator: uniforms, standard normals (polar method, the spare kept)
-/// and standard exponentials.
+/// Draws from one generator: uniforms, and standard normals and exponentials by the
+/// ziggurat method.
 pub struct Source<R> {
     rng: R,
-    spare: Option<f64>,
+    exp: &'static crate::ziggurat::Tables,
+    norm: &'static crate::ziggurat::Tables,
 }
 
 const TWO_POW_M53: f64 = 1.0 / (1u64 << 53) as f64;
@@ -36,7 +37,11 @@ const TWO_POW_M53: f64 = 1.0 / (1u64 << 53) as f64;
 impl<R: Rng> Source<R> {
     /// Wraps a generator.
     pub fn new(rng: R) -> Self {
-        Self { rng, spare: None }
+        Self {
+            rng,
+            exp: crate::ziggurat::exp_tables(),
+            norm: crate::ziggurat::normal_tables(),
+        }
     }
 
     /// Uniform on (0, 1]: never 0, so its logarithm is finite.
@@ -45,51 +50,34 @@ impl<R: Rng> Source<R> {
         ((self.rng.next_u64() >> 11) + 1) as f64 * TWO_POW_M53
     }
 
-    /// Uniform on (−1, 1).
-    #[inline]
-    fn symmetric(&mut self) -> f64 {
-        ((self.rng.next_u64() >> 11) as f64 + 0.5) * (2.0 * TWO_POW_M53) - 1.0
-    }
-
     /// Uniform integer in `0..len` (`len ≥ 1`), by multiply-shift.
     #[inline]
     pub fn below(&mut self, len: u64) -> u64 {
         ((self.rng.next_u64() as u128 * len as u128) >> 64) as u64
     }
 
-    /// Standard normal, Marsaglia's polar method.
+    /// Standard normal.
     #[inline]
     pub fn normal(&mut self) -> f64 {
-        if let Some(z) = self.spare.take() {
-            return z;
-        }
-        loop {
-            let (u, v) = (self.symmetric(), self.symmetric());
-            let s = u * u + v * v;
-            if s < 1.0 && s > 0.0 {
-                let f = (-2.0 * crate::fastmath::ln(s) / s).sqrt();
-                self.spare = Some(v * f);
-                return u * f;
-            }
-        }
+        let rng = &mut self.rng;
+        crate::ziggurat::normal(self.norm, || rng.next_u64())
     }
 
-    /// Standard exponential, by inversion.
+    /// Standard exponential.
     #[inline]
     pub fn exp1(&mut self) -> f64 {
-        -crate::fastmath::ln(self.open01())
+        let rng = &mut self.rng;
+        crate::ziggurat::exponential(self.exp, || rng.next_u64())
     }
 
-    /// Geometric on {1, 2, …} with success probability `p ∈ (0, 1]`, by inversion;
-    /// `inv_log_q` is `1 / ln(1 − p)` (−0 when `p = 1`).
+    /// Geometric on {1, 2, …} with success probability `p ∈ (0, 1]`, by inversion of an
+    /// exponential (`T = 1 + ⌊E / −ln(1 − p)⌋`); `inv_log_q` is `1 / ln(1 − p)` (−0 when
+    /// `p = 1`).
     #[inline]
     pub fn geometric(&mut self, inv_log_q: f64) -> u64 {
-        let t = (crate::fastmath::ln(self.open01()) * inv_log_q).floor();
-        if t >= 1.8e19 {
-            u64::MAX
-        } else {
-            1 + t as u64
-        }
+        // `as` truncates (a floor for t ≥ 0) and saturates at u64::MAX.
+        let t = self.exp1() * -inv_log_q;
+        (t as u64).saturating_add(1)
     }
 }
 

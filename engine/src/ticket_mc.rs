@@ -190,8 +190,12 @@ impl TicketMonteCarlo {
             s1 += x;
             s2 += x * x;
             above += (v > self.price) as u64;
-            lo = lo.min(v);
-            hi = hi.max(v);
+            if v < lo {
+                lo = v;
+            }
+            if v > hi {
+                hi = v;
+            }
             hist.add(v);
         }
         out.above_price += above;

@@ -10,8 +10,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use protocol::{Request, Response};
 
-/// Samples between two progress messages.
-const PROGRESS_EVERY: u64 = 1 << 20;
+/// Samples between two progress messages (a few a second: the page thread shares the cores).
+const PROGRESS_EVERY: u64 = 1 << 23;
 
 fn post(scope: &DedicatedWorkerGlobalScope, r: &Response) {
     if let Ok(text) = serde_json::to_string(r) {

@@ -4,7 +4,7 @@
 //! workers. Because blocks draw from their own streams and merge in block order, the
 //! result does not depend on how many workers there are or who ran what. Cancel (or a
 //! new run) terminates the workers at once; fresh ones are started for the next run.
-//! Where workers cannot start, the run goes on this thread instead.
+//! Where workers cannot start or fail to load, the run goes on this thread instead.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -41,6 +41,7 @@ struct Slot {
     ready: bool,
     busy: bool,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 #[derive(Default)]
@@ -172,11 +173,15 @@ impl McPool {
                 }
             });
             worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+            let (weak, on_event) = (Rc::downgrade(&self.inner), self.on_event.clone());
+            let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| fall_back(&weak, &on_event));
+            worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
             slots.push(Slot {
                 worker,
                 ready: false,
                 busy: false,
                 _onmessage: onmessage,
+                _onerror: onerror,
             });
         }
         self.inner.borrow_mut().slots = slots;
@@ -186,6 +191,33 @@ impl McPool {
     fn dispatch(&self) {
         dispatch(&self.inner);
     }
+}
+
+/// A worker failed to load or crashed: stop them all and finish the run on this thread.
+fn fall_back(weak: &Weak<RefCell<Inner>>, on_event: &Callback<PoolEvent>) {
+    let Some(inner) = weak.upgrade() else { return };
+    let (jobs, experiments, t0) = {
+        let mut i = inner.borrow_mut();
+        for s in i.slots.drain(..) {
+            s.worker.terminate();
+        }
+        i.queue.clear();
+        i.run += 1;
+        (std::mem::take(&mut i.jobs), std::mem::take(&mut i.experiments), now())
+    };
+    if jobs.is_empty() {
+        return;
+    }
+    let results = jobs
+        .iter()
+        .zip(&experiments)
+        .map(|(j, e)| e.run(j.seed, j.samples))
+        .collect();
+    on_event.emit(PoolEvent::Finished {
+        results,
+        seconds: (now() - t0) / 1000.0,
+        workers: 0,
+    });
 }
 
 fn dispatch(inner: &Rc<RefCell<Inner>>) {
