@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::error::EngineError;
 use crate::lottery::Lottery;
 
+mod contest;
 mod lottery;
 
 /// Deserializes a plain JS object with only the `allowed` fields, naming the field of

@@ -1,0 +1,66 @@
+//! The revenue-vs-fairness trade-off over α, and the Sybil analysis.
+
+use super::{solve, Mechanism, Outcome};
+use crate::error::{EngineError, Result};
+
+/// One point of the trade-off curve: α and the outcome, or why there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurvePoint {
+    pub alpha: f64,
+    pub outcome: Result<Outcome>,
+}
+
+/// Outcomes of the Tullock contest at each α (the all-pay auction for α = ∞).
+pub fn tradeoff(values: &[f64], alphas: &[f64]) -> Result<Vec<CurvePoint>> {
+    super::check_values(values)?;
+    alphas
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| {
+            let mechanism = if a == f64::INFINITY {
+                Mechanism::AllPayAuction
+            } else {
+                Mechanism::tullock(a).map_err(|e| EngineError::invalid(format!("alphas[{i}]"), e.to_string()))?
+            };
+            Ok(CurvePoint {
+                alpha: a,
+                outcome: solve(values, mechanism),
+            })
+        })
+        .collect()
+}
+
+/// `count` values of α log-spaced from 0.1 to 10.
+pub fn default_alphas(count: usize) -> Vec<f64> {
+    let n = count.max(2);
+    (0..n)
+        .map(|i| 10f64.powf(-1.0 + 2.0 * i as f64 / (n - 1) as f64))
+        .collect()
+}
+
+/// The factor by which splitting a bid into `q` identities multiplies its weight.
+///
+/// # Formula
+/// `q (b/q)^α = q^(1−α) b^α`: above 1 for α < 1 (Sybils pay), below 1 for α > 1
+/// (merging pays), 1 at α = 1.
+pub fn sybil_factor(alpha: f64, q: f64) -> f64 {
+    q.powf(1.0 - alpha)
+}
+
+/// Player `i`'s share before and after splitting its equilibrium bid into `q`
+/// identities, the others' bids unchanged (pure Tullock outcomes).
+pub fn sybil_shares(outcome: &Outcome, alpha: f64, i: usize, q: f64) -> (f64, f64) {
+    let w: Vec<f64> = outcome
+        .bids
+        .iter()
+        .map(|b| if *b > 0.0 { b.powf(alpha) } else { 0.0 })
+        .collect();
+    let others: f64 = w.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, x)| x).sum();
+    let mine = w[i] * sybil_factor(alpha, q);
+    let after = if mine + others > 0.0 {
+        mine / (mine + others)
+    } else {
+        0.0
+    };
+    (outcome.allocations[i], after)
+}

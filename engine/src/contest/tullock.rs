@@ -1,0 +1,241 @@
+//! Pure equilibria of the Tullock contest `x_i = b_i^α / Σ b_j^α`, everyone paying.
+//!
+//! An active player's first-order condition ties its share `s` to the total weight
+//! `Y = Σ b_j^α`: `b = α v s (1 − s)` and `b^α = s Y`, so
+//! `ln Y = α ln(α v) + (α − 1) ln s + α ln(1 − s)`. For `α ≤ 1` the right side falls
+//! with `s`, so each player has one share `s_i(Y)`, and `Σ s_i(Y) = 1` fixes `Y`
+//! (Newton with bisection safeguards, nested). For `α > 1` the falling branch
+//! `s > (α − 1)/(2α − 1)` is the local maximum; a candidate on it is an equilibrium
+//! when each active player's utility is non-negative (`s ≥ 1 − 1/α`) and the best-response
+//! check finds no profitable deviation.
+
+use crate::error::{EngineError, Result};
+
+/// The Stein (2002) closed form at `α = 1`: bids for `values` (any order).
+///
+/// # Formula
+/// Sort descending; the active set is the largest `m` with `v_m > X_m`,
+/// `X_m = (m − 1) / Σ_{j≤m} 1/v_j`; active bids are `X (1 − X / v_i)`.
+pub fn proportional_bids(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
+    let (mut inv_sum, mut x) = (0.0, 0.0);
+    for (m, &i) in order.iter().enumerate() {
+        inv_sum += 1.0 / values[i];
+        let xm = m as f64 / inv_sum;
+        if m >= 1 && values[i] <= xm {
+            break;
+        }
+        x = xm;
+    }
+    values
+        .iter()
+        .map(|&v| if v > x { x * (1.0 - x / v) } else { 0.0 })
+        .collect()
+}
+
+/// The share `s ∈ (0, 1)` of a player with `c = α ln(α v)` at `t = ln Y`, on the falling
+/// branch `s ≥ lo` (`lo = 0` for `α ≤ 1`); `None` if `t` is above the branch's peak.
+/// Solved for `u = ln s`, where the condition is nearly linear for small shares.
+fn share(alpha: f64, c: f64, t: f64, lo: f64, guess: f64) -> Option<f64> {
+    if alpha == 1.0 {
+        // s = 1 − Y/v, or inactive.
+        return Some((-(t - c).exp_m1()).max(0.0));
+    }
+    if alpha > 1.0 {
+        return share_steep(alpha, c, t, lo, guess);
+    }
+    let h = |u: f64| c + (alpha - 1.0) * u + alpha * (-u.exp()).ln_1p() - t;
+    let dh = |u: f64| {
+        let s = u.exp();
+        (alpha - 1.0) - alpha * s / (1.0 - s)
+    };
+    // α < 1 from here: every share is positive, no branch to respect.
+    let (mut a, mut b) = (-745.0, 0.0);
+    let mut u = if guess > 0.0 && guess < 1.0 {
+        guess.ln()
+    } else {
+        ((t - c) / (alpha - 1.0)).min(-1e-3)
+    };
+    u = u.clamp(a, -1e-300);
+    for _ in 0..200 {
+        let hu = h(u);
+        if hu > 0.0 {
+            a = u;
+        } else {
+            b = u;
+        }
+        let mut next = u - hu / dh(u);
+        if !(next > a && next < b) {
+            // Step halfway towards the bracket end it overshot (never across the bracket).
+            next = 0.5 * (u + if next >= b { b } else { a });
+        }
+        if (next - u).abs() <= 1e-15 * u.abs().max(1e-300) {
+            return Some(next.exp());
+        }
+        u = next;
+    }
+    Some(u.exp())
+}
+
+/// [`share`] for `α > 1`, in `s` itself on the falling branch `[lo, 1)` (few players).
+fn share_steep(alpha: f64, c: f64, t: f64, lo: f64, guess: f64) -> Option<f64> {
+    let h = |s: f64| c + (alpha - 1.0) * s.ln() + alpha * (-s).ln_1p() - t;
+    if h(lo) < 0.0 {
+        return None;
+    }
+    let (mut a, mut b) = (lo, 1.0);
+    let mut s = guess.clamp(lo + (1.0 - lo) * 1e-9, 1.0 - 1e-16);
+    for _ in 0..200 {
+        let hs = h(s);
+        if hs > 0.0 {
+            a = s;
+        } else {
+            b = s;
+        }
+        let dh = (alpha - 1.0) / s - alpha / (1.0 - s);
+        let mut next = s - hs / dh;
+        if !(next > a && next < b) {
+            next = 0.5 * (a + b);
+        }
+        if (next - s).abs() <= 1e-15 * s || b - a <= 1e-15 {
+            return Some(next);
+        }
+        s = next;
+    }
+    Some(s)
+}
+
+/// A pure-strategy candidate for `0 < α`, with `active` the players included: shares
+/// summing to one, or `None` when the falling branches cannot sum to one.
+pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
+    let lo = if alpha > 1.0 {
+        (alpha - 1.0) / (2.0 * alpha - 1.0)
+    } else {
+        0.0
+    };
+    let cs: Vec<f64> = values.iter().map(|&v| alpha * (alpha * v).ln()).collect();
+    let mut guess: Vec<f64> = active.iter().map(|&a| if a { 0.5 } else { 0.0 }).collect();
+    let total = |t: f64, guess: &mut Vec<f64>| -> Option<(f64, f64)> {
+        let (mut sum, mut slope) = (0.0, 0.0);
+        for i in 0..values.len() {
+            if !active[i] {
+                continue;
+            }
+            let s = share(alpha, cs[i], t, lo, guess[i])?;
+            guess[i] = s;
+            sum += s;
+            if s > 0.0 {
+                // ds/dt = s du/dt = s / (∂h/∂u); an inactive player does not move.
+                slope += s / ((alpha - 1.0) - alpha * s / (1.0 - s));
+            }
+        }
+        Some((sum - 1.0, slope))
+    };
+    // Bracket t = ln Y: the sum falls from (number active) towards 0 (or the peak).
+    let top = cs
+        .iter()
+        .zip(active)
+        .filter(|(_, &a)| a)
+        .map(|(c, _)| *c)
+        .fold(f64::MIN, f64::max);
+    let mut hi = top;
+    if alpha > 1.0 {
+        // Beyond the smallest peak some falling branch has no share left.
+        let peak = |c: f64| c + (alpha - 1.0) * lo.ln() + alpha * (-lo).ln_1p();
+        hi = cs
+            .iter()
+            .zip(active)
+            .filter(|(_, &a)| a)
+            .map(|(c, _)| peak(*c))
+            .fold(f64::MAX, f64::min);
+        if total(hi, &mut guess)?.0 > 0.0 {
+            return None;
+        }
+    } else {
+        let mut step = 1.0;
+        while total(hi, &mut guess)?.0 > 0.0 {
+            hi += step;
+            step *= 2.0;
+            if hi > 2000.0 {
+                return None;
+            }
+        }
+    }
+    let mut lo_t = hi - 1.0;
+    let mut step = 1.0;
+    while total(lo_t, &mut guess)?.0 < 0.0 {
+        lo_t -= step;
+        step *= 2.0;
+        if lo_t < -2000.0 {
+            return None;
+        }
+    }
+    let mut t = 0.5 * (lo_t + hi);
+    let (mut a, mut b) = (lo_t, hi);
+    for _iteration in 0..400 {
+        let (f, slope) = total(t, &mut guess)?;
+        #[cfg(feature = "trace")]
+        eprintln!("outer {_iteration}: t = {t}, f = {f:e}");
+        if f == 0.0 {
+            break;
+        }
+        if f > 0.0 {
+            a = t;
+        } else {
+            b = t;
+        }
+        let mut next = t - f / slope;
+        if !(next > a && next < b) {
+            next = 0.5 * (a + b);
+        }
+        let done = (next - t).abs() <= 1e-15 * t.abs().max(1.0);
+        t = next;
+        if done {
+            break;
+        }
+    }
+    total(t, &mut guess)?;
+    Some(guess)
+}
+
+/// Bids `α v s (1 − s)` of shares `s`.
+pub fn bids_from_shares(values: &[f64], alpha: f64, shares: &[f64]) -> Vec<f64> {
+    values
+        .iter()
+        .zip(shares)
+        .map(|(v, s)| alpha * v * s * (1.0 - s))
+        .collect()
+}
+
+/// The weights `b^α` of bids (0 for a zero bid).
+pub fn weights(bids: &[f64], alpha: f64) -> Vec<f64> {
+    if alpha == 1.0 {
+        bids.to_vec()
+    } else {
+        bids.iter()
+            .map(|b| if *b > 0.0 { b.powf(alpha) } else { 0.0 })
+            .collect()
+    }
+}
+
+/// Allocations of bids under exponent `α` (an equal split when every bid is zero).
+pub fn allocations(bids: &[f64], alpha: f64) -> Vec<f64> {
+    let w = weights(bids, alpha);
+    let total: f64 = w.iter().sum();
+    if total > 0.0 {
+        w.iter().map(|wi| wi / total).collect()
+    } else {
+        vec![1.0 / bids.len() as f64; bids.len()]
+    }
+}
+
+/// The unique pure equilibrium for `0 < α ≤ 1`.
+pub fn pure_concave(values: &[f64], alpha: f64) -> Result<Vec<f64>> {
+    if alpha == 1.0 {
+        return Ok(proportional_bids(values));
+    }
+    let shares = share_equilibrium(values, alpha, &vec![true; values.len()])
+        .ok_or_else(|| EngineError::invalid("values", "the share-function solver did not converge"))?;
+    Ok(bids_from_shares(values, alpha, &shares))
+}
