@@ -5,22 +5,24 @@ use yew::prelude::*;
 
 use crate::components::Notices;
 use crate::url_state::Route;
-use crate::views::TicketValuePage;
+use crate::views::{AllocationPage, TicketValuePage};
 
 /// The pages, in navigation order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     TicketValue,
+    Allocation,
 }
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 1] = [Page::TicketValue];
+    pub const ALL: [Page; 2] = [Page::TicketValue, Page::Allocation];
 
     /// Its name in the route.
     pub fn slug(self) -> &'static str {
         match self {
             Page::TicketValue => crate::state::ticket::PAGE,
+            Page::Allocation => crate::state::allocation::PAGE,
         }
     }
 
@@ -28,6 +30,7 @@ impl Page {
     pub fn title(self) -> &'static str {
         match self {
             Page::TicketValue => "Ticket value",
+            Page::Allocation => "Allocation",
         }
     }
 
@@ -103,6 +106,7 @@ pub fn App() -> Html {
                 {
                     match page {
                         Page::TicketValue => html! { <TicketValuePage route={(*route).clone()} /> },
+                        Page::Allocation => html! { <AllocationPage route={(*route).clone()} /> },
                     }
                 }
             </main>
@@ -111,4 +115,14 @@ pub fn App() -> Html {
             </footer>
         </>
     }
+}
+
+/// Yields to the browser once (a zero-delay timer), so a long loop lets the page paint.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -206,16 +206,27 @@ pub fn read_choice(route: &Route, key: &str, options: &[&str], notices: &mut Vec
     }
 }
 
-/// Reads a comma-separated list of numbers, each checked by `param`.
+/// Reads a comma-separated list of 1 to 12 numbers, each checked by `param`.
 pub fn read_list(route: &Route, param: &Param, default: &[f64], notices: &mut Vec<String>) -> Vec<f64> {
+    read_list_up_to(route, param, default, 12, notices)
+}
+
+/// Reads a comma-separated list of 1 to `max` numbers, each checked by `param`.
+pub fn read_list_up_to(
+    route: &Route,
+    param: &Param,
+    default: &[f64],
+    max: usize,
+    notices: &mut Vec<String>,
+) -> Vec<f64> {
     let Some(text) = route.get(param.key) else {
         return default.to_vec();
     };
     let parsed: Result<Vec<f64>, String> = text.split(',').map(|t| param.parse(t)).collect();
     match parsed {
-        Ok(v) if !v.is_empty() && v.len() <= 12 => v,
+        Ok(v) if !v.is_empty() && v.len() <= max => v,
         Ok(_) => {
-            notices.push(format!("Ignored the link's {}: give 1 to 12 values.", param.key));
+            notices.push(format!("Ignored the link's {}: give 1 to {max} values.", param.key));
             default.to_vec()
         }
         Err(why) => {

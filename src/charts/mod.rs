@@ -3,6 +3,7 @@
 //! A page builds [`figure::Figure`]s from engine results (pure, testable natively);
 //! [`draw::draw_figure`] renders any figure on any plotters backend at any size.
 
+pub mod allocation;
 pub mod draw;
 pub mod figure;
 pub mod lottery;

@@ -7,6 +7,7 @@ pub mod progress;
 pub mod reward_data;
 pub mod select;
 pub mod slider;
+pub mod value_editor;
 
 pub use chart::Chart;
 pub use list_field::ListField;
@@ -15,3 +16,4 @@ pub use progress::Progress;
 pub use reward_data::RewardData;
 pub use select::Select;
 pub use slider::Slider;
+pub use value_editor::ValueEditor;

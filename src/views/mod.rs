@@ -1,8 +1,10 @@
 //! One page a model.
 
+pub mod allocation;
 pub mod lottery_engine;
 pub mod lottery_side;
 pub mod math;
 pub mod ticket_value;
 
+pub use allocation::AllocationPage;
 pub use ticket_value::TicketValuePage;

@@ -216,6 +216,54 @@ try {
     await page.screenshot({ path: `${shots}/ticket-value-data.png`, fullPage: true });
   });
 
+  const ALLOCATION = `${origin}/#/allocation`;
+  await check('allocation page: SPEC §7 outcome, every chart drawn, the trade-off traced', async () => {
+    await page.goto(ALLOCATION);
+    await chartsDrawn(page, 4);
+    const verdict = await page.textContent('.verdict');
+    assert(verdict.includes('pure'), verdict);
+    const table = await page.textContent('table.outcome');
+    assert(table.includes('1.3333') && table.includes('0.4714'), table);
+    await page.waitForFunction(() => !document.querySelector('.results .hint[role=status]'), null, { timeout: 60000 });
+    const inks = await canvasInk(page);
+    for (const c of inks) assert(c.ink > 0.01, `${c.name} looks blank`);
+    await page.screenshot({ path: `${shots}/allocation.png`, fullPage: true });
+  });
+
+  await check('allocation page: α above the pure range shows a mixed equilibrium and its strategies', async () => {
+    await page.goto(`${ALLOCATION}?mechanism=tullock&alpha=3&v=1,1`);
+    await chartsDrawn(page, 5);
+    const verdict = await page.textContent('.verdict');
+    assert(verdict.includes('No pure equilibrium'), verdict);
+    assert(await page.locator('figure[data-chart="strategies"]').count() === 1, 'strategies chart');
+    await page.screenshot({ path: `${shots}/allocation-mixed.png`, fullPage: true });
+    await page.goto(`${ALLOCATION}?mechanism=tullock&alpha=3&v=1,1,1`);
+    await page.waitForSelector('.no-equilibrium');
+    assert((await page.textContent('.no-equilibrium')).includes('no pure equilibrium'), 'clear sentence');
+    assert(await page.locator('table.outcome').count() === 0, 'no numbers where no equilibrium exists');
+  });
+
+  await check('allocation page: editing values and α updates the outcome and the URL', async () => {
+    await page.goto(ALLOCATION);
+    await chartsDrawn(page, 4);
+    await page.fill('#value-1', '3');
+    await page.press('#value-1', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('v=4,3'));
+    await page.fill('#value-1', '-2');
+    await page.press('#value-1', 'Enter');
+    const err = await page.textContent('.value-row.invalid .field-error');
+    assert(err.includes('Player 2'), err);
+    assert(await page.inputValue('#value-1') === '-2', 'typed text kept');
+    await page.fill('#ctl-alpha-text', '0.5');
+    await page.press('#ctl-alpha-text', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('alpha=0.5'));
+    const url = page.url();
+    await page.goto('about:blank');
+    await page.goto(url);
+    await chartsDrawn(page, 4);
+    assert(await page.inputValue('#ctl-alpha-text') === '0.5', 'α restored');
+  });
+
   await check('no console errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
