@@ -133,13 +133,23 @@ pub fn pair_share(a: f64, b: f64, alpha: f64) -> f64 {
 
 /// A player's best utility with value `v` against a mixed strategy `(bids, probs)`.
 pub fn mixed_best_response(v: f64, opp_bids: &[f64], opp_probs: &[f64], alpha: f64) -> f64 {
+    mixed_best_bid(v, opp_bids, opp_probs, alpha).1
+}
+
+/// The best bid and its utility with value `v` against a mixed strategy.
+pub fn mixed_best_bid(v: f64, opp_bids: &[f64], opp_probs: &[f64], alpha: f64) -> (f64, f64) {
+    let support: Vec<(f64, f64)> = opp_bids
+        .iter()
+        .zip(opp_probs)
+        .filter(|(_, &q)| q > 0.0)
+        .map(|(b, q)| (*b, *q))
+        .collect();
     let f = |b: f64| {
-        opp_bids
+        support
             .iter()
-            .zip(opp_probs)
-            .map(|(&o, &q)| q * v * pair_share(b, o, alpha))
+            .map(|&(o, q)| q * v * pair_share(b, o, alpha))
             .sum::<f64>()
             - b
     };
-    maximize(&f, v).1
+    maximize(&f, v)
 }

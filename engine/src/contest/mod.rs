@@ -214,6 +214,15 @@ fn tullock_steep(values: &[f64], alpha: f64, mechanism: Mechanism, grid: Option<
 
 fn tullock_mixed(values: &[f64], alpha: f64, mechanism: Mechanism, grid: Option<usize>) -> Result<Outcome> {
     let vmax = values[0].max(values[1]);
+    if grid.is_none() {
+        // Double oracle first; the plain grids below are the fallback.
+        if let Ok(pair) = mixed::solve_oracle(values[0], values[1], alpha, 0.5 * MIXED_TOLERANCE * vmax) {
+            let o = mixed_outcome(values, alpha, mechanism, &pair);
+            if o.exploitability <= MIXED_TOLERANCE * vmax {
+                return Ok(o);
+            }
+        }
+    }
     let mut best: Option<Outcome> = None;
     let grids = grid.map_or(MIXED_GRIDS.to_vec(), |g| vec![g]);
     for g in grids {

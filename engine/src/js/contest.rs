@@ -10,7 +10,6 @@ use crate::error::EngineError;
 
 #[derive(Deserialize)]
 struct ContestInput {
-    values: Vec<f64>,
     mechanism: String,
     alpha: Option<f64>,
     grid: Option<f64>,
@@ -21,10 +20,8 @@ struct ContestInput {
 struct OutcomeOutput {
     equilibrium: &'static str,
     alpha: Option<f64>,
-    bids: Vec<f64>,
-    allocations: Vec<f64>,
-    payments: Vec<f64>,
-    utilities: Vec<f64>,
+    #[serde(skip)]
+    arrays: [Vec<f64>; 4],
     revenue: f64,
     revenue_share: f64,
     fairness: f64,
@@ -43,10 +40,7 @@ fn output(o: Outcome) -> OutcomeOutput {
     OutcomeOutput {
         equilibrium: if o.pure { "pure" } else { "mixed" },
         alpha: o.mechanism.alpha().filter(|a| a.is_finite()),
-        bids: o.bids,
-        allocations: o.allocations,
-        payments: o.payments,
-        utilities: m.utilities,
+        arrays: [o.bids, o.allocations, o.payments, m.utilities],
         revenue: m.revenue,
         revenue_share: m.revenue_share,
         fairness: m.fairness,
@@ -60,9 +54,30 @@ fn output(o: Outcome) -> OutcomeOutput {
     }
 }
 
+/// The `values` array of `input`, read in one copy (a plain array or a Float64Array).
+fn read_values(input: &JsValue) -> Result<Vec<f64>, JsValue> {
+    let v = js_sys::Reflect::get(input, &JsValue::from_str("values")).unwrap_or(JsValue::UNDEFINED);
+    if js_sys::Array::is_array(&v) || v.is_instance_of::<js_sys::Float64Array>() {
+        Ok(js_sys::Float64Array::new(&v).to_vec())
+    } else {
+        Err(EngineError::invalid("values", "expected an array of numbers").into())
+    }
+}
+
+/// The outcome as a plain object; its per-player arrays are copied in one go each.
+fn outcome_js(o: OutcomeOutput) -> Result<JsValue, JsValue> {
+    let obj = to_js(&o)?;
+    for (name, xs) in ["bids", "allocations", "payments", "utilities"].iter().zip(&o.arrays) {
+        let arr = js_sys::Array::from(&js_sys::Float64Array::from(xs.as_slice()));
+        js_sys::Reflect::set(&obj, &JsValue::from_str(name), &arr)?;
+    }
+    Ok(obj)
+}
+
 /// `solveContest({values, mechanism, alpha?, grid?})`: the equilibrium and its metrics.
 #[wasm_bindgen(js_name = solveContest)]
 pub fn solve_contest(input: JsValue) -> Result<JsValue, JsValue> {
+    let values = read_values(&input)?;
     let i: ContestInput = parse(input, &["values", "mechanism", "alpha", "grid"])?;
     let mechanism = Mechanism::parse(&i.mechanism, i.alpha)?;
     let grid = i
@@ -70,40 +85,38 @@ pub fn solve_contest(input: JsValue) -> Result<JsValue, JsValue> {
         .map(|g| whole("grid", g, 10.0, 2000.0))
         .transpose()?
         .map(|g| g as usize);
-    to_js(&output(solve_with(&i.values, mechanism, grid)?))
+    outcome_js(output(solve_with(&values, mechanism, grid)?))
 }
 
 #[derive(Deserialize)]
 struct CurveInput {
-    values: Vec<f64>,
     alphas: Vec<f64>,
 }
 
 #[derive(Serialize)]
-#[serde(untagged)]
-enum CurveOutput {
-    Outcome(Box<OutcomeOutput>),
-    Missing { alpha: f64, error: String },
+struct Missing {
+    alpha: f64,
+    error: String,
 }
 
 /// `tradeoffCurve({values, alphas})`: one outcome per α (`Infinity` gives the all-pay
 /// auction); where none exists, `{alpha, error}`.
 #[wasm_bindgen(js_name = tradeoffCurve)]
 pub fn tradeoff_curve(input: JsValue) -> Result<JsValue, JsValue> {
+    let values = read_values(&input)?;
     let i: CurveInput = parse(input, &["values", "alphas"])?;
     if i.alphas.is_empty() {
         return Err(EngineError::invalid("alphas", "must list at least one α").into());
     }
-    let points = tradeoff(&i.values, &i.alphas)?;
-    let out: Vec<CurveOutput> = points
-        .into_iter()
-        .map(|p| match p.outcome {
-            Ok(o) => CurveOutput::Outcome(Box::new(output(o))),
-            Err(e) => CurveOutput::Missing {
+    let out = js_sys::Array::new();
+    for p in tradeoff(&values, &i.alphas)? {
+        out.push(&match p.outcome {
+            Ok(o) => outcome_js(output(o))?,
+            Err(e) => to_js(&Missing {
                 alpha: p.alpha,
                 error: e.to_string(),
-            },
-        })
-        .collect();
-    to_js(&out)
+            })?,
+        });
+    }
+    Ok(out.into())
 }
