@@ -51,8 +51,9 @@ pub fn maximize(f: &dyn Fn(f64) -> f64, upper: f64) -> (f64, f64) {
     best
 }
 
-/// Player `i`'s best utility in a Tullock contest when the others' weights add to `others`.
-pub fn tullock_best_response(v: f64, others: f64, alpha: f64) -> f64 {
+/// Player `i`'s best utility in a Tullock contest when the others' weights add to `others`;
+/// `start` is a bid to start the search from (it changes the speed, not the answer).
+pub fn tullock_best_response(v: f64, others: f64, alpha: f64, start: f64) -> f64 {
     if others == 0.0 {
         return v; // any positive bid, however small, wins everything
     }
@@ -76,7 +77,7 @@ pub fn tullock_best_response(v: f64, others: f64, alpha: f64) -> f64 {
         let g = |z: f64| k + (1.0 - 1.0 / alpha) * z - 2.0 * (z.exp() + others).ln();
         let dg = |z: f64| (1.0 - 1.0 / alpha) - 2.0 * z.exp() / (z.exp() + others);
         let (mut lo, mut hi) = (-745.0, alpha * v.ln());
-        let mut z = others.ln().clamp(lo, hi);
+        let mut z = if start > 0.0 { alpha * start.ln() } else { others.ln() }.clamp(lo, hi);
         for _ in 0..100 {
             let gz = g(z);
             if gz > 0.0 {
@@ -112,7 +113,7 @@ pub fn tullock_exploitability(values: &[f64], bids: &[f64], alpha: f64, utilitie
     let mut worst: f64 = 0.0;
     for i in 0..w.len() {
         let others = prefix + suffix[i + 1];
-        worst = worst.max(tullock_best_response(values[i], others, alpha) - utilities[i]);
+        worst = worst.max(tullock_best_response(values[i], others, alpha, bids[i]) - utilities[i]);
         prefix += w[i];
     }
     worst.max(0.0)
