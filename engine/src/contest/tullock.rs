@@ -133,13 +133,12 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
         Some((sum - 1.0, slope))
     };
     // Bracket t = ln Y: the sum falls from (number active) towards 0 (or the peak).
-    let top = cs
+    let mut hi = cs
         .iter()
         .zip(active)
         .filter(|(_, &a)| a)
         .map(|(c, _)| *c)
         .fold(f64::MIN, f64::max);
-    let mut hi = top;
     if alpha > 1.0 {
         // Beyond the smallest peak some falling branch has no share left.
         let peak = |c: f64| c + (alpha - 1.0) * lo.ln() + alpha * (-lo).ln_1p();
@@ -162,7 +161,7 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
             }
         }
     }
-    let mut lo_t = hi - if alpha < 1.0 { 0.5 } else { 1.0 };
+    let mut lo_t = hi - 1.0;
     let mut step = 1.0;
     while total(lo_t, &mut guess)?.0 < 0.0 {
         lo_t -= step;
@@ -197,19 +196,6 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
     }
     total(t, &mut guess)?;
     Some(guess)
-}
-
-/// `t₀` of the small-share approximation (log-sum-exp, no overflow).
-fn small_share_start(cs: &[f64], active: &[bool], alpha: f64) -> f64 {
-    let e: Vec<f64> = cs
-        .iter()
-        .zip(active)
-        .filter(|(_, &a)| a)
-        .map(|(c, _)| -c / (alpha - 1.0))
-        .collect();
-    let m = e.iter().cloned().fold(f64::MIN, f64::max);
-    let lse = m + e.iter().map(|x| (x - m).exp()).sum::<f64>().ln();
-    -(alpha - 1.0) * lse
 }
 
 /// Bids `α v s (1 − s)` of shares `s`.
