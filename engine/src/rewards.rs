@@ -61,6 +61,16 @@ impl EmpiricalData {
     pub fn values(&self) -> &[f64] {
         &self.values
     }
+
+    /// The row used for slot `slot`: replayed in order, or drawn uniformly.
+    #[inline]
+    fn row<R: Rng>(&self, mode: EmpiricalMode, src: &mut Source<R>, slot: u64) -> usize {
+        let len = self.values.len() as u64;
+        (match mode {
+            EmpiricalMode::Replay => slot % len,
+            EmpiricalMode::Resample => src.below(len),
+        }) as usize
+    }
 }
 
 impl Reward {
@@ -180,14 +190,7 @@ impl Reward {
             Self::Exponential { ln_mean, .. } => ln_mean + crate::fastmath::ln(src.exp1()),
             Self::LogNormal { mu_ln, sigma_ln, .. } => mu_ln + sigma_ln * src.normal(),
             Self::Pareto { tail, ln_scale, .. } => ln_scale - crate::fastmath::ln(src.open01()) / tail,
-            Self::Empirical { data, mode } => {
-                let len = data.ln_values.len() as u64;
-                let i = match mode {
-                    EmpiricalMode::Replay => slot % len,
-                    EmpiricalMode::Resample => src.below(len),
-                };
-                data.ln_values[i as usize]
-            }
+            Self::Empirical { data, mode } => data.ln_values[data.row(*mode, src, slot)],
         }
     }
 
@@ -197,14 +200,7 @@ impl Reward {
         match self {
             Self::Constant { mean, .. } => *mean,
             Self::Exponential { mean, .. } => mean * src.exp1(),
-            Self::Empirical { data, mode } => {
-                let len = data.values.len() as u64;
-                let i = match mode {
-                    EmpiricalMode::Replay => slot % len,
-                    EmpiricalMode::Resample => src.below(len),
-                };
-                data.values[i as usize]
-            }
+            Self::Empirical { data, mode } => data.values[data.row(*mode, src, slot)],
             _ => crate::fastmath::exp(self.sample_ln(src, slot)),
         }
     }

@@ -58,16 +58,7 @@ fn use_tradeoff(values: Vec<f64>) -> Rc<Vec<TradePoint>> {
 /// The page.
 #[function_component]
 pub fn AllocationPage(props: &PageProps) -> Html {
-    let parsed = use_memo(props.route.clone(), AllocationState::from_route);
-    let state = use_reducer_eq({
-        let initial = parsed.0.clone();
-        move || initial
-    });
-    {
-        let (d, parsed) = (state.dispatcher(), parsed.clone());
-        use_effect_with(parsed, move |p| d.dispatch(Action::Replace(p.0.clone())));
-    }
-    use_effect_with((*state).clone(), |s| crate::app::replace_hash(&s.to_route()));
+    let (state, parsed) = crate::state::use_url_state::<AllocationState>(&props.route);
     let s = &*state;
     let outcome = use_memo(s.clone(), |s| solve(&s.values, s.mechanism()));
     let auctions = use_memo(s.values.clone(), |v| {

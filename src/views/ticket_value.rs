@@ -38,18 +38,7 @@ fn rate_param() -> Param {
 /// The page.
 #[function_component]
 pub fn TicketValuePage(props: &PageProps) -> Html {
-    let parsed = use_memo(props.route.clone(), TicketState::from_route);
-    let state = use_reducer_eq({
-        let initial = parsed.0.clone();
-        move || initial
-    });
-    // A new route (the user edited the URL) replaces the state.
-    {
-        let (state, parsed) = (state.dispatcher(), parsed.clone());
-        use_effect_with(parsed, move |p| state.dispatch(Action::Replace(p.0.clone())));
-    }
-    // Every state change is written back to the URL.
-    use_effect_with((*state).clone(), |s| crate::app::replace_hash(&s.to_route()));
+    let (state, parsed) = crate::state::use_url_state::<TicketState>(&props.route);
 
     let set = |field: Field| {
         let d = state.dispatcher();
