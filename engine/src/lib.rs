@@ -18,6 +18,8 @@ pub mod random;
 pub mod rates;
 pub mod reward_data;
 pub mod rewards;
+pub mod secondary;
+mod secondary_policy;
 pub mod ticket_mc;
 pub mod ziggurat;
 

@@ -14,6 +14,7 @@ use crate::lottery::Lottery;
 
 mod contest;
 mod lottery;
+mod secondary;
 
 /// Deserializes a plain JS object with only the `allowed` fields, naming the field of
 /// any unknown, missing or mistyped one.
