@@ -5,24 +5,26 @@ use yew::prelude::*;
 
 use crate::components::Notices;
 use crate::url_state::Route;
-use crate::views::{AllocationPage, TicketValuePage};
+use crate::views::{AllocationPage, SecondaryPage, TicketValuePage};
 
 /// The pages, in navigation order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     TicketValue,
     Allocation,
+    Secondary,
 }
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 2] = [Page::TicketValue, Page::Allocation];
+    pub const ALL: [Page; 3] = [Page::TicketValue, Page::Allocation, Page::Secondary];
 
     /// Its name in the route.
     pub fn slug(self) -> &'static str {
         match self {
             Page::TicketValue => crate::state::ticket::PAGE,
             Page::Allocation => crate::state::allocation::PAGE,
+            Page::Secondary => crate::state::secondary::PAGE,
         }
     }
 
@@ -31,6 +33,7 @@ impl Page {
         match self {
             Page::TicketValue => "Ticket value",
             Page::Allocation => "Allocation",
+            Page::Secondary => "Secondary market",
         }
     }
 
@@ -107,6 +110,7 @@ pub fn App() -> Html {
                     match page {
                         Page::TicketValue => html! { <TicketValuePage route={(*route).clone()} /> },
                         Page::Allocation => html! { <AllocationPage route={(*route).clone()} /> },
+                        Page::Secondary => html! { <SecondaryPage route={(*route).clone()} /> },
                     }
                 }
             </main>

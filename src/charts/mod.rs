@@ -7,6 +7,7 @@ pub mod allocation;
 pub mod draw;
 pub mod figure;
 pub mod lottery;
+pub mod secondary;
 pub mod ticket;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};

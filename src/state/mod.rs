@@ -2,6 +2,7 @@
 
 pub mod allocation;
 pub mod lottery;
+pub mod secondary;
 pub mod ticket;
 
 use std::rc::Rc;

@@ -4,7 +4,9 @@ pub mod allocation;
 pub mod lottery_engine;
 pub mod lottery_side;
 pub mod math;
+pub mod secondary;
 pub mod ticket_value;
 
 pub use allocation::AllocationPage;
+pub use secondary::SecondaryPage;
 pub use ticket_value::TicketValuePage;

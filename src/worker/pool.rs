@@ -44,6 +44,15 @@ struct Slot {
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
 
+impl Drop for Slot {
+    /// A worker outlives nothing of ours: stop it before its handlers go.
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
 #[derive(Default)]
 struct Inner {
     slots: Vec<Slot>,
@@ -97,9 +106,8 @@ impl McPool {
     /// Stops the run under way (the workers are terminated).
     pub fn cancel(&self) {
         let mut i = self.inner.borrow_mut();
-        for s in i.slots.drain(..) {
-            s.worker.terminate();
-        }
+        // Dropping a slot terminates its worker.
+        i.slots.clear();
         i.queue.clear();
         i.run += 1;
     }
@@ -198,9 +206,10 @@ fn fall_back(weak: &Weak<RefCell<Inner>>, on_event: &Callback<PoolEvent>) {
     let Some(inner) = weak.upgrade() else { return };
     let (jobs, experiments, t0) = {
         let mut i = inner.borrow_mut();
-        for s in i.slots.drain(..) {
-            s.worker.terminate();
-        }
+        // This runs inside a worker's error handler: drop the workers (and that handler)
+        // only after it has returned.
+        let old = std::mem::take(&mut i.slots);
+        wasm_bindgen_futures::spawn_local(async move { drop(old) });
         i.queue.clear();
         i.run += 1;
         (std::mem::take(&mut i.jobs), std::mem::take(&mut i.experiments), now())

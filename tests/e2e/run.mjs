@@ -264,6 +264,31 @@ try {
     assert(await page.inputValue('#ctl-alpha-text') === '0.5', 'α restored');
   });
 
+  const SECONDARY = `${origin}/#/secondary`;
+  await check('secondary market page: a reading, the summary and four drawn charts', async () => {
+    await page.goto(SECONDARY);
+    await chartsDrawn(page, 4);
+    const verdict = await page.textContent('.verdict');
+    assert(/probability/.test(verdict), verdict);
+    const inks = await canvasInk(page);
+    for (const c of inks) assert(c.ink > 0.01, `${c.name} looks blank`);
+    await page.screenshot({ path: `${shots}/secondary.png`, fullPage: true });
+  });
+
+  await check('secondary market page: an impatient seller sells at once; bad buyers are named', async () => {
+    await page.goto(`${SECONDARY}?ds=0.01&db=0.001`);
+    await chartsDrawn(page, 4);
+    assert((await page.textContent('.verdict')).includes('sells at once'), await page.textContent('.verdict'));
+    await page.fill('#ctl-ba', '0, 0');
+    await page.press('#ctl-ba', 'Enter');
+    await page.waitForSelector('.no-equilibrium');
+    assert((await page.textContent('.no-equilibrium')).includes('as many arrivals'), 'mismatch named');
+    await page.fill('#ctl-ba', '0, 0, 99999');
+    await page.press('#ctl-ba', 'Enter');
+    assert((await page.textContent('.field-error')).includes('Buyer arrival'), 'range named');
+    assert(await page.inputValue('#ctl-ba') === '0, 0, 99999', 'typed text kept');
+  });
+
   await check('no console errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
