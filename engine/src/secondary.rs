@@ -160,9 +160,10 @@ impl Market {
                     continue;
                 }
                 let left = (t_max - t) as f64;
+                let (discount, holding) = ((-left * disc_b).exp(), self.holding_cost * left);
                 for j in 0..=t {
                     let var = (e2[j] - e1[j] * e1[j]).max(0.0);
-                    let w = (e1[j] - self.risk_aversion * var) * (-left * disc_b).exp() - self.holding_cost * left;
+                    let w = (e1[j] - self.risk_aversion * var) * discount - holding;
                     let bid = w.max(0.0);
                     let slot = &mut top[t][j];
                     if slot.2 == usize::MAX || bid > slot.0 {

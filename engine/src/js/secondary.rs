@@ -41,7 +41,8 @@ struct MarketOutput {
     lowest_cost: f64,
     buyer_surplus: f64,
     forced_sale_revenue: Vec<f64>,
-    policy: Vec<Vec<&'static str>>,
+    /// One string a slot, one letter a node (j = 0, 1, …): `s`ell, `w`ait, `e`xercise, `l`apse.
+    policy: Vec<String>,
 }
 
 const FIELDS: [&str; 10] = [
@@ -97,11 +98,11 @@ pub fn secondary_market(input: JsValue) -> Result<JsValue, JsValue> {
         format,
     };
     let s = m.solve()?;
-    let word = |a: &Action| match a {
-        Action::Sell => "sell",
-        Action::Wait => "wait",
-        Action::Exercise => "exercise",
-        Action::Lapse => "lapse",
+    let letter = |a: &Action| match a {
+        Action::Sell => 's',
+        Action::Wait => 'w',
+        Action::Exercise => 'e',
+        Action::Lapse => 'l',
     };
     to_js(&MarketOutput {
         revenue: s.revenue,
@@ -114,6 +115,6 @@ pub fn secondary_market(input: JsValue) -> Result<JsValue, JsValue> {
         lowest_cost: s.lowest_cost,
         buyer_surplus: s.buyer_surplus,
         forced_sale_revenue: s.forced_sale_revenue,
-        policy: s.policy.iter().map(|row| row.iter().map(word).collect()).collect(),
+        policy: s.policy.iter().map(|row| row.iter().map(letter).collect()).collect(),
     })
 }
