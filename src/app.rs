@@ -93,6 +93,21 @@ pub fn App() -> Html {
             )),
         ),
     };
+    let copied = use_state_eq(|| None::<bool>);
+    let share = {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let href = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            copied.set(Some(crate::export::copy_to_clipboard(&href)));
+        })
+    };
+    let share_text = match *copied {
+        Some(true) => "Link copied",
+        Some(false) => "Copy the address bar: it holds every setting",
+        None => "Share",
+    };
     let nav = Page::ALL.iter().map(|&p| {
         let current = (p == page).then_some("page");
         html! { <a href={format!("#/{}", p.slug())} aria-current={current}>{ p.title() }</a> }
@@ -103,6 +118,7 @@ pub fn App() -> Html {
                 <a class="brand" href="#/">{ "ET Explorer" }</a>
                 <span class="tagline">{ "the economics of Ethereum execution tickets" }</span>
                 <nav aria-label="Pages">{ for nav }</nav>
+                <button class="share" onclick={share} title="Copy a link that restores this exact view">{ share_text }</button>
             </header>
             <main>
                 <Notices items={notice.into_iter().collect::<Vec<_>>()} />

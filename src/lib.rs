@@ -8,6 +8,7 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod export;
 pub mod format;
 pub mod state;
 pub mod url_state;

@@ -4,6 +4,7 @@
 //! [`draw::draw_figure`] renders any figure on any plotters backend at any size.
 
 pub mod allocation;
+pub mod csv;
 pub mod draw;
 pub mod figure;
 pub mod lottery;

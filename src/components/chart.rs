@@ -130,6 +130,29 @@ pub fn Chart(props: &ChartProps) -> Html {
         Callback::from(move |_| hover.set(None))
     };
 
+    let export = |kind: &'static str| {
+        let (canvas, fig, name, width, height) = (
+            canvas.clone(),
+            props.figure.clone(),
+            props.name.clone(),
+            *width,
+            props.height,
+        );
+        Callback::from(move |_: MouseEvent| {
+            let file = format!("et-explorer-{name}.{kind}");
+            let href = match kind {
+                "png" => canvas.cast::<HtmlCanvasElement>().and_then(|c| c.to_data_url().ok()),
+                "svg" => crate::export::svg(&fig, width.max(320), height)
+                    .ok()
+                    .map(|s| crate::export::data_url("image/svg+xml", &s)),
+                _ => Some(crate::export::data_url("text/csv", &fig.to_csv())),
+            };
+            if let Some(href) = href {
+                // A refused download leaves the page as it is.
+                let _ = crate::export::download(&href, &file);
+            }
+        })
+    };
     let fig = &props.figure;
     let readout = hover.as_ref().map(|h| {
         let flip = h.left > *width as f64 * 0.6;
@@ -154,13 +177,19 @@ pub fn Chart(props: &ChartProps) -> Html {
         <figure class="chart" data-chart={props.name.clone()}>
             <div class="chart-canvas" ref={container} style={format!("height: {}px", props.height)}
                  onmousemove={onmousemove} onmouseleave={onmouseleave}>
-                <canvas ref={canvas} role="img" aria-label={fig.title.clone()}
+                <canvas ref={canvas.clone()} role="img" aria-label={fig.title.clone()}
                     style={format!("width: 100%; height: {}px", props.height)}></canvas>
                 { for readout }
             </div>
             if let Some(msg) = &*error {
                 <div class="chart-error" role="alert">{ msg }</div>
             }
+            <figcaption class="chart-tools">
+                <span>{ "Download" }</span>
+                <button data-export="png" onclick={export("png")} aria-label={format!("Download {} as PNG", fig.title)}>{ "PNG" }</button>
+                <button data-export="svg" onclick={export("svg")} aria-label={format!("Download {} as SVG", fig.title)}>{ "SVG" }</button>
+                <button data-export="csv" onclick={export("csv")} aria-label={format!("Download the data of {} as CSV", fig.title)}>{ "CSV" }</button>
+            </figcaption>
         </figure>
     }
 }

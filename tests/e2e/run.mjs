@@ -289,6 +289,29 @@ try {
     assert(await page.inputValue('#ctl-ba') === '0, 0, 99999', 'typed text kept');
   });
 
+  await check('every chart downloads as PNG, SVG and CSV of exactly its series', async () => {
+    await page.goto(TICKET);
+    await chartsDrawn(page, TICKET_CHARTS);
+    const grab = async (kind) => {
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`figure[data-chart="value"] button[data-export="${kind}"]`),
+      ]);
+      assert(dl.suggestedFilename() === `et-explorer-value.${kind}`, dl.suggestedFilename());
+      return fs.readFileSync(await dl.path());
+    };
+    const csv = (await grab('csv')).toString('utf8').split('\n');
+    assert(csv[0].includes('x: Tickets outstanding n (tickets)') && csv[0].includes('y: Ticket value (ETH)'), csv[0]);
+    assert(csv.filter((l) => l.startsWith('E[V],line,')).length === 241, 'every plotted point of E[V]');
+    const svg = (await grab('svg')).toString('utf8');
+    assert(svg.includes('<svg') && svg.includes('Expected value of one ticket'), svg.slice(0, 200));
+    const png = await grab('png');
+    assert(png.slice(1, 4).toString() === 'PNG' && png.length > 5000, `png ${png.length} bytes`);
+    await page.click('button.share');
+    const share = await page.textContent('button.share');
+    assert(share === 'Link copied' || share.includes('address bar'), share);
+  });
+
   await check('no console errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
