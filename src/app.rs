@@ -108,6 +108,19 @@ pub fn App() -> Html {
         Some(false) => "Copy the address bar: it holds every setting",
         None => "Share",
     };
+    let page_view = match page {
+        Page::TicketValue => html! { <TicketValuePage route={(*route).clone()} /> },
+        Page::Allocation => html! { <AllocationPage route={(*route).clone()} /> },
+        Page::Secondary => html! { <SecondaryPage route={(*route).clone()} /> },
+    };
+    if let Some(chart) = route.embed() {
+        let open = route.hash_without(&crate::url_state::SHELL_KEYS);
+        return embedded(chart, route.embed_controls(), page_view, &open);
+    }
+    let bad_embed = route
+        .get("embed")
+        .is_some()
+        .then(|| "Ignored the link's embed: a chart name is lowercase letters, digits and dashes.".to_string());
     let nav = Page::ALL.iter().map(|&p| {
         let current = (p == page).then_some("page");
         html! { <a href={format!("#/{}", p.slug())} aria-current={current}>{ p.title() }</a> }
@@ -121,19 +134,37 @@ pub fn App() -> Html {
                 <button class="share" onclick={share} title="Copy a link that restores this exact view">{ share_text }</button>
             </header>
             <main>
-                <Notices items={notice.into_iter().collect::<Vec<_>>()} />
-                {
-                    match page {
-                        Page::TicketValue => html! { <TicketValuePage route={(*route).clone()} /> },
-                        Page::Allocation => html! { <AllocationPage route={(*route).clone()} /> },
-                        Page::Secondary => html! { <SecondaryPage route={(*route).clone()} /> },
-                    }
-                }
+                <Notices items={notice.into_iter().chain(bad_embed).collect::<Vec<_>>()} />
+                { page_view }
             </main>
             <footer class="site-footer">
                 { "Values in ETH, time in slots of 12 s. Every control is in the URL: copy it to share this exact view." }
             </footer>
         </>
+    }
+}
+
+/// One chart alone, chrome-less, filling its frame's width (with its page's controls
+/// when asked): the rest of the page is hidden by a style naming the chart, whose name
+/// was checked to be plain (lowercase letters, digits, dashes).
+fn embedded(chart: &str, controls: bool, page: Html, open: &str) -> Html {
+    let mut css = format!(
+        ".embed-root figure.chart:not([data-chart=\"{chart}\"]), .embed-root .formula, .embed-root .summary, \
+         .embed-root table, .embed-root .verdict, .embed-root h2, .embed-root h3, .embed-root .notices, \
+         .embed-root .no-equilibrium, .embed-root .results > .hint, .embed-root .chart-error {{ display: none; }}"
+    );
+    if !controls {
+        css.push_str(" .embed-root .controls, .embed-root .engine-controls, .embed-root .progress, .embed-root .results > .select { display: none; } .embed-root .page { grid-template-columns: minmax(0, 1fr); }");
+    }
+    let target = crate::components::chart::EmbedTarget(AttrValue::from(chart.to_string()));
+    html! {
+        <div class="embed-root" data-embed={chart.to_string()}>
+            <style>{ css }</style>
+            <ContextProvider<crate::components::chart::EmbedTarget> context={target}>
+                { page }
+            </ContextProvider<crate::components::chart::EmbedTarget>>
+            <a class="embed-open" href={format!("./{open}")} target="_blank" rel="noopener">{ "Open in ET Explorer ↗" }</a>
+        </div>
     }
 }
 

@@ -96,6 +96,38 @@ impl Route {
         }
     }
 
+    /// The chart to show alone (`embed=<chart>`), if the name is a plain chart name.
+    pub fn embed(&self) -> Option<&str> {
+        self.get("embed").filter(|n| {
+            !n.is_empty()
+                && n.len() <= 40
+                && n.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+    }
+
+    /// Whether an embedded chart shows its page's controls (`controls=1`).
+    pub fn embed_controls(&self) -> bool {
+        self.get("controls") == Some("1")
+    }
+
+    /// This route as a hash, without the `drop` keys (values re-encoded).
+    pub fn hash_without(&self, drop: &[&str]) -> String {
+        let query: Vec<String> = self
+            .query
+            .iter()
+            .filter(|(k, _)| !drop.contains(&k.as_str()))
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    String::from(js_sys::encode_uri_component(k)),
+                    String::from(js_sys::encode_uri_component(v))
+                )
+            })
+            .collect();
+        format!("#/{}?{}", self.page, query.join("&"))
+    }
+
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
@@ -125,12 +157,15 @@ pub fn read_params(route: &Route, params: &[Param]) -> (Vec<f64>, Vec<String>) {
     (values, notices)
 }
 
-/// One notice per query key that is not in `known`.
+/// Keys every page accepts: the embed mode's.
+pub const SHELL_KEYS: [&str; 2] = ["embed", "controls"];
+
+/// One notice per query key that is not in `known` (nor in [`SHELL_KEYS`]).
 pub fn unknown_keys(route: &Route, known: &[&str]) -> Vec<String> {
     route
         .query
         .iter()
-        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .filter(|(k, _)| !known.contains(&k.as_str()) && !SHELL_KEYS.contains(&k.as_str()))
         .map(|(k, _)| format!("Ignored the link's unknown parameter “{}”.", truncate(k, 40)))
         .collect()
 }

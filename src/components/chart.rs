@@ -76,9 +76,30 @@ pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64
     draw_figure(&backend.into_drawing_area(), fig, &DrawStyle { scale: dpr })
 }
 
+/// `s` with `&`, `"`, `<` and `>` escaped, for an HTML attribute.
+fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// In embed mode, the name of the chart shown alone (provided by the app shell).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedTarget(pub AttrValue);
+
 /// A chart drawn with plotters on a canvas.
 #[function_component]
 pub fn Chart(props: &ChartProps) -> Html {
+    // The chart shown alone in an embed takes its frame's height.
+    let embed = use_context::<EmbedTarget>();
+    let height = match embed {
+        Some(EmbedTarget(name)) if name == props.name => web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .map_or(props.height, |h| (h - 70.0).max(200.0) as u32),
+        _ => props.height,
+    };
     let container = use_node_ref();
     let canvas = use_node_ref();
     let width = use_state_eq(|| 0u32);
@@ -96,7 +117,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
     {
         let (canvas, geometry, error) = (canvas.clone(), geometry.clone(), error.clone());
-        let deps = (props.figure.clone(), *width, props.height, dpr.to_bits());
+        let deps = (props.figure.clone(), *width, height, dpr.to_bits());
         use_effect_with(deps, move |(fig, w, h, _)| {
             if let (Some(c), true) = (canvas.cast::<HtmlCanvasElement>(), *w > 0) {
                 match render(&c, fig, *w, *h, dpr) {
@@ -131,13 +152,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     };
 
     let export = |kind: &'static str| {
-        let (canvas, fig, name, width, height) = (
-            canvas.clone(),
-            props.figure.clone(),
-            props.name.clone(),
-            *width,
-            props.height,
-        );
+        let (canvas, fig, name, width) = (canvas.clone(), props.figure.clone(), props.name.clone(), *width);
         Callback::from(move |_: MouseEvent| {
             let file = format!("et-explorer-{name}.{kind}");
             let href = match kind {
@@ -151,6 +166,26 @@ pub fn Chart(props: &ChartProps) -> Html {
                 // A refused download leaves the page as it is.
                 let _ = crate::export::download(&href, &file);
             }
+        })
+    };
+    let snippet = use_state(|| None::<String>);
+    let embed = {
+        let (snippet, name, title) = (snippet.clone(), props.name.clone(), props.figure.title.clone());
+        Callback::from(move |_: MouseEvent| {
+            if snippet.is_some() {
+                return snippet.set(None);
+            }
+            let route = crate::url_state::Route::parse(&crate::app::current_hash());
+            let hash = route.hash_without(&crate::url_state::SHELL_KEYS);
+            let loc = web_sys::window().map(|w| w.location());
+            let base = loc
+                .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
+                .unwrap_or_default();
+            snippet.set(Some(format!(
+                "<iframe src=\"{}\" width=\"720\" height=\"480\" style=\"border:0\" title=\"ET Explorer: {}\"></iframe>",
+                attr_escape(&format!("{base}{hash}&embed={name}&controls=1")),
+                attr_escape(&title)
+            )));
         })
     };
     let fig = &props.figure;
@@ -175,10 +210,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     });
     html! {
         <figure class="chart" data-chart={props.name.clone()}>
-            <div class="chart-canvas" ref={container} style={format!("height: {}px", props.height)}
+            <div class="chart-canvas" ref={container} style={format!("height: {height}px")}
                  onmousemove={onmousemove} onmouseleave={onmouseleave}>
                 <canvas ref={canvas.clone()} role="img" aria-label={fig.title.clone()}
-                    style={format!("width: 100%; height: {}px", props.height)}></canvas>
+                    style={format!("width: 100%; height: {height}px")}></canvas>
                 { for readout }
             </div>
             if let Some(msg) = &*error {
@@ -189,7 +224,11 @@ pub fn Chart(props: &ChartProps) -> Html {
                 <button data-export="png" onclick={export("png")} aria-label={format!("Download {} as PNG", fig.title)}>{ "PNG" }</button>
                 <button data-export="svg" onclick={export("svg")} aria-label={format!("Download {} as SVG", fig.title)}>{ "SVG" }</button>
                 <button data-export="csv" onclick={export("csv")} aria-label={format!("Download the data of {} as CSV", fig.title)}>{ "CSV" }</button>
+                <button data-export="embed" onclick={embed} aria-expanded={snippet.is_some().then_some("true")}>{ "Embed" }</button>
             </figcaption>
+            if let Some(code) = &*snippet {
+                <textarea class="embed-snippet" readonly=true rows="3" aria-label="Embed code: paste it into a post" value={code.clone()} />
+            }
         </figure>
     }
 }

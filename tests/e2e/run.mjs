@@ -1,6 +1,7 @@
 // End-to-end test of the built site in headless Chromium (playwright-core).
 // Usage: node tests/e2e/run.mjs [dist] [screenshot dir]
 import fs from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { serveStatic } from './serve.mjs';
 
@@ -63,11 +64,12 @@ const context = await browser.newContext({ viewport: { width: 1440, height: 1000
 const page = await context.newPage();
 const consoleErrors = [];
 const foreign = [];
+const allowedOrigins = [origin];
 page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
 context.on('request', (r) => {
   const u = r.url();
-  if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  if (!allowedOrigins.some((o) => u.startsWith(o + '/')) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
 });
 
 const TICKET = `${origin}/#/ticket-value`;
@@ -310,6 +312,49 @@ try {
     await page.click('button.share');
     const share = await page.textContent('button.share');
     assert(share === 'Link copied' || share.includes('address bar'), share);
+  });
+
+  await check('the Embed button shows an iframe snippet of the current state', async () => {
+    await page.goto(`${TICKET}?n=2000`);
+    await chartsDrawn(page, TICKET_CHARTS);
+    await page.click('figure[data-chart="value"] button[data-export="embed"]');
+    const code = await page.inputValue('figure[data-chart="value"] .embed-snippet');
+    assert(code.startsWith(`<iframe src="${origin}/#/ticket-value?`) && code.includes('n=2000') && code.includes('embed=value&amp;controls=1'), code);
+  });
+
+  await check('two widgets embedded in a page on another origin draw and respond', async () => {
+    const post = `<!doctype html><meta charset="utf-8"><title>A research post</title><h1>A research post</h1>
+      <iframe id="a" src="${origin}/#/ticket-value?n=1000&embed=value" width="720" height="440"></iframe>
+      <iframe id="b" src="${origin}/#/allocation?alpha=0.5&embed=tradeoff&controls=1" width="980" height="760"></iframe>`;
+    const hostServer = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(post));
+    await new Promise((r) => hostServer.listen(0, '127.0.0.1', r));
+    const host = `http://127.0.0.1:${hostServer.address().port}`;
+    allowedOrigins.push(host);
+    const p3 = await context.newPage();
+    try {
+      await p3.goto(host);
+      const frameOf = (re) => p3.frames().find((f) => re.test(f.url()));
+      await p3.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+      await p3.waitForTimeout(300);
+      const [fa, fb] = [frameOf(/ticket-value/), frameOf(/allocation/)];
+      assert(fa && fb, 'both frames loaded');
+      const visibleDrawn = (f, name) => f.waitForFunction((n) => {
+        const figs = [...document.querySelectorAll('figure.chart')].filter((x) => x.offsetParent !== null);
+        return figs.length === 1 && figs[0].dataset.chart === n && figs[0].querySelector('canvas').toDataURL().length > 5000;
+      }, name, { timeout: 20000 });
+      await visibleDrawn(fa, 'value');
+      await visibleDrawn(fb, 'tradeoff');
+      assert(await fa.locator('.site-header').count() === 0, 'chrome-less');
+      assert(await fa.locator('aside.controls').isHidden(), 'no controls unless asked');
+      const before = await fb.$eval('figure[data-chart="tradeoff"] canvas', (c) => c.toDataURL());
+      await fb.fill('#ctl-alpha-text', '2');
+      await fb.press('#ctl-alpha-text', 'Enter');
+      await fb.waitForFunction((b) => document.querySelector('figure[data-chart="tradeoff"] canvas').toDataURL() !== b, before);
+      await p3.screenshot({ path: `${shots}/embedded.png`, fullPage: true });
+    } finally {
+      await p3.close();
+      hostServer.close();
+    }
   });
 
   await check('no console errors', async () => {
