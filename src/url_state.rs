@@ -39,6 +39,30 @@ pub struct Param {
 }
 
 impl Param {
+    /// A parameter (arguments in field order).
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        unit: &'static str,
+        min: f64,
+        max: f64,
+        default: f64,
+        scale: Scale,
+        integer: bool,
+    ) -> Self {
+        Self {
+            key,
+            label,
+            unit,
+            min,
+            max,
+            default,
+            scale,
+            integer,
+        }
+    }
+
     /// Checks a typed value against the domain; the error names the field.
     pub fn check(&self, v: f64) -> Result<f64, String> {
         if !v.is_finite() {

@@ -1,32 +1,15 @@
 //! The Secondary market page's charts drawn on real canvases in headless Chrome.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use et_engine::secondary::SweepParam;
 use et_explorer::charts::secondary::{forced_sale_figure, policy_figure, sale_slot_figure, sweep_figure};
-use et_explorer::charts::Figure;
-use et_explorer::components::chart::render;
 use et_explorer::state::secondary::SecondaryState;
-use wasm_bindgen::JsCast;
+use support::drawn;
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Fraction of the pixels of `fig` drawn at 640 × 320 that are near `rgb`.
-fn drawn(fig: &Figure, rgb: (u8, u8, u8)) -> f64 {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    doc.body().unwrap().append_child(&canvas).unwrap();
-    render(&canvas, fig, 640, 320, 1.0).expect("drawn");
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let data = ctx.get_image_data(0.0, 0.0, 640.0, 320.0).unwrap().data();
-    let near = |a: u8, b: u8| (a as i32 - b as i32).abs() < 30;
-    let hits = data
-        .chunks_exact(4)
-        .filter(|p| near(p[0], rgb.0) && near(p[1], rgb.1) && near(p[2], rgb.2))
-        .count();
-    hits as f64 / (640.0 * 320.0)
-}
 
 #[wasm_bindgen_test]
 fn every_secondary_chart_is_drawn() {

@@ -106,16 +106,8 @@ pub struct LotterySettings {
 pub fn params() -> &'static [Param] {
     static P: OnceLock<Vec<Param>> = OnceLock::new();
     P.get_or_init(|| {
-        let p = |key, label, unit, min, max, default, scale| Param {
-            key,
-            label,
-            unit,
-            min,
-            max,
-            default,
-            scale,
-            integer: true,
-        };
+        let p =
+            |key, label, unit, min, max, default, scale| Param::new(key, label, unit, min, max, default, scale, true);
         vec![
             p("samples", "Monte Carlo samples", "tickets", 1e4, 1e9, 1e6, Scale::Log),
             p("seed", "Seed", "", 0.0, 9_007_199_254_740_991.0, 1.0, Scale::Field),

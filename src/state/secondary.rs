@@ -32,16 +32,7 @@ pub enum Field {
 pub fn params() -> &'static [Param] {
     static P: OnceLock<Vec<Param>> = OnceLock::new();
     P.get_or_init(|| {
-        let p = |key, label, unit, min, max, default, scale, integer| Param {
-            key,
-            label,
-            unit,
-            min,
-            max,
-            default,
-            scale,
-            integer,
-        };
+        let p = Param::new;
         vec![
             p("T", "Maturity T", "slots", 1.0, 1024.0, 64.0, Scale::Linear(1.0), true),
             p(

@@ -95,16 +95,7 @@ pub fn params() -> &'static [Param] {
     static PARAMS: OnceLock<Vec<Param>> = OnceLock::new();
     PARAMS.get_or_init(|| {
         let d = Preset::Mainnet.state();
-        let p = |key, label, unit, min, max, default, scale, integer| Param {
-            key,
-            label,
-            unit,
-            min,
-            max,
-            default,
-            scale,
-            integer,
-        };
+        let p = Param::new;
         vec![
             p("mu", "Mean reward μ", "ETH", 1e-4, 100.0, d.mu, Scale::Log, false),
             p(
