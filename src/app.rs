@@ -144,13 +144,13 @@ pub fn App() -> Html {
     }
 }
 
-/// One chart alone, chrome-less, filling its frame's width (with its page's controls
-/// when asked): the rest of the page is hidden by a style naming the chart, whose name
+/// One chart alone, chrome-less, filling its frame (with its page's controls when asked;
+/// notices of ignored link parameters stay visible): the rest of the page is hidden by a style naming the chart, whose name
 /// was checked to be plain (lowercase letters, digits, dashes).
 fn embedded(chart: &str, controls: bool, page: Html, open: &str) -> Html {
     let mut css = format!(
         ".embed-root figure.chart:not([data-chart=\"{chart}\"]), .embed-root .formula, .embed-root .summary, \
-         .embed-root table, .embed-root .verdict, .embed-root h2, .embed-root h3, .embed-root .notices, \
+         .embed-root table, .embed-root .verdict, .embed-root h2, .embed-root h3, \
          .embed-root .no-equilibrium, .embed-root .results > .hint, .embed-root .chart-error {{ display: none; }}"
     );
     if !controls {

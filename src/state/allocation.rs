@@ -219,19 +219,7 @@ impl AllocationState {
     }
 }
 
-impl super::UrlState for AllocationState {
-    fn from_route(route: &Route) -> (Self, Vec<String>) {
-        AllocationState::from_route(route)
-    }
-
-    fn to_route(&self) -> String {
-        AllocationState::to_route(self)
-    }
-
-    fn replace(next: Self) -> Action {
-        Action::Replace(next)
-    }
-}
+super::url_state!(AllocationState);
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,27 @@ pub trait UrlState: Reducible + Clone + PartialEq + 'static {
     fn replace(next: Self) -> Self::Action;
 }
 
+/// Implements [`UrlState`] for a state with inherent `from_route`/`to_route` and an
+/// `Action::Replace` in scope.
+macro_rules! url_state {
+    ($t:ty) => {
+        impl $crate::state::UrlState for $t {
+            fn from_route(route: &Route) -> (Self, Vec<String>) {
+                <$t>::from_route(route)
+            }
+
+            fn to_route(&self) -> String {
+                <$t>::to_route(self)
+            }
+
+            fn replace(next: Self) -> Action {
+                Action::Replace(next)
+            }
+        }
+    };
+}
+pub(crate) use url_state;
+
 /// A page's state, read from its route (again whenever the route changes) and written
 /// back to the URL on every change. Returns the state and the route's notices.
 #[hook]

@@ -346,19 +346,7 @@ impl SecondaryState {
     }
 }
 
-impl super::UrlState for SecondaryState {
-    fn from_route(route: &Route) -> (Self, Vec<String>) {
-        SecondaryState::from_route(route)
-    }
-
-    fn to_route(&self) -> String {
-        SecondaryState::to_route(self)
-    }
-
-    fn replace(next: Self) -> Action {
-        Action::Replace(next)
-    }
-}
+super::url_state!(SecondaryState);
 
 #[cfg(test)]
 mod tests {

@@ -246,19 +246,7 @@ impl TicketState {
     }
 }
 
-impl super::UrlState for TicketState {
-    fn from_route(route: &Route) -> (Self, Vec<String>) {
-        TicketState::from_route(route)
-    }
-
-    fn to_route(&self) -> String {
-        TicketState::to_route(self)
-    }
-
-    fn replace(next: Self) -> Action {
-        Action::Replace(next)
-    }
-}
+super::url_state!(TicketState);
 
 #[cfg(test)]
 mod tests {

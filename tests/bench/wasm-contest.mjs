@@ -2,21 +2,12 @@
 // best-response check). Usage: node tests/bench/wasm-contest.mjs [pkg dir]
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { time } from './timing.mjs';
 
 const require = createRequire(import.meta.url);
 const et = require(path.resolve(process.argv[2] || 'engine/pkg-node'));
 // Pareto-like values from a fixed sequence (no seed needed).
 const values = (k) => Array.from({ length: k }, (_, i) => 1 / Math.pow((i + 0.5) / k, 1 / 1.5));
-const time = (name, f) => {
-  f();
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  console.log(`wasm ${name}: ${best.toFixed(1)} ms (best of 3)`);
-};
 const big = values(1e6);
 const mid = values(1e5);
 time('proportional (α = 1), 10^6 players', () => et.solveContest({ values: big, mechanism: 'proportional-all-pay' }));

@@ -2,6 +2,7 @@
 // Usage: node tests/bench/wasm-secondary.mjs [pkg dir]
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { time } from './timing.mjs';
 
 const require = createRequire(import.meta.url);
 const et = require(path.resolve(process.argv[2] || 'engine/pkg-node'));
@@ -9,16 +10,6 @@ const buyers = Array.from({ length: 32 }, (_, i) => ({ cost: 0.001 * i, arrival:
 const input = {
   maturity: 512, mu: 0.05, sigma: 0.02, buyers, sellerCost: 0.005, sellerDiscount: 0.0002,
   buyerDiscount: 0.0001, riskAversion: 2, holdingCost: 0.00001, format: 'second-price',
-};
-const time = (name, f) => {
-  f();
-  let best = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  console.log(`wasm ${name}: ${best.toFixed(1)} ms (best of 3)`);
 };
 time('secondary market, T = 512, 32 buyers', () => et.secondaryMarket(input));
 const small = { ...input, maturity: 64, buyers: buyers.slice(0, 3).map((b, i) => ({ ...b, arrival: [0, 0, 64][i] })) };

@@ -324,7 +324,7 @@ try {
 
   await check('two widgets embedded in a page on another origin draw and respond', async () => {
     const post = `<!doctype html><meta charset="utf-8"><title>A research post</title><h1>A research post</h1>
-      <iframe id="a" src="${origin}/#/ticket-value?n=1000&embed=value" width="720" height="440"></iframe>
+      <iframe id="a" src="${origin}/#/ticket-value?n=1000&m=-5&embed=value" width="720" height="440"></iframe>
       <iframe id="b" src="${origin}/#/allocation?alpha=0.5&embed=tradeoff&controls=1" width="980" height="760"></iframe>`;
     const hostServer = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(post));
     await new Promise((r) => hostServer.listen(0, '127.0.0.1', r));
@@ -346,6 +346,8 @@ try {
       await visibleDrawn(fb, 'tradeoff');
       assert(await fa.locator('.site-header').count() === 0, 'chrome-less');
       assert(await fa.locator('aside.controls').isHidden(), 'no controls unless asked');
+      const notice = await fa.textContent('.notices');
+      assert(notice.includes('m=-5'), `an ignored link value is still reported in an embed: ${notice}`);
       const before = await fb.$eval('figure[data-chart="tradeoff"] canvas', (c) => c.toDataURL());
       await fb.fill('#ctl-alpha-text', '2');
       await fb.press('#ctl-alpha-text', 'Enter');

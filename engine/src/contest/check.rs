@@ -2,6 +2,35 @@
 //! found by search on a fine grid of bids refined by golden-section steps — never
 //! from the first-order conditions the solvers use.
 
+/// The zero of a falling `g` on `(lo, hi)` by Newton steps from `x`, each kept inside the
+/// shrinking bracket (a step that leaves it goes halfway towards the end it overshot).
+pub(crate) fn falling_zero(
+    g: &dyn Fn(f64) -> f64,
+    dg: &dyn Fn(f64) -> f64,
+    mut lo: f64,
+    mut hi: f64,
+    mut x: f64,
+) -> f64 {
+    for _ in 0..200 {
+        let gx = g(x);
+        if gx > 0.0 {
+            lo = x;
+        } else {
+            hi = x;
+        }
+        let mut next = x - gx / dg(x);
+        if !(next > lo && next < hi) {
+            next = 0.5 * (x + if next >= hi { hi } else { lo });
+        }
+        let done = (next - x).abs() <= 1e-15 * x.abs().max(1e-300);
+        x = next;
+        if done {
+            break;
+        }
+    }
+    x
+}
+
 /// Golden-section search for the maximum of `f` on `[a, b]`.
 fn golden(f: &dyn Fn(f64) -> f64, mut a: f64, mut b: f64) -> (f64, f64) {
     let r = 0.5 * (5f64.sqrt() - 1.0);
@@ -76,25 +105,9 @@ pub fn tullock_best_response(v: f64, others: f64, alpha: f64, start: f64) -> f64
         let k = (alpha * v * others).ln();
         let g = |z: f64| k + (1.0 - 1.0 / alpha) * z - 2.0 * (z.exp() + others).ln();
         let dg = |z: f64| (1.0 - 1.0 / alpha) - 2.0 * z.exp() / (z.exp() + others);
-        let (mut lo, mut hi) = (-745.0, alpha * v.ln());
-        let mut z = if start > 0.0 { alpha * start.ln() } else { others.ln() }.clamp(lo, hi);
-        for _ in 0..100 {
-            let gz = g(z);
-            if gz > 0.0 {
-                lo = z;
-            } else {
-                hi = z;
-            }
-            let mut next = z - gz / dg(z);
-            if !(next > lo && next < hi) {
-                next = 0.5 * (lo + hi);
-            }
-            let done = (next - z).abs() <= 1e-15 * z.abs().max(1.0);
-            z = next;
-            if done {
-                break;
-            }
-        }
+        let (lo, hi) = (-745.0, alpha * v.ln());
+        let start = if start > 0.0 { alpha * start.ln() } else { others.ln() }.clamp(lo, hi);
+        let z = falling_zero(&g, &dg, lo, hi, start);
         let b = (z / alpha).exp().min(v);
         return f(b).max(f(0.0)).max(f(v));
     }

@@ -51,31 +51,12 @@ fn share(alpha: f64, c: f64, t: f64, lo: f64, guess: f64) -> Option<f64> {
         (alpha - 1.0) - alpha * s / (1.0 - s)
     };
     // α < 1 from here: every share is positive, no branch to respect.
-    let (mut a, mut b) = (-745.0, 0.0);
-    let mut u = if guess > 0.0 && guess < 1.0 {
+    let u0 = if guess > 0.0 && guess < 1.0 {
         guess.ln()
     } else {
         ((t - c) / (alpha - 1.0)).min(-1e-3)
     };
-    u = u.clamp(a, -1e-300);
-    for _ in 0..200 {
-        let hu = h(u);
-        if hu > 0.0 {
-            a = u;
-        } else {
-            b = u;
-        }
-        let mut next = u - hu / dh(u);
-        if !(next > a && next < b) {
-            // Step halfway towards the bracket end it overshot (never across the bracket).
-            next = 0.5 * (u + if next >= b { b } else { a });
-        }
-        if (next - u).abs() <= 1e-15 * u.abs().max(1e-300) {
-            return Some(next.exp());
-        }
-        u = next;
-    }
-    Some(u.exp())
+    Some(super::check::falling_zero(&h, &dh, -745.0, 0.0, u0.clamp(-745.0, -1e-300)).exp())
 }
 
 /// [`share`] for `α > 1`, in `s` itself on the falling branch `[lo, 1)` (few players).
