@@ -13,6 +13,7 @@ pub mod error;
 pub mod fastmath;
 pub mod histogram;
 pub mod lottery;
+pub mod market;
 pub mod process;
 pub mod random;
 pub mod rates;

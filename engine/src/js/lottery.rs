@@ -15,7 +15,7 @@ use crate::ticket_mc::TicketMonteCarlo;
 /// `{kind, mean?, cv?, tailIndex?, values?, mode?}`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RewardInput {
+pub(crate) struct RewardInput {
     kind: String,
     mean: Option<f64>,
     cv: Option<f64>,
@@ -29,7 +29,7 @@ fn need(v: Option<f64>, field: &str, kind: &str) -> Result<f64> {
 }
 
 impl RewardInput {
-    fn build(self) -> Result<Reward> {
+    pub(crate) fn build(self) -> Result<Reward> {
         self.build_inner().map_err(within_field("reward"))
     }
 
@@ -76,7 +76,7 @@ struct LotteryInput {
     bins: Option<f64>,
 }
 
-fn seed(v: f64) -> Result<u64> {
+pub(crate) fn seed(v: f64) -> Result<u64> {
     whole("seed", v, 0.0, 9_007_199_254_740_991.0)
 }
 

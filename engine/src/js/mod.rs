@@ -14,6 +14,7 @@ use crate::lottery::Lottery;
 
 mod contest;
 mod lottery;
+mod market;
 mod secondary;
 
 /// Deserializes a plain JS object with only the `allowed` fields, naming the field of
@@ -31,13 +32,26 @@ pub(crate) fn parse<T: DeserializeOwned>(input: JsValue, allowed: &[&str]) -> Re
             )));
         }
     }
+    deserialize_at(input, "")
+}
+
+/// Deserializes `input` (found at `prefix` in the caller's object), naming the field of
+/// any missing or mistyped value by its path.
+pub(crate) fn deserialize_at<T: DeserializeOwned>(input: JsValue, prefix: &str) -> Result<T, JsValue> {
     let de = serde_wasm_bindgen::Deserializer::from(input);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.inner().to_string();
+        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
+        let path = match (prefix, path.as_str()) {
+            (p, ".") => p.to_string(),
+            ("", q) => q.to_string(),
+            (p, q) if q.starts_with('[') => format!("{p}{q}"),
+            (p, q) => format!("{p}.{q}"),
+        };
         // serde names a missing field itself; prefix the path for every other error.
-        if path == "." {
-            js_error(&inner)
+        if path.is_empty() {
+            js_error(inner)
         } else {
             js_error(&format!("{path}: {inner}"))
         }

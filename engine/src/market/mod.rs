@@ -1,0 +1,306 @@
+//! The primary market over time (SPEC §4): a seeded, slot-by-slot agent simulation of
+//! who buys the tickets under a pricing rule and what the protocol captures.
+//!
+//! Each slot, in this order:
+//! 1. one outstanding ticket is drawn uniformly; its holder earns `c_k R_t` (or, with
+//!    just-in-time resale, sells the slot to the best builder at the second-highest
+//!    `c_j R_t`); the ticket is burned (with none outstanding the slot is idle);
+//! 2. tickets bought `E` slots ago are burned unused, refunding `φ` of their price;
+//! 3. the protocol sells tickets under the [`Pricing`] rule until `N` are outstanding or
+//!    no one buys; the revenue goes to the protocol.
+//!
+//! Holders pay from their cash: the budget plus everything earned so far (profits are
+//! reinvested). Holders value every fresh ticket alike ([`Holder::valuation`]), so the
+//! one who values tickets most buys them all when the rule lets them.
+
+mod book;
+mod population;
+mod result;
+mod run;
+
+pub use population::{preset, Preset};
+pub use result::{quantile, Band, HolderSummary, MarketResult, RunSeries, Totals};
+pub use run::{concentration, Concentration};
+
+use crate::error::{finite, non_negative, positive, within, EngineError, Result};
+use crate::rewards::Reward;
+
+/// One holder (a would-be ticket buyer and block builder).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Holder {
+    /// Cash at the start (ETH), `≥ 0`.
+    pub budget: f64,
+    /// The share `c ∈ (0, 1]` of a slot's reward this holder extracts by building.
+    pub capture: f64,
+    /// Per-slot discount rate `d ≥ 0`.
+    pub discount: f64,
+    /// Required margin `m ∈ [0, 1)`: the holder pays at most `1 − m` of its value.
+    pub margin: f64,
+}
+
+impl Holder {
+    /// Checks the holder's fields, naming them `holders[i].<field>`.
+    fn validate(&self, i: usize) -> Result<()> {
+        let name = |f: &str| format!("holders[{i}].{f}");
+        non_negative(&name("budget"), self.budget)?;
+        finite(&name("capture"), self.capture)?;
+        if !(self.capture > 0.0 && self.capture <= 1.0) {
+            return Err(EngineError::invalid(
+                name("capture"),
+                format!("must be in (0, 1], got {}", self.capture),
+            ));
+        }
+        non_negative(&name("discount"), self.discount)?;
+        finite(&name("margin"), self.margin)?;
+        if !(0.0..1.0).contains(&self.margin) {
+            return Err(EngineError::invalid(
+                name("margin"),
+                format!("must be in [0, 1), got {}", self.margin),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The most this holder pays for a fresh ticket.
+    ///
+    /// # Formula
+    /// `w = (1 − m) c μ / (N d + 1) · (1 − (1 − 1/N)^E)`, the last factor (the chance the
+    /// ticket is drawn before it expires) only with an expiry of `E` slots.
+    pub fn valuation(&self, mean_reward: f64, max_tickets: u64, expiry: Option<u64>) -> f64 {
+        let n = max_tickets as f64;
+        let base = (1.0 - self.margin) * self.capture * mean_reward / (n * self.discount + 1.0);
+        base * expiry.map_or(1.0, |e| win_before_expiry(max_tickets, e))
+    }
+}
+
+/// `1 − (1 − 1/N)^E`: the probability that a ticket is drawn within `E` slots.
+pub fn win_before_expiry(max_tickets: u64, expiry: u64) -> f64 {
+    let n = max_tickets as f64;
+    -libm::expm1(expiry as f64 * libm::log1p(-1.0 / n))
+}
+
+/// How the protocol sells tickets.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "rule", rename_all = "kebab-case"))]
+pub enum Pricing {
+    /// A posted price; willing holders with the cash buy, in random order.
+    Fixed { price: f64 },
+    /// Each ticket to the highest bid `min(w_k, cash_k)`, at the second-highest (at
+    /// least the reserve); ties broken at random.
+    SecondPrice { reserve: f64 },
+    /// Each ticket to the highest bid `w_k (K' − 1)/K'` (`K'` bidders), who pays it.
+    FirstPrice { reserve: f64 },
+    /// A posted price that moves each slot by `(held − target)/(target · q)`, at most
+    /// `max_sales` sales a slot.
+    Eip1559 {
+        initial: f64,
+        target: f64,
+        quotient: f64,
+        max_sales: u64,
+    },
+    /// The next ticket costs `base · e^(κ · held / N)`.
+    BondingCurve { base: f64, slope: f64 },
+}
+
+impl Pricing {
+    /// The rule's name as in the JS interface.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Fixed { .. } => "fixed",
+            Self::SecondPrice { .. } => "second-price",
+            Self::FirstPrice { .. } => "first-price",
+            Self::Eip1559 { .. } => "eip1559",
+            Self::BondingCurve { .. } => "bonding-curve",
+        }
+    }
+
+    /// The names of all rules.
+    pub const NAMES: [&'static str; 5] = ["fixed", "second-price", "first-price", "eip1559", "bonding-curve"];
+
+    fn validate(&self, max_tickets: u64) -> Result<()> {
+        match *self {
+            Self::Fixed { price } => non_negative("pricing.price", price).map(drop),
+            Self::SecondPrice { reserve } | Self::FirstPrice { reserve } => {
+                non_negative("pricing.reserve", reserve).map(drop)
+            }
+            Self::Eip1559 {
+                initial,
+                target,
+                quotient,
+                max_sales,
+            } => {
+                positive("pricing.initial", initial)?;
+                within("pricing.target", target, 1.0, max_tickets as f64)?;
+                finite("pricing.quotient", quotient)?;
+                if quotient <= 1.0 {
+                    return Err(EngineError::invalid(
+                        "pricing.quotient",
+                        format!("must be greater than 1 (the price would reach 0), got {quotient}"),
+                    ));
+                }
+                if max_sales == 0 {
+                    return Err(EngineError::invalid("pricing.maxSales", "must be at least 1, got 0"));
+                }
+                Ok(())
+            }
+            Self::BondingCurve { base, slope } => {
+                positive("pricing.base", base)?;
+                within("pricing.slope", slope, 0.0, 50.0).map(drop)
+            }
+        }
+    }
+}
+
+/// A log-AR(1) volatility regime scaling the rewards: `x_t = ρ x_{t−1} + σ ε_t`,
+/// `v_t = exp(x_t − s²/2)` with `s² = σ²/(1 − ρ²)`, so `E[v_t] = 1` and the mean reward
+/// is unchanged; `x_0` starts in the stationary law.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Volatility {
+    /// `ρ ∈ [0, 1)`.
+    pub persistence: f64,
+    /// `σ ≥ 0`.
+    pub volatility: f64,
+}
+
+/// Everything a simulation needs; checked by [`Market::new`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarketConfig {
+    /// `N ≥ 1`: the most tickets outstanding.
+    pub max_tickets: u64,
+    /// Slots simulated (≥ 1).
+    pub slots: u64,
+    /// Seeded runs (≥ 1); run `r` draws from stream `r` of `seed`.
+    pub runs: u64,
+    pub seed: u64,
+    pub reward: Reward,
+    pub volatility: Option<Volatility>,
+    pub pricing: Pricing,
+    pub holders: Vec<Holder>,
+    /// Slots after purchase at which an undrawn ticket is burned.
+    pub expiry: Option<u64>,
+    /// Fraction `φ ∈ [0, 1]` of an expired ticket's price refunded to its holder.
+    pub refund: f64,
+    /// Whether drawn slots are resold just in time to the best builder.
+    pub jit_resale: bool,
+    /// Recorded points of each series (at most the slots).
+    pub points: u64,
+}
+
+/// The largest simulation accepted: slots × holders × runs.
+pub const MAX_WORK: f64 = 1e11;
+
+/// A validated market, with every holder's valuation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Market {
+    pub(crate) cfg: MarketConfig,
+    pub(crate) valuations: Vec<f64>,
+    /// The best builder and the second-highest capture (for just-in-time resale).
+    pub(crate) best: (usize, f64),
+    pub(crate) record_at: Vec<u64>,
+}
+
+impl Market {
+    /// Checks every field (errors name it) and computes the valuations.
+    pub fn new(cfg: MarketConfig) -> Result<Self> {
+        if cfg.max_tickets == 0 {
+            return Err(EngineError::invalid("maxTickets", "must be at least 1, got 0"));
+        }
+        if cfg.slots == 0 {
+            return Err(EngineError::invalid("slots", "must be at least 1, got 0"));
+        }
+        if cfg.runs == 0 {
+            return Err(EngineError::invalid("runs", "must be at least 1, got 0"));
+        }
+        if cfg.points == 0 {
+            return Err(EngineError::invalid("points", "must be at least 1, got 0"));
+        }
+        if cfg.holders.is_empty() {
+            return Err(EngineError::invalid("holders", "must list at least one holder"));
+        }
+        for (i, h) in cfg.holders.iter().enumerate() {
+            h.validate(i)?;
+        }
+        let work = cfg.slots as f64 * cfg.holders.len() as f64 * cfg.runs as f64;
+        if work > MAX_WORK {
+            return Err(EngineError::invalid(
+                "slots",
+                format!("slots × holders × runs is {work:.3e}, more than the {MAX_WORK:.0e} this tool runs"),
+            ));
+        }
+        if cfg.expiry == Some(0) {
+            return Err(EngineError::invalid("expiry", "must be at least 1 slot, got 0"));
+        }
+        within("refund", cfg.refund, 0.0, 1.0)?;
+        if let Some(v) = cfg.volatility {
+            within("volatility.persistence", v.persistence, 0.0, 0.999_999)?;
+            within("volatility.volatility", v.volatility, 0.0, 5.0)?;
+        }
+        cfg.pricing.validate(cfg.max_tickets)?;
+        let mu = cfg.reward.mean();
+        let valuations = cfg
+            .holders
+            .iter()
+            .map(|h| h.valuation(mu, cfg.max_tickets, cfg.expiry))
+            .collect();
+        let best = best_builders(&cfg.holders);
+        let p = cfg.points.min(cfg.slots);
+        let record_at = (1..=p)
+            .map(|j| (j as u128 * cfg.slots as u128 / p as u128) as u64)
+            .collect();
+        Ok(Self {
+            cfg,
+            valuations,
+            best,
+            record_at,
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &MarketConfig {
+        &self.cfg
+    }
+
+    /// Each holder's valuation of a fresh ticket, in order.
+    pub fn valuations(&self) -> &[f64] {
+        &self.valuations
+    }
+
+    /// The slots (1-based counts of slots elapsed) at which series are recorded.
+    pub fn recorded_slots(&self) -> &[u64] {
+        &self.record_at
+    }
+
+    /// Runs every seeded run and aggregates them.
+    pub fn simulate(&self) -> MarketResult {
+        let runs = (0..self.cfg.runs).map(|r| self.run(r)).collect();
+        self.aggregate(runs)
+    }
+}
+
+/// The holder with the highest capture (the first on ties) and the second-highest
+/// capture among the others (its own when it is alone).
+fn best_builders(holders: &[Holder]) -> (usize, f64) {
+    let mut best = 0;
+    for (i, h) in holders.iter().enumerate() {
+        if h.capture > holders[best].capture {
+            best = i;
+        }
+    }
+    let second = holders
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, h)| h.capture)
+        .fold(f64::NEG_INFINITY, f64::max);
+    (
+        best,
+        if second.is_finite() {
+            second
+        } else {
+            holders[best].capture
+        },
+    )
+}
