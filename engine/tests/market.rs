@@ -341,3 +341,35 @@ fn the_tiered_preset_follows_the_spec() {
     assert!(tier(20..60, (0.75, 0.85), (300.0, 700.0)));
     assert!(tier(60..100, (0.6, 0.75), (200.0, 500.0)));
 }
+
+/// A fingerprint of a fixed run with every random element (volatility, log-normal
+/// rewards, random tie-breaks and buyer order, expiry, resale): the same on every target.
+#[test]
+fn fixed_seed_fingerprint_is_identical_natively_and_in_wasm() {
+    let mut c = config(preset(Preset::Tiered, 12, 1.85e-8).unwrap(), Pricing::Fixed { price: 0.02 }, 40, 5000);
+    c.reward = Reward::lognormal(0.05, 2.0).unwrap();
+    c.volatility = Some(Volatility {
+        persistence: 0.95,
+        volatility: 0.2,
+    });
+    c.expiry = Some(64);
+    c.refund = 0.5;
+    c.jit_resale = true;
+    c.runs = 2;
+    c.points = 50;
+    let r = Market::new(c).unwrap().simulate();
+    let fold = |xs: &[f64]| xs.iter().fold(0u64, |h, v| h.rotate_left(5) ^ v.to_bits());
+    let shares: Vec<f64> = r.shares.concat();
+    let print = format!(
+        "{:016x} {:016x} {:016x} {:016x}",
+        r.totals.rewards.to_bits(),
+        fold(&r.protocol_revenue.mean),
+        fold(&shares),
+        fold(&r.holders.iter().map(|h| h.profit).collect::<Vec<_>>()),
+    );
+    assert_eq!(
+        print,
+        include_str!("market_fingerprint.txt").trim(),
+        "update tests/market_fingerprint.txt only if the simulation changed on purpose"
+    );
+}
