@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::Notices;
 use crate::url_state::Route;
-use crate::views::{AllocationPage, SecondaryPage, TicketValuePage};
+use crate::views::{AllocationPage, MarketPage, SecondaryPage, TicketValuePage};
 
 /// The pages, in navigation order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,11 +13,12 @@ pub enum Page {
     TicketValue,
     Allocation,
     Secondary,
+    Primary,
 }
 
 impl Page {
     /// Every page.
-    pub const ALL: [Page; 3] = [Page::TicketValue, Page::Allocation, Page::Secondary];
+    pub const ALL: [Page; 4] = [Page::TicketValue, Page::Allocation, Page::Secondary, Page::Primary];
 
     /// Its name in the route.
     pub fn slug(self) -> &'static str {
@@ -25,6 +26,7 @@ impl Page {
             Page::TicketValue => crate::state::ticket::PAGE,
             Page::Allocation => crate::state::allocation::PAGE,
             Page::Secondary => crate::state::secondary::PAGE,
+            Page::Primary => crate::state::market::PAGE,
         }
     }
 
@@ -34,6 +36,7 @@ impl Page {
             Page::TicketValue => "Ticket value",
             Page::Allocation => "Allocation",
             Page::Secondary => "Secondary market",
+            Page::Primary => "Primary market",
         }
     }
 
@@ -112,6 +115,7 @@ pub fn App() -> Html {
         Page::TicketValue => html! { <TicketValuePage route={(*route).clone()} /> },
         Page::Allocation => html! { <AllocationPage route={(*route).clone()} /> },
         Page::Secondary => html! { <SecondaryPage route={(*route).clone()} /> },
+        Page::Primary => html! { <MarketPage route={(*route).clone()} /> },
     };
     if let Some(chart) = route.embed() {
         let open = route.hash_without(&crate::url_state::SHELL_KEYS);

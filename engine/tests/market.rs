@@ -346,7 +346,12 @@ fn the_tiered_preset_follows_the_spec() {
 /// rewards, random tie-breaks and buyer order, expiry, resale): the same on every target.
 #[test]
 fn fixed_seed_fingerprint_is_identical_natively_and_in_wasm() {
-    let mut c = config(preset(Preset::Tiered, 12, 1.85e-8).unwrap(), Pricing::Fixed { price: 0.02 }, 40, 5000);
+    let mut c = config(
+        preset(Preset::Tiered, 12, 1.85e-8).unwrap(),
+        Pricing::Fixed { price: 0.02 },
+        40,
+        5000,
+    );
     c.reward = Reward::lognormal(0.05, 2.0).unwrap();
     c.volatility = Some(Volatility {
         persistence: 0.95,

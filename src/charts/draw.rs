@@ -89,6 +89,8 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (xr, yr) = fig.bounds();
     let mut chart = ChartBuilder::on(root)
         .margin(px(10.0))
+        // Room for the last x tick label, centred on the right edge.
+        .margin_right(px(24.0))
         .caption(&fig.title, ("sans-serif", 15.0 * s).into_font().color(&BLACK))
         .x_label_area_size(px(46.0))
         .y_label_area_size(px(68.0))
@@ -117,9 +119,14 @@ pub fn draw_figure<DB: DrawingBackend>(
     for series in &fig.series {
         let name = series.name().to_string();
         let anno = match series {
-            Series::Band { color: c, points, .. } => {
+            Series::Band {
+                color: c,
+                points,
+                opacity,
+                ..
+            } => {
                 let band = band_polygon(fig, points);
-                let fill = color(*c).mix(0.18).filled();
+                let fill = color(*c).mix(*opacity).filled();
                 let anno = chart.draw_series(std::iter::once(Polygon::new(band, fill)))?;
                 let legend = move |(x, y): (i32, i32)| {
                     let h = px(5.0) as i32;

@@ -95,11 +95,14 @@ pub enum Series {
         points: Vec<(f64, f64)>,
         dashed: bool,
     },
-    /// A shaded band between `lo` and `hi` at each `x`: `(x, lo, hi)`.
+    /// A shaded band between `lo` and `hi` at each `x`: `(x, lo, hi)`. A light one
+    /// (`opacity` < 0.5) is an uncertainty band; an opaque one is a layer of a stack,
+    /// whose hover readout is its thickness `hi − lo`.
     Band {
         name: String,
         color: Rgb,
         points: Vec<(f64, f64, f64)>,
+        opacity: f64,
     },
     /// A vertical marker at `x` (e.g. the current value of a control).
     Marker { name: String, color: Rgb, x: f64 },
@@ -200,7 +203,9 @@ impl Figure {
                 Series::Marker { .. } => {}
             }
         }
-        (xs.range(0.0), ys.range(0.05))
+        // Points get room on the sides so none sits half outside the plot.
+        let points = self.series.iter().any(|s| matches!(s, Series::Points { .. }));
+        (xs.range(if points { 0.04 } else { 0.0 }), ys.range(0.05))
     }
 
     /// For each line, the point nearest to plot coordinate `x_plot` (in x).
@@ -213,6 +218,9 @@ impl Figure {
                 Series::Bars { name, bars, .. } => {
                     self.nearest(name, bars.iter().map(|b| ((b.0 * b.1).sqrt(), b.2)), x_plot)
                 }
+                Series::Band {
+                    name, points, opacity, ..
+                } if *opacity >= 0.5 => self.nearest(name, points.iter().map(|p| (p.0, p.2 - p.1)), x_plot),
                 _ => None,
             })
             .collect()

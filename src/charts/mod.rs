@@ -8,6 +8,7 @@ pub mod csv;
 pub mod draw;
 pub mod figure;
 pub mod lottery;
+pub mod market;
 pub mod secondary;
 pub mod ticket;
 

@@ -54,6 +54,7 @@ pub fn value_vs_n(state: &TicketState) -> Option<Figure> {
             name: "E[V] ± 1 sd".into(),
             color: palette::BLUE,
             points: band,
+            opacity: 0.18,
         },
         Series::Line {
             name: "E[V]".into(),

@@ -1,6 +1,7 @@
 //! Reusable function components, one a file.
 
 pub mod chart;
+pub mod holders_table;
 pub mod list_field;
 pub mod notices;
 pub mod progress;
@@ -10,6 +11,7 @@ pub mod slider;
 pub mod value_editor;
 
 pub use chart::Chart;
+pub use holders_table::HoldersTable;
 pub use list_field::ListField;
 pub use notices::Notices;
 pub use progress::Progress;

@@ -2,6 +2,8 @@
 
 pub mod allocation;
 pub mod lottery;
+pub mod market;
+pub mod market_holders;
 pub mod secondary;
 pub mod ticket;
 

@@ -46,7 +46,7 @@ pub struct McOutcome {
 }
 
 impl Reducible for McStatus {
-    type Action = (PoolEvent, Vec<f64>);
+    type Action = (PoolEvent<et_engine::ticket_mc::McResult>, Vec<f64>);
 
     fn reduce(self: Rc<Self>, (event, ns): Self::Action) -> Rc<Self> {
         let mut s = (*self).clone();

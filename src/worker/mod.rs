@@ -1,64 +1,58 @@
-//! Monte Carlo in Web Workers: the message protocol ([`protocol`]), the worker's loop
-//! ([`serve`], run by the `mc-worker` binary) and the page's pool ([`pool`]).
+//! Long runs in Web Workers: the message protocol and the [`protocol::Work`] they share
+//! ([`protocol`]), the worker's loop ([`serve`], run by the `mc-worker` binary) and the
+//! page's pool ([`pool`]). Jobs: the lottery Monte Carlo and the primary market
+//! ([`market_job`]).
 
+pub mod market_job;
 pub mod pool;
 pub mod protocol;
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use protocol::{Request, Response};
+use protocol::{Kind, McJob, Request, Response, Work};
 
-/// Samples between two progress messages (a few a second: the page thread shares the cores).
-const PROGRESS_EVERY: u64 = 1 << 23;
-
-fn post(scope: &DedicatedWorkerGlobalScope, r: &Response) {
+fn post<P: Serialize>(scope: &DedicatedWorkerGlobalScope, r: &Response<P>) {
     if let Ok(text) = serde_json::to_string(r) {
         // A failed post means the page is gone; nothing to report to.
         let _ = scope.post_message(&JsValue::from_str(&text));
     }
 }
 
-/// Handles one request, posting progress and the partial result.
-fn handle(scope: &DedicatedWorkerGlobalScope, text: &str) {
-    let req: Request = match serde_json::from_str(text) {
+fn failed(scope: &DedicatedWorkerGlobalScope, run: u64, message: String) {
+    post::<()>(scope, &Response::Failed { run, message });
+}
+
+/// Runs one request of work `W`, posting progress and the parts.
+fn handle<W: Work>(scope: &DedicatedWorkerGlobalScope, text: &str) {
+    let req: Request<W> = match serde_json::from_str(text) {
         Ok(r) => r,
-        Err(e) => {
-            return post(
-                scope,
-                &Response::Failed {
-                    run: 0,
-                    message: format!("bad request: {e}"),
-                },
-            )
-        }
+        Err(e) => return failed(scope, 0, format!("bad request: {e}")),
     };
-    let Request::Blocks { run, task, job, blocks } = req;
-    let mc = match job.experiment() {
-        Ok(mc) => mc,
-        Err(e) => {
-            return post(
-                scope,
-                &Response::Failed {
-                    run,
-                    message: e.to_string(),
-                },
-            )
-        }
-    };
-    let per_chunk = (PROGRESS_EVERY / et_engine::ticket_mc::BLOCK).max(1);
-    let mut parts = Vec::new();
-    let mut b = blocks.0;
-    while b < blocks.1 {
-        let end = (b + per_chunk).min(blocks.1);
-        let part = mc.run_blocks(job.seed, b..end, job.samples);
-        let done: u64 = part.blocks.iter().map(|s| s.count).sum();
-        parts.push(part);
-        post(scope, &Response::Progress { run, samples: done });
-        b = end;
+    let run = req.run;
+    let mut progress = |units| post::<()>(scope, &Response::Progress { run, units });
+    match req.job.run(req.range, &mut progress) {
+        Ok(parts) => post(
+            scope,
+            &Response::Done {
+                run,
+                task: req.task,
+                parts,
+            },
+        ),
+        Err(message) => failed(scope, run, message),
     }
-    post(scope, &Response::Done { run, task, parts });
+}
+
+fn dispatch(scope: &DedicatedWorkerGlobalScope, text: &str) {
+    match serde_json::from_str::<Kind>(text) {
+        Ok(k) if k.kind == McJob::KIND => handle::<McJob>(scope, text),
+        Ok(k) if k.kind == market_job::MarketJob::KIND => handle::<market_job::MarketJob>(scope, text),
+        Ok(k) => failed(scope, 0, format!("unknown kind of work \"{}\"", k.kind)),
+        Err(e) => failed(scope, 0, format!("bad request: {e}")),
+    }
 }
 
 /// The worker's entry point: answer requests until terminated.
@@ -68,10 +62,10 @@ pub fn serve() {
     let reply = scope.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         if let Some(text) = e.data().as_string() {
-            handle(&reply, &text);
+            dispatch(&reply, &text);
         }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    post(&scope, &Response::Ready);
+    post::<()>(&scope, &Response::Ready);
 }

@@ -1,8 +1,8 @@
-//! The page's side: a pool of Monte Carlo workers (one a core) sharing blocks of work.
+//! The page's side: a pool of workers (one a core) sharing ranges of [`Work`].
 //!
-//! A run is a list of experiments; each is cut into ranges of blocks handed to idle
-//! workers. Because blocks draw from their own streams and merge in block order, the
-//! result does not depend on how many workers there are or who ran what. Cancel (or a
+//! A run is a list of jobs; each is cut into ranges handed to idle workers. Because
+//! ranges draw from their own streams and merge in order, the result does not depend
+//! on how many workers there are or who ran what. Cancel (or a
 //! new run) terminates the workers at once; fresh ones are started for the next run.
 //! Where workers cannot start or fail to load, the run goes on this thread instead.
 
@@ -10,25 +10,24 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
-use et_engine::ticket_mc::{McPartial, McResult, TicketMonteCarlo};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
-use super::protocol::{McJob, Request, Response};
+use super::protocol::{McJob, Request, Response, Work};
 
 /// The worker script Trunk emits beside the page.
 const WORKER_URL: &str = "./mc-worker_loader.js";
 
 /// What the pool tells the page.
 #[derive(Clone, Debug, PartialEq)]
-pub enum PoolEvent {
-    /// `done` of `total` samples.
+pub enum PoolEvent<O> {
+    /// `done` of `total` progress units.
     Progress { done: u64, total: u64 },
-    /// One result per experiment, in order; `seconds` of wall time on `workers` workers.
+    /// One result per job, in order; `seconds` of wall time on `workers` workers.
     Finished {
-        results: Vec<McResult>,
+        results: Vec<O>,
         seconds: f64,
         workers: usize,
     },
@@ -53,25 +52,49 @@ impl Drop for Slot {
     }
 }
 
-#[derive(Default)]
-struct Inner {
+struct Inner<W: Work> {
     slots: Vec<Slot>,
     run: u64,
-    jobs: Vec<McJob>,
-    experiments: Vec<TicketMonteCarlo>,
+    jobs: Vec<W>,
     queue: VecDeque<(usize, (u64, u64))>,
-    parts: Vec<Vec<McPartial>>,
+    parts: Vec<Vec<W::Part>>,
     done: u64,
     total: u64,
     started: f64,
 }
 
-/// A pool of workers; cheap to clone (shared).
-#[derive(Clone)]
-pub struct McPool {
-    inner: Rc<RefCell<Inner>>,
-    on_event: Callback<PoolEvent>,
+impl<W: Work> Default for Inner<W> {
+    fn default() -> Self {
+        Self {
+            slots: Vec::new(),
+            run: 0,
+            jobs: Vec::new(),
+            queue: VecDeque::new(),
+            parts: Vec::new(),
+            done: 0,
+            total: 0,
+            started: 0.0,
+        }
+    }
 }
+
+/// A pool of workers for jobs `W`; cheap to clone (shared).
+pub struct Pool<W: Work> {
+    inner: Rc<RefCell<Inner<W>>>,
+    on_event: Callback<PoolEvent<W::Output>>,
+}
+
+impl<W: Work> Clone for Pool<W> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: self.inner.clone(),
+            on_event: self.on_event.clone(),
+        }
+    }
+}
+
+/// The Monte Carlo pool of the lottery page.
+pub type McPool = Pool<McJob>;
 
 fn now() -> f64 {
     web_sys::window()
@@ -88,9 +111,9 @@ fn worker_count() -> usize {
     (cores as usize).clamp(1, 8)
 }
 
-impl McPool {
+impl<W: Work> Pool<W> {
     /// A pool that reports to `on_event`; workers start with the first run.
-    pub fn new(on_event: Callback<PoolEvent>) -> Self {
+    pub fn new(on_event: Callback<PoolEvent<W::Output>>) -> Self {
         Self {
             inner: Rc::new(RefCell::new(Inner::default())),
             on_event,
@@ -113,37 +136,26 @@ impl McPool {
     }
 
     /// Starts a run of `jobs`, replacing any run under way.
-    pub fn run(&self, jobs: Vec<McJob>) {
-        let experiments: Result<Vec<_>, _> = jobs.iter().map(McJob::experiment).collect();
-        let experiments = match experiments {
-            Ok(e) => e,
-            Err(e) => return self.on_event.emit(PoolEvent::Failed(e.to_string())),
-        };
+    pub fn run(&self, jobs: Vec<W>) {
         if self.busy() {
             self.cancel();
         }
         if self.inner.borrow().slots.is_empty() && !self.spawn() {
-            return self.run_here(jobs, experiments);
+            return self.run_here(jobs);
         }
         {
             let mut i = self.inner.borrow_mut();
             let workers = i.slots.len() as u64;
             i.run += 1;
-            i.queue.clear();
-            for (t, job) in jobs.iter().enumerate() {
-                let blocks = job.blocks();
-                let chunk = blocks.div_ceil(workers * 4).max(1);
-                let mut b = 0;
-                while b < blocks {
-                    i.queue.push_back((t, (b, (b + chunk).min(blocks))));
-                    b += chunk;
-                }
-            }
-            i.parts = vec![Vec::new(); jobs.len()];
-            i.total = jobs.iter().map(|j| j.samples).sum();
+            i.queue = jobs
+                .iter()
+                .enumerate()
+                .flat_map(|(t, job)| job.ranges(workers).into_iter().map(move |r| (t, r)))
+                .collect();
+            i.parts = jobs.iter().map(|_| Vec::new()).collect();
+            i.total = jobs.iter().map(W::total).sum();
             i.done = 0;
             i.jobs = jobs;
-            i.experiments = experiments;
             i.started = now();
         }
         self.on_event.emit(PoolEvent::Progress {
@@ -153,18 +165,9 @@ impl McPool {
         self.dispatch();
     }
 
-    fn run_here(&self, jobs: Vec<McJob>, experiments: Vec<TicketMonteCarlo>) {
+    fn run_here(&self, jobs: Vec<W>) {
         let t0 = now();
-        let results = jobs
-            .iter()
-            .zip(&experiments)
-            .map(|(j, e)| e.run(j.seed, j.samples))
-            .collect();
-        self.on_event.emit(PoolEvent::Finished {
-            results,
-            seconds: (now() - t0) / 1000.0,
-            workers: 0,
-        });
+        self.on_event.emit(finish_here(&jobs, t0));
     }
 
     /// Starts the workers; false if the browser refuses.
@@ -201,10 +204,22 @@ impl McPool {
     }
 }
 
+/// Every job on this thread.
+fn finish_here<W: Work>(jobs: &[W], t0: f64) -> PoolEvent<W::Output> {
+    match jobs.iter().map(W::run_all).collect::<Result<Vec<_>, _>>() {
+        Ok(results) => PoolEvent::Finished {
+            results,
+            seconds: (now() - t0) / 1000.0,
+            workers: 0,
+        },
+        Err(e) => PoolEvent::Failed(e),
+    }
+}
+
 /// A worker failed to load or crashed: stop them all and finish the run on this thread.
-fn fall_back(weak: &Weak<RefCell<Inner>>, on_event: &Callback<PoolEvent>) {
+fn fall_back<W: Work>(weak: &Weak<RefCell<Inner<W>>>, on_event: &Callback<PoolEvent<W::Output>>) {
     let Some(inner) = weak.upgrade() else { return };
-    let (jobs, experiments, t0) = {
+    let (jobs, t0) = {
         let mut i = inner.borrow_mut();
         // This runs inside a worker's error handler: drop the workers (and that handler)
         // only after it has returned.
@@ -212,38 +227,30 @@ fn fall_back(weak: &Weak<RefCell<Inner>>, on_event: &Callback<PoolEvent>) {
         wasm_bindgen_futures::spawn_local(async move { drop(old) });
         i.queue.clear();
         i.run += 1;
-        (std::mem::take(&mut i.jobs), std::mem::take(&mut i.experiments), now())
+        (std::mem::take(&mut i.jobs), now())
     };
     if jobs.is_empty() {
         return;
     }
-    let results = jobs
-        .iter()
-        .zip(&experiments)
-        .map(|(j, e)| e.run(j.seed, j.samples))
-        .collect();
-    on_event.emit(PoolEvent::Finished {
-        results,
-        seconds: (now() - t0) / 1000.0,
-        workers: 0,
-    });
+    on_event.emit(finish_here(&jobs, t0));
 }
 
-fn dispatch(inner: &Rc<RefCell<Inner>>) {
+fn dispatch<W: Work>(inner: &Rc<RefCell<Inner<W>>>) {
     let mut i = inner.borrow_mut();
     let run = i.run;
     for k in 0..i.slots.len() {
         if !i.slots[k].ready || i.slots[k].busy {
             continue;
         }
-        let Some((task, blocks)) = i.queue.pop_front() else {
+        let Some((task, range)) = i.queue.pop_front() else {
             break;
         };
-        let req = Request::Blocks {
+        let req = Request {
+            kind: W::KIND.to_string(),
             run,
             task,
             job: i.jobs[task].clone(),
-            blocks,
+            range,
         };
         if let Ok(text) = serde_json::to_string(&req) {
             if i.slots[k].worker.post_message(&JsValue::from_str(&text)).is_ok() {
@@ -251,13 +258,18 @@ fn dispatch(inner: &Rc<RefCell<Inner>>) {
                 continue;
             }
         }
-        i.queue.push_front((task, blocks));
+        i.queue.push_front((task, range));
     }
 }
 
-fn on_message(weak: &Weak<RefCell<Inner>>, on_event: &Callback<PoolEvent>, k: usize, text: &str) {
+fn on_message<W: Work>(
+    weak: &Weak<RefCell<Inner<W>>>,
+    on_event: &Callback<PoolEvent<W::Output>>,
+    k: usize,
+    text: &str,
+) {
     let Some(inner) = weak.upgrade() else { return };
-    let Ok(resp) = serde_json::from_str::<Response>(text) else {
+    let Ok(resp) = serde_json::from_str::<Response<W::Part>>(text) else {
         return;
     };
     let event = {
@@ -270,8 +282,8 @@ fn on_message(weak: &Weak<RefCell<Inner>>, on_event: &Callback<PoolEvent>, k: us
                 }
                 None
             }
-            Response::Progress { run, samples } if run == current => {
-                i.done += samples;
+            Response::Progress { run, units } if run == current => {
+                i.done += units;
                 Some(PoolEvent::Progress {
                     done: i.done,
                     total: i.total,
@@ -285,11 +297,14 @@ fn on_message(weak: &Weak<RefCell<Inner>>, on_event: &Callback<PoolEvent>, k: us
                 let finished = i.queue.is_empty() && i.slots.iter().all(|s| !s.busy);
                 finished.then(|| {
                     let parts = std::mem::take(&mut i.parts);
-                    let results = i.experiments.iter().zip(parts).map(|(e, p)| e.finish(p)).collect();
-                    PoolEvent::Finished {
-                        results,
-                        seconds: (now() - i.started) / 1000.0,
-                        workers: i.slots.len(),
+                    let results = i.jobs.iter().zip(parts).map(|(j, p)| j.finish(p)).collect();
+                    match results {
+                        Ok(results) => PoolEvent::Finished {
+                            results,
+                            seconds: (now() - i.started) / 1000.0,
+                            workers: i.slots.len(),
+                        },
+                        Err(e) => PoolEvent::Failed(e),
                     }
                 })
             }

@@ -291,6 +291,58 @@ try {
     assert(await page.inputValue('#ctl-ba') === '0, 0, 99999', 'typed text kept');
   });
 
+  const PRIMARY = `${origin}/#/primary`;
+  const PRIMARY_CHARTS = 7;
+  await check('primary market page: a reading, the summary and seven drawn charts, run in workers', async () => {
+    await page.goto(PRIMARY);
+    await chartsDrawn(page, PRIMARY_CHARTS);
+    const verdict = await page.textContent('.verdict');
+    assert(/second-price auction, holder 1 ends with 100 %/.test(verdict), verdict);
+    const summary = await page.textContent('table.market-summary');
+    assert(/workers/.test(summary) && summary.includes('Protocol capture'), summary);
+    const inks = await canvasInk(page);
+    for (const c of inks) assert(c.ink > 0.005, `${c.name} looks blank`);
+    await page.screenshot({ path: `${shots}/primary.png`, fullPage: true });
+  });
+
+  await check('primary market page: another rule reruns; the link restores it; a bad holder is named and kept', async () => {
+    await page.goto(PRIMARY);
+    await chartsDrawn(page, PRIMARY_CHARTS);
+    await page.selectOption('#ctl-rule', '2');
+    await page.waitForFunction(() => document.querySelector('.verdict').textContent.includes('fixed posted price'));
+    const verdict = await page.textContent('.verdict');
+    assert(page.url().includes('rule=fixed'), page.url());
+    await page.reload();
+    await chartsDrawn(page, PRIMARY_CHARTS);
+    assert(await page.textContent('.verdict') === verdict, 'same seed, same result after a reload');
+    await page.click('details.holders-edit summary');
+    const cell = '.holders-table input[aria-label="Holder 1 capture rate c"]';
+    await page.fill(cell, '1.5');
+    await page.press(cell, 'Enter');
+    const err = await page.textContent('.holders-table .field-error');
+    assert(err.includes('Holder 1') && err.includes('capture rate c'), err);
+    assert(await page.inputValue(cell) === '1.5', 'typed text kept');
+    // Holder 1 loses its edge: under second-price the next best takes every ticket.
+    await page.fill(cell, '0.5');
+    await page.press(cell, 'Enter');
+    await page.waitForFunction(() => location.hash.includes('pop=custom') && location.hash.includes('hc=0.5,'));
+    await page.selectOption('#ctl-rule', '0');
+    await page.waitForFunction(() => document.querySelector('.verdict').textContent.includes('holder 2 ends with 100 %'));
+  });
+
+  await check('primary market page: a long run shows progress and Cancel keeps the last result', async () => {
+    await page.goto(PRIMARY);
+    await chartsDrawn(page, PRIMARY_CHARTS);
+    const before = await page.textContent('.verdict');
+    await page.fill('#ctl-slots-text', '1000000');
+    await page.press('#ctl-slots-text', 'Enter');
+    await page.waitForSelector('.progress .cancel');
+    await page.click('.progress .cancel');
+    await page.waitForSelector('.progress', { state: 'detached' });
+    assert(await page.textContent('.verdict') === before, 'last result kept');
+    assert((await page.textContent('.results')).includes('cancelled'), 'says it was cancelled');
+  });
+
   await check('every chart downloads as PNG, SVG and CSV of exactly its series', async () => {
     await page.goto(TICKET);
     await chartsDrawn(page, TICKET_CHARTS);

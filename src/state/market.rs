@@ -1,0 +1,453 @@
+//! State of the Primary market page (SPEC §4).
+
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use et_engine::market::{preset, Holder, Preset, Pricing, Volatility};
+use et_engine::rates::per_slot_from_annual;
+use yew::Reducible;
+
+use crate::url_state::{numeric_pairs, read_choice, read_params, unknown_keys, write_route, Param, Route, Scale};
+use crate::worker::market_job::MarketJob;
+use crate::worker::protocol::RewardSpec;
+
+/// The page's name in its route.
+pub const PAGE: &str = "primary";
+/// Most holders in the table.
+pub const MAX_HOLDERS: usize = 500;
+/// Points recorded of each series.
+pub const POINTS: u64 = 400;
+
+/// Numeric controls, in [`params`] order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    MaxTickets,
+    Slots,
+    Runs,
+    Seed,
+    Mu,
+    Sd,
+    Persistence,
+    Volatility,
+    Price,
+    Reserve,
+    Initial,
+    Target,
+    Quotient,
+    MaxSales,
+    Base,
+    Slope,
+    Expiry,
+    Refund,
+    Count,
+}
+
+/// Number of numeric controls.
+pub const FIELDS: usize = 19;
+
+/// The numeric table.
+pub fn params() -> &'static [Param] {
+    static P: OnceLock<Vec<Param>> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = Param::new;
+        vec![
+            p("N", "Tickets N", "tickets", 1.0, 100_000.0, 100.0, Scale::Log, true),
+            p("slots", "Horizon", "slots", 10.0, 1e6, 20_000.0, Scale::Log, true),
+            p("runs", "Seeded runs", "runs", 1.0, 500.0, 10.0, Scale::Log, true),
+            p(
+                "seed",
+                "Seed",
+                "",
+                0.0,
+                9_007_199_254_740_991.0,
+                1.0,
+                Scale::Field,
+                true,
+            ),
+            p("mu", "Mean reward μ", "ETH", 1e-4, 100.0, 0.05, Scale::Log, false),
+            p(
+                "sd",
+                "Reward standard deviation",
+                "ETH",
+                0.0,
+                1e4,
+                0.1,
+                Scale::Field,
+                false,
+            ),
+            p(
+                "rho",
+                "Regime persistence ρ",
+                "",
+                0.0,
+                0.999,
+                0.95,
+                Scale::Linear(0.001),
+                false,
+            ),
+            p(
+                "vol",
+                "Regime volatility σ (0 = off)",
+                "",
+                0.0,
+                2.0,
+                0.0,
+                Scale::Linear(0.01),
+                false,
+            ),
+            p("price", "Posted price p", "ETH", 1e-6, 100.0, 0.035, Scale::Log, false),
+            p("reserve", "Reserve price", "ETH", 0.0, 100.0, 0.0, Scale::Field, false),
+            p("p0", "Starting price", "ETH", 1e-6, 100.0, 0.01, Scale::Log, false),
+            p(
+                "target",
+                "Target held, share of N",
+                "",
+                0.01,
+                1.0,
+                0.5,
+                Scale::Linear(0.01),
+                false,
+            ),
+            p("q", "Adjustment quotient q", "", 1.01, 1000.0, 8.0, Scale::Log, false),
+            p(
+                "maxsales",
+                "Most sales a slot M",
+                "tickets",
+                1.0,
+                100_000.0,
+                4.0,
+                Scale::Log,
+                true,
+            ),
+            p("base", "Curve base p₀", "ETH", 1e-6, 100.0, 0.01, Scale::Log, false),
+            p("kappa", "Curve slope κ", "", 0.0, 20.0, 2.0, Scale::Linear(0.1), false),
+            p(
+                "expiry",
+                "Expiry E (0 = never)",
+                "slots",
+                0.0,
+                1e7,
+                0.0,
+                Scale::Field,
+                true,
+            ),
+            p(
+                "refund",
+                "Refund φ of an expired ticket",
+                "",
+                0.0,
+                1.0,
+                0.0,
+                Scale::Linear(0.05),
+                false,
+            ),
+            p(
+                "count",
+                "Holders",
+                "holders",
+                1.0,
+                MAX_HOLDERS as f64,
+                20.0,
+                Scale::Log,
+                true,
+            ),
+        ]
+    })
+}
+
+/// Pricing rules: URL spelling and label.
+pub const RULES: [(&str, &str); 5] = [
+    ("second-price", "Second-price auction"),
+    ("first-price", "First-price auction (bids w(K′−1)/K′)"),
+    ("fixed", "Fixed posted price"),
+    ("eip1559", "EIP-1559-style adjusting price"),
+    ("bonding-curve", "Bonding curve p₀e^(κ·held/N)"),
+];
+
+/// Reward families: URL spelling and label.
+pub const DISTS: [(&str, &str); 4] = [
+    ("lognormal", "Log-normal (mean μ, sd)"),
+    ("exponential", "Exponential (mean μ; sd = μ)"),
+    ("pareto", "Pareto (mean μ, sd sets the tail)"),
+    ("constant", "Constant μ"),
+];
+
+/// Populations: URL spelling and label (the last: the table as edited).
+pub const POPULATIONS: [(&str, &str); 4] = [
+    ("tiered", "Tiered: 20 % top, 40 % middle, 40 % tail"),
+    ("equal", "Equal holders"),
+    ("dominant", "One dominant builder"),
+    ("custom", "My table"),
+];
+
+/// Preset holders' discount: 5 % a year.
+pub const PRESET_ANNUAL: f64 = 0.05;
+
+/// One row of the holders' table (discount as an annual rate, as typed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HolderRow {
+    pub budget: f64,
+    pub capture: f64,
+    /// Annual discount rate (0.05 = 5 %).
+    pub annual: f64,
+    pub margin: f64,
+}
+
+impl HolderRow {
+    /// The engine's holder.
+    pub fn holder(&self) -> Holder {
+        Holder {
+            budget: self.budget,
+            capture: self.capture,
+            discount: per_slot_from_annual(self.annual),
+            margin: self.margin,
+        }
+    }
+}
+
+/// The rows of a preset population.
+pub fn preset_rows(p: Preset, count: usize) -> Vec<HolderRow> {
+    preset(p, count.max(1), 0.0)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| HolderRow {
+            budget: h.budget,
+            capture: h.capture,
+            annual: PRESET_ANNUAL,
+            margin: h.margin,
+        })
+        .collect()
+}
+
+const PRESETS: [Preset; 3] = [Preset::Tiered, Preset::Equal, Preset::Dominant];
+
+/// Every control of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarketState {
+    pub values: [f64; FIELDS],
+    /// Index in [`RULES`].
+    pub rule: usize,
+    /// Index in [`DISTS`].
+    pub dist: usize,
+    pub jit: bool,
+    /// Whether every rule runs too, for the comparison.
+    pub compare: bool,
+    /// Index in [`POPULATIONS`] (3 = the table as edited).
+    pub population: usize,
+    /// The holders in force.
+    pub holders: Vec<HolderRow>,
+}
+
+impl Default for MarketState {
+    fn default() -> Self {
+        let mut values = [0.0; FIELDS];
+        for (v, p) in values.iter_mut().zip(params()) {
+            *v = p.default;
+        }
+        Self {
+            values,
+            rule: 0,
+            dist: 0,
+            jit: false,
+            compare: true,
+            population: 0,
+            holders: preset_rows(Preset::Tiered, 20),
+        }
+    }
+}
+
+/// An action of the reducer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Set(Field, f64),
+    Rule(usize),
+    Dist(usize),
+    Jit(bool),
+    Compare(bool),
+    Population(usize),
+    /// The table as edited (the population becomes "My table").
+    Holders(Vec<HolderRow>),
+    Replace(MarketState),
+}
+
+impl Reducible for MarketState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Set(f, v) => {
+                s.values[f as usize] = v;
+                if f == Field::Count {
+                    s.refill();
+                }
+            }
+            Action::Rule(i) => s.rule = i.min(RULES.len() - 1),
+            Action::Dist(i) => s.dist = i.min(DISTS.len() - 1),
+            Action::Jit(b) => s.jit = b,
+            Action::Compare(b) => s.compare = b,
+            Action::Population(i) => {
+                s.population = i.min(POPULATIONS.len() - 1);
+                s.refill();
+            }
+            Action::Holders(rows) => {
+                s.population = 3;
+                s.values[Field::Count as usize] = rows.len() as f64;
+                s.holders = rows;
+            }
+            Action::Replace(n) => s = n,
+        }
+        if s == *self {
+            self
+        } else {
+            Rc::new(s)
+        }
+    }
+}
+
+impl MarketState {
+    pub fn get(&self, f: Field) -> f64 {
+        self.values[f as usize]
+    }
+
+    /// Regenerates the rows of a preset population (a custom table stays).
+    fn refill(&mut self) {
+        if let Some(&p) = PRESETS.get(self.population) {
+            self.holders = preset_rows(p, self.get(Field::Count) as usize);
+        }
+    }
+
+    /// The pricing rule at index `rule` with the page's parameters.
+    pub fn pricing(&self, rule: usize) -> Pricing {
+        let n = self.get(Field::MaxTickets);
+        match RULES[rule].0 {
+            "fixed" => Pricing::Fixed {
+                price: self.get(Field::Price),
+            },
+            "first-price" => Pricing::FirstPrice {
+                reserve: self.get(Field::Reserve),
+            },
+            "eip1559" => Pricing::Eip1559 {
+                initial: self.get(Field::Initial),
+                target: (self.get(Field::Target) * n).round().clamp(1.0, n),
+                quotient: self.get(Field::Quotient),
+                max_sales: self.get(Field::MaxSales) as u64,
+            },
+            "bonding-curve" => Pricing::BondingCurve {
+                base: self.get(Field::Base),
+                slope: self.get(Field::Slope),
+            },
+            _ => Pricing::SecondPrice {
+                reserve: self.get(Field::Reserve),
+            },
+        }
+    }
+
+    /// The reward law.
+    pub fn reward(&self) -> RewardSpec {
+        let (mu, sd) = (self.get(Field::Mu), self.get(Field::Sd));
+        match DISTS[self.dist].0 {
+            "exponential" => RewardSpec::Exponential { mean: mu },
+            "constant" => RewardSpec::Constant { mean: mu },
+            "pareto" if sd > 0.0 => RewardSpec::Pareto { mean: mu, sd },
+            "lognormal" if sd > 0.0 => RewardSpec::LogNormal { mean: mu, sd },
+            _ => RewardSpec::Constant { mean: mu },
+        }
+    }
+
+    /// The simulation under rule `rule`, checked by the engine (errors name the field).
+    pub fn job(&self, rule: usize) -> Result<MarketJob, String> {
+        let vol = self.get(Field::Volatility);
+        let expiry = self.get(Field::Expiry) as u64;
+        let job = MarketJob {
+            max_tickets: self.get(Field::MaxTickets) as u64,
+            slots: self.get(Field::Slots) as u64,
+            runs: self.get(Field::Runs) as u64,
+            seed: self.get(Field::Seed) as u64,
+            reward: self.reward(),
+            volatility: (vol > 0.0).then(|| Volatility {
+                persistence: self.get(Field::Persistence),
+                volatility: vol,
+            }),
+            pricing: self.pricing(rule),
+            holders: self.holders.iter().map(HolderRow::holder).collect(),
+            expiry: (expiry > 0).then_some(expiry),
+            refund: self.get(Field::Refund),
+            jit_resale: self.jit,
+            points: POINTS,
+        };
+        job.market().map_err(|e| e.to_string())?;
+        Ok(job)
+    }
+
+    /// The jobs of a run: the chosen rule first, then (to compare) the other rules.
+    pub fn jobs(&self) -> Result<Vec<MarketJob>, String> {
+        let mut out = vec![self.job(self.rule)?];
+        if self.compare {
+            for r in (0..RULES.len()).filter(|&r| r != self.rule) {
+                out.push(self.job(r)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads the state from a route; notices name every ignored parameter.
+    pub fn from_route(route: &Route) -> (Self, Vec<String>) {
+        let (v, mut notices) = read_params(route, params());
+        let mut values = [0.0; FIELDS];
+        values.copy_from_slice(&v);
+        let key = |xs: &[(&'static str, &str)]| xs.iter().map(|x| x.0).collect::<Vec<_>>();
+        let rule = read_choice(route, "rule", &key(&RULES), &mut notices);
+        let dist = read_choice(route, "reward", &key(&DISTS), &mut notices);
+        let jit = read_choice(route, "jit", &["off", "on"], &mut notices) == 1;
+        let compare = read_choice(route, "compare", &["on", "off"], &mut notices) == 0;
+        let mut population = read_choice(route, "pop", &key(&POPULATIONS), &mut notices);
+        let mut s = Self {
+            values,
+            rule,
+            dist,
+            jit,
+            compare,
+            population,
+            holders: Vec::new(),
+        };
+        if population == 3 {
+            match super::market_holders::read_rows(route) {
+                Ok(rows) => {
+                    s.values[Field::Count as usize] = rows.len() as f64;
+                    s.holders = rows;
+                }
+                Err(why) => {
+                    notices.push(format!(
+                        "Ignored the link's holders table: {why}; using the tiered preset."
+                    ));
+                    population = 0;
+                }
+            }
+        }
+        s.population = population;
+        s.refill();
+        let mut known: Vec<&str> = params().iter().map(|p| p.key).collect();
+        known.extend(["rule", "reward", "jit", "compare", "pop"]);
+        known.extend(super::market_holders::KEYS);
+        notices.extend(unknown_keys(route, &known));
+        (s, notices)
+    }
+
+    /// The route that restores this state exactly (a preset population by name, a
+    /// custom one column by column).
+    pub fn to_route(&self) -> String {
+        let mut pairs = numeric_pairs(params(), &self.values);
+        pairs.push(("rule".into(), RULES[self.rule].0.into()));
+        pairs.push(("reward".into(), DISTS[self.dist].0.into()));
+        pairs.push(("jit".into(), if self.jit { "on" } else { "off" }.into()));
+        pairs.push(("compare".into(), if self.compare { "on" } else { "off" }.into()));
+        pairs.push(("pop".into(), POPULATIONS[self.population].0.into()));
+        if self.population == 3 {
+            pairs.extend(super::market_holders::write_rows(&self.holders));
+        }
+        write_route(PAGE, &pairs)
+    }
+}
+
+super::url_state!(MarketState);

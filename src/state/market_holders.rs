@@ -1,0 +1,124 @@
+//! The Primary market's holders table: its columns and their URL lists.
+
+use std::sync::OnceLock;
+
+use super::market::{HolderRow, MAX_HOLDERS};
+use crate::url_state::{Param, Route, Scale};
+
+/// URL keys of the columns: budgets, capture rates, annual discounts (%), margins.
+pub const KEYS: [&str; 4] = ["hb", "hc", "hd", "hm"];
+
+/// The columns' domains, in [`KEYS`] order (the discount typed in % a year).
+pub fn columns() -> &'static [Param] {
+    static P: OnceLock<Vec<Param>> = OnceLock::new();
+    P.get_or_init(|| {
+        vec![
+            Param::new("hb", "budget", "ETH", 0.0, 1e9, 500.0, Scale::Field, false),
+            Param::new("hc", "capture rate c", "", 1e-4, 1.0, 0.85, Scale::Field, false),
+            Param::new("hd", "discount", "% a year", 0.0, 1000.0, 5.0, Scale::Field, false),
+            Param::new("hm", "margin m", "", 0.0, 0.99, 0.15, Scale::Field, false),
+        ]
+    })
+}
+
+/// A row's value in column `col` as shown (the discount in %).
+pub fn cell(row: &HolderRow, col: usize) -> f64 {
+    match col {
+        0 => row.budget,
+        1 => row.capture,
+        2 => row.annual * 100.0,
+        _ => row.margin,
+    }
+}
+
+/// Sets column `col` of `row` to a shown value `v`.
+pub fn set_cell(row: &mut HolderRow, col: usize, v: f64) {
+    match col {
+        0 => row.budget = v,
+        1 => row.capture = v,
+        2 => row.annual = v / 100.0,
+        _ => row.margin = v,
+    }
+}
+
+/// Reads the four columns (equal lengths, 1 to [`MAX_HOLDERS`] rows, each value in its
+/// column's domain); the error names the column and row.
+pub fn read_rows(route: &Route) -> Result<Vec<HolderRow>, String> {
+    let mut cols: Vec<Vec<f64>> = Vec::new();
+    for p in columns() {
+        let text = route.get(p.key).ok_or_else(|| format!("{} is missing", p.key))?;
+        let col = text
+            .split(',')
+            .enumerate()
+            .map(|(i, t)| p.parse(t).map_err(|why| format!("{}[{}]: {why}", p.key, i + 1)))
+            .collect::<Result<Vec<f64>, String>>()?;
+        cols.push(col);
+    }
+    let n = cols[0].len();
+    if n == 0 || n > MAX_HOLDERS || cols.iter().any(|c| c.len() != n) {
+        return Err(format!(
+            "give 1 to {MAX_HOLDERS} holders, the same number in hb, hc, hd and hm"
+        ));
+    }
+    Ok((0..n)
+        .map(|i| {
+            let mut row = HolderRow {
+                budget: 0.0,
+                capture: 0.0,
+                annual: 0.0,
+                margin: 0.0,
+            };
+            for (c, col) in cols.iter().enumerate() {
+                set_cell(&mut row, c, col[i]);
+            }
+            row
+        })
+        .collect())
+}
+
+/// The four columns as URL pairs.
+pub fn write_rows(rows: &[HolderRow]) -> Vec<(String, String)> {
+    KEYS.iter()
+        .enumerate()
+        .map(|(c, k)| {
+            let list: Vec<String> = rows.iter().map(|r| crate::format::exact(cell(r, c))).collect();
+            (k.to_string(), list.join(","))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::market::{Action, MarketState};
+    use super::*;
+    use yew::Reducible;
+
+    #[test]
+    fn states_round_trip_through_the_url() {
+        let s = MarketState {
+            rule: 3,
+            jit: true,
+            compare: false,
+            ..Default::default()
+        };
+        let (back, notices) = MarketState::from_route(&Route::parse(&s.to_route()));
+        assert_eq!((back, notices.len()), (s.clone(), 0));
+        let mut rows = s.holders.clone();
+        rows[2].annual = 0.031;
+        rows.truncate(5);
+        let custom = std::rc::Rc::new(s).reduce(Action::Holders(rows.clone()));
+        assert_eq!(custom.population, 3);
+        let (back, notices) = MarketState::from_route(&Route::parse(&custom.to_route()));
+        assert_eq!(notices, Vec::<String>::new());
+        assert_eq!(back.holders, rows);
+        assert!(back.jobs().is_ok());
+    }
+
+    #[test]
+    fn a_bad_table_in_a_link_is_named_and_replaced() {
+        let r = Route::parse("#/primary?pop=custom&hb=1,2&hc=0.5,1.5&hd=5,5&hm=0,0");
+        let (s, notices) = MarketState::from_route(&r);
+        assert_eq!(s.population, 0);
+        assert!(notices[0].contains("hc[2]"), "{notices:?}");
+    }
+}

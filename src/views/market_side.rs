@@ -1,0 +1,152 @@
+//! The Primary market page's run status, its reading sentence and its tables.
+
+use std::rc::Rc;
+
+use et_engine::market::MarketResult;
+use yew::prelude::*;
+
+use crate::format;
+use crate::state::market::{HolderRow, RULES};
+use crate::worker::pool::PoolEvent;
+
+/// A finished run: each rule's result (the chosen one first), and how long it took.
+#[derive(Debug, PartialEq)]
+pub struct MarketOutcome {
+    /// `(index in RULES, result)`.
+    pub results: Vec<(usize, MarketResult)>,
+    /// The holders the run used (for labels).
+    pub holders: Vec<HolderRow>,
+    pub mu: f64,
+    pub seconds: f64,
+    pub workers: usize,
+}
+
+/// Where the simulation stands; the last finished result stays while a new one runs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MarketStatus {
+    pub running: bool,
+    pub done: u64,
+    pub total: u64,
+    pub last: Option<Rc<MarketOutcome>>,
+    pub error: Option<String>,
+}
+
+/// What the page sends with each pool event: the rules, holders and μ of the run.
+pub type RunLabels = (Vec<usize>, Vec<HolderRow>, f64);
+
+impl Reducible for MarketStatus {
+    type Action = (PoolEvent<MarketResult>, Rc<RunLabels>);
+
+    fn reduce(self: Rc<Self>, (event, labels): Self::Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match event {
+            PoolEvent::Progress { done, total } => {
+                s.running = done < total;
+                (s.done, s.total, s.error) = (done, total, None);
+            }
+            PoolEvent::Finished {
+                results,
+                seconds,
+                workers,
+            } => {
+                s.running = false;
+                if !results.is_empty() {
+                    s.last = Some(Rc::new(MarketOutcome {
+                        results: labels.0.iter().copied().zip(results).collect(),
+                        holders: labels.1.clone(),
+                        mu: labels.2,
+                        seconds,
+                        workers,
+                    }));
+                }
+            }
+            PoolEvent::Failed(e) => {
+                s.running = false;
+                s.error = Some(e);
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// One sentence that reads the result of the chosen rule.
+pub fn reading(rule: usize, r: &MarketResult) -> String {
+    let t = &r.totals;
+    let top = (0..r.holders.len())
+        .max_by(|&a, &b| r.holders[a].share.total_cmp(&r.holders[b].share))
+        .unwrap_or(0);
+    let pct = |x: f64| format!("{} %", format::sig(100.0 * x, 3));
+    format!(
+        "Under {}, holder {} ends with {} of the tickets (HHI {}, Nakamoto coefficient {}), and the protocol captures {} of the execution-layer rewards.",
+        RULES[rule].1.to_lowercase(),
+        top + 1,
+        pct(r.holders[top].share),
+        format::sig(t.hhi, 4),
+        format::sig(t.nakamoto, 3),
+        pct(t.capture)
+    )
+}
+
+fn row(k: &str, v: String) -> Html {
+    html! { <tr><th scope="row">{ k.to_string() }</th><td>{ v }</td></tr> }
+}
+
+/// Totals of the chosen rule, with their 10–90 % range over runs.
+pub fn summary(o: &MarketOutcome, r: &MarketResult) -> Html {
+    let (t, lo, hi) = (&r.totals, &r.totals_lo, &r.totals_hi);
+    let range = |m: f64, a: f64, b: f64, d: usize| {
+        if r.runs > 1 {
+            format!(
+                "{} (10–90 %: {} to {})",
+                format::sig(m, d),
+                format::sig(a, d),
+                format::sig(b, d)
+            )
+        } else {
+            format::sig(m, d)
+        }
+    };
+    html! {
+        <table class="mc-table market-summary" aria-label="Primary market results">
+            <tbody>
+                { row("Protocol capture (revenue / rewards)", range(t.capture, lo.capture, hi.capture, 4)) }
+                { row("Protocol revenue · all rewards", format!("{} · {} ETH", format::sig(t.revenue, 5), format::sig(t.rewards, 5))) }
+                { row("Tickets sold · expired · idle slots", format!("{} · {} · {}", format::sig(t.sold, 6), format::sig(t.expired, 6), format::sig(t.idle_slots, 4))) }
+                { row("Refunds", format!("{} ETH", format::sig(t.refunds, 4))) }
+                { row("HHI at the end", range(t.hhi, lo.hhi, hi.hhi, 4)) }
+                { row("Top share · Nakamoto coefficient", format!("{} · {}", format::sig(t.top_share, 3), format::sig(t.nakamoto, 3))) }
+                { row("Runs · time", format!("{} · {} s on {}", r.runs, format::sig(o.seconds, 3),
+                    if o.workers == 0 { "this page".to_string() } else { format!("{} workers", o.workers) })) }
+            </tbody>
+        </table>
+    }
+}
+
+/// The holders with the most tickets at the end (at most 12), with their flows.
+pub fn holders_table(o: &MarketOutcome, r: &MarketResult) -> Html {
+    let mut idx: Vec<usize> = (0..r.holders.len()).collect();
+    idx.sort_by(|&a, &b| r.holders[b].share.total_cmp(&r.holders[a].share).then(a.cmp(&b)));
+    let rows = idx.iter().take(12).map(|&k| {
+        let h = &r.holders[k];
+        let c = o.holders.get(k).map_or(f64::NAN, |x| x.capture);
+        let s = |x: f64| format::sig(x, 4);
+        html! {
+            <tr>
+                <th scope="row">{ k + 1 }</th>
+                <td>{ s(c) }</td><td>{ s(h.valuation) }</td><td>{ s(h.share) }</td>
+                <td>{ s(h.mean.bought) }</td><td>{ s(h.mean.spent) }</td>
+                <td>{ s(h.mean.built + h.mean.resale) }</td><td>{ s(h.profit) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="mc-table market-holders" aria-label="Holders at the end">
+            <thead><tr>
+                <th scope="col">{ "Holder" }</th><th scope="col">{ "c" }</th><th scope="col">{ "Valuation (ETH)" }</th>
+                <th scope="col">{ "Share at the end" }</th><th scope="col">{ "Bought" }</th><th scope="col">{ "Paid (ETH)" }</th>
+                <th scope="col">{ "Earned (ETH)" }</th><th scope="col">{ "Profit (ETH)" }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,39 @@
+//! The Primary market page's charts drawn on real canvases in headless Chrome, from a
+//! run of every pricing rule on this thread.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use et_explorer::charts::market::{
+    capture_figure, compare_figure, hhi_figure, nakamoto_figure, price_figure, profit_figure, shares_figure,
+};
+use et_explorer::state::market::{Action, Field, MarketState, RULES};
+use et_explorer::worker::protocol::Work;
+use support::drawn;
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn every_primary_market_chart_is_drawn() {
+    let s = std::rc::Rc::new(MarketState::default())
+        .reduce(Action::Rule(2))
+        .reduce(Action::Set(Field::Slots, 3000.0))
+        .reduce(Action::Set(Field::Runs, 3.0));
+    assert_eq!(RULES[s.rule].0, "fixed");
+    let results: Vec<_> = s.jobs().unwrap().iter().map(|j| j.run_all().unwrap()).collect();
+    let r = &results[0];
+    let captures: Vec<f64> = s.holders.iter().map(|h| h.capture).collect();
+    // Lines in the palette's colours; stacked layers at 85 % over white.
+    assert!(drawn(&price_figure(r, 0.05, "fixed"), (0, 114, 178)) > 0.001, "price");
+    let shares = shares_figure(r, &captures);
+    assert!(drawn(&shares, (38, 135, 189)) > 0.02, "the largest holder's layer");
+    assert!(drawn(&shares, (234, 173, 38)) > 0.01, "the second's layer");
+    assert!(drawn(&hhi_figure(r), (213, 94, 0)) > 0.001, "HHI");
+    assert!(drawn(&nakamoto_figure(r), (204, 121, 167)) > 0.001, "Nakamoto");
+    assert!(drawn(&capture_figure(r, 0.05), (0, 158, 115)) > 0.001, "capture");
+    assert!(drawn(&profit_figure(r), (0, 114, 178)) > 0.005, "profit bars");
+    let pts: Vec<_> = results.iter().zip(RULES).map(|(r, rule)| (rule.0, r)).collect();
+    assert!(drawn(&compare_figure(&pts), (213, 94, 0)) > 0.0001, "a rule's point");
+}
