@@ -135,7 +135,7 @@ fn eip1559_price_rises_above_target_and_falls_below() {
         max_sales: 4,
     };
     let r = Market::new(config(holders, pricing, 100, 3000)).unwrap().simulate();
-    let (p, held) = (&r.price.mean, &r.outstanding.mean);
+    let (p, held) = (&r.quote.mean, &r.outstanding.mean);
     let (mut up, mut down) = (0, 0);
     for t in 0..p.len() - 1 {
         let expected = p[t] * (1.0 + (held[t] - 50.0) / (50.0 * 8.0));

@@ -200,7 +200,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     if labelled {
         chart
             .configure_series_labels()
-            .position(legend_position(fig.legend))
+            .position(legend_position(fig.legend_corner()))
             .margin(px(8.0))
             .legend_area_size(px(26.0))
             .label_font(("sans-serif", 12.0 * s).into_font().color(&BLACK))
@@ -218,7 +218,7 @@ fn legend_position(l: Legend) -> SeriesLabelPosition {
         Legend::UpperRight => SeriesLabelPosition::UpperRight,
         Legend::UpperLeft => SeriesLabelPosition::UpperLeft,
         Legend::LowerLeft => SeriesLabelPosition::LowerLeft,
-        Legend::LowerRight => SeriesLabelPosition::LowerRight,
+        Legend::LowerRight | Legend::Auto => SeriesLabelPosition::LowerRight,
     }
 }
 

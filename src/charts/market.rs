@@ -34,14 +34,19 @@ fn with_band(r: &MarketResult, b: &Band, name: &str, color: Rgb) -> Vec<Series> 
         out.push(Series::Band {
             name: "10–90 % of runs".into(),
             color,
-            points: xs(r).zip(&b.lo).zip(&b.hi).map(|((x, &lo), &hi)| (x, lo, hi)).collect(),
+            points: xs(r)
+                .zip(&b.lo)
+                .zip(&b.hi)
+                .map(|((x, &lo), &hi)| (x, lo, hi))
+                .filter(|p| !p.1.is_nan())
+                .collect(),
             opacity: 0.18,
         });
     }
     out.push(Series::Line {
         name: name.into(),
         color,
-        points: xs(r).zip(b.mean.iter().copied()).collect(),
+        points: xs(r).zip(b.mean.iter().copied()).filter(|p| !p.1.is_nan()).collect(),
         dashed: false,
     });
     out
@@ -57,26 +62,39 @@ fn flat(r: &MarketResult, name: String, y: f64, color: Rgb) -> Series {
     }
 }
 
-/// The ticket price over time, against the highest valuation and the mean reward.
+/// The price paid over time (and a posted rule's quote), against the highest valuation
+/// and the mean reward; logarithmic when the quote spans more than a factor of 30.
 pub fn price_figure(r: &MarketResult, mu: f64, rule: &str) -> Figure {
     let top = r.holders.iter().map(|h| h.valuation).fold(0.0, f64::max);
-    let mut series = with_band(r, &r.price, "price (mean of runs)", palette::BLUE);
-    series.push(flat(
-        r,
-        format!("highest valuation {}", format::sig(top, 3)),
-        top,
-        palette::GREEN,
-    ));
+    let mut series = with_band(r, &r.price, "price paid (mean of runs)", palette::BLUE);
+    let posted = !rule.ends_with("-price");
+    let quotes = r.quote.mean.iter().filter(|q| q.is_finite() && **q > 0.0);
+    let (lo, hi) = quotes.fold((f64::INFINITY, 0.0f64), |(a, b), &q| (a.min(q), b.max(q)));
+    if posted {
+        series.push(Series::Line {
+            name: "posted price (mean of runs)".into(),
+            color: palette::ORANGE,
+            points: xs(r).zip(r.quote.mean.iter().copied()).collect(),
+            dashed: true,
+        });
+    }
+    let valuation = format!("highest valuation {}", format::sig(top, 3));
+    series.push(flat(r, valuation, top, palette::GREEN));
     series.push(flat(
         r,
         format!("mean reward μ {}", format::sig(mu, 3)),
         mu,
         palette::GREY,
     ));
+    let label = "Price of a ticket";
     Figure {
         title: format!("Ticket price over time ({rule})"),
         x: slot_axis(),
-        y: Axis::linear("Price of a ticket", "ETH"),
+        y: if posted && hi > 30.0 * lo {
+            Axis::log(label, "ETH")
+        } else {
+            Axis::linear(label, "ETH")
+        },
         series,
         legend: Legend::LowerRight,
     }
@@ -237,7 +255,7 @@ pub fn compare_figure(results: &[(&str, &MarketResult)]) -> Figure {
         x: Axis::linear("HHI at the end (10,000 = one holder)", ""),
         y: Axis::linear("Protocol capture at the end", ""),
         series,
-        legend: Legend::LowerLeft,
+        legend: Legend::Auto,
     }
 }
 

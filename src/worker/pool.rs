@@ -269,8 +269,19 @@ fn on_message<W: Work>(
     text: &str,
 ) {
     let Some(inner) = weak.upgrade() else { return };
-    let Ok(resp) = serde_json::from_str::<Response<W::Part>>(text) else {
-        return;
+    let resp = match serde_json::from_str::<Response<W::Part>>(text) {
+        Ok(r) => r,
+        Err(e) => {
+            // A reply that cannot be read would leave the run waiting for ever: stop it
+            // (dropping the workers, and this handler, once it has returned).
+            let mut i = inner.borrow_mut();
+            let old = std::mem::take(&mut i.slots);
+            wasm_bindgen_futures::spawn_local(async move { drop(old) });
+            i.queue.clear();
+            i.run += 1;
+            drop(i);
+            return on_event.emit(PoolEvent::Failed(format!("a worker's reply could not be read: {e}")));
+        }
     };
     let event = {
         let mut i = inner.borrow_mut();

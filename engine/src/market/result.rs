@@ -94,9 +94,11 @@ impl Totals {
 pub struct RunSeries {
     /// The run's index (its random stream).
     pub run: u64,
-    /// Mean price of the slots since the previous point (each slot: the mean price paid,
-    /// or the quote when nothing sold).
-    pub price: Vec<f64>,
+    /// Paid for the tickets sold since the previous point, and how many were sold.
+    pub paid: Vec<f64>,
+    pub sold: Vec<f64>,
+    /// The quote in the point's slot: the posted price, or an auction's last clearing price.
+    pub quote: Vec<f64>,
     pub outstanding: Vec<f64>,
     pub top_share: Vec<f64>,
     pub hhi: Vec<f64>,
@@ -115,7 +117,9 @@ impl RunSeries {
     pub(crate) fn with_capacity(points: usize, holders: usize) -> Self {
         let v = || Vec::with_capacity(points);
         Self {
-            price: v(),
+            paid: v(),
+            sold: v(),
+            quote: v(),
             outstanding: v(),
             top_share: v(),
             hhi: v(),
@@ -127,9 +131,17 @@ impl RunSeries {
         }
     }
 
-    pub(crate) fn record(&mut self, price: f64, outstanding: usize, counts: &[u32], totals: &Totals) {
+    pub(crate) fn record(
+        &mut self,
+        (paid, sold, quote): (f64, f64, f64),
+        outstanding: usize,
+        counts: &[u32],
+        totals: &Totals,
+    ) {
         let c = concentration(counts);
-        self.price.push(price);
+        self.paid.push(paid);
+        self.sold.push(sold);
+        self.quote.push(quote);
         self.outstanding.push(outstanding as f64);
         self.top_share.push(c.top_share);
         self.hhi.push(c.hhi);
@@ -137,6 +149,15 @@ impl RunSeries {
         self.revenue.push(totals.revenue);
         self.capture.push(capture(totals));
         self.tickets.extend_from_slice(counts);
+    }
+
+    /// The mean price paid for the tickets sold before point `j` (NaN with none sold).
+    pub fn price(&self, j: usize) -> f64 {
+        if self.sold[j] > 0.0 {
+            self.paid[j] / self.sold[j]
+        } else {
+            f64::NAN
+        }
     }
 
     /// Holder `k`'s share of the outstanding tickets at point `j` (0 with none outstanding).
@@ -184,7 +205,10 @@ pub struct HolderSummary {
 pub struct MarketResult {
     /// Slots elapsed at each recorded point.
     pub slots: Vec<u64>,
+    /// Mean price paid (runs with no sale in a window left out; NaN if none sold).
     pub price: Band,
+    /// The posted price (or an auction's last clearing price).
+    pub quote: Band,
     pub outstanding: Band,
     pub top_share: Band,
     pub hhi: Band,
@@ -216,13 +240,18 @@ pub fn quantile(xs: &mut [f64], q: f64) -> f64 {
     }
 }
 
-/// Mean, 10 % and 90 % of `xs`.
-fn stats(xs: &mut [f64]) -> (f64, f64, f64) {
+/// Mean, 10 % and 90 % of the numbers among `xs` (NaN leaves a value out; all NaN if
+/// every value is).
+fn stats(xs: &mut Vec<f64>) -> (f64, f64, f64) {
+    xs.retain(|x| !x.is_nan());
+    if xs.is_empty() {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    }
     let mean = xs.iter().sum::<f64>() / xs.len() as f64;
     (mean, quantile(xs, 0.1), quantile(xs, 0.9))
 }
 
-fn band(runs: &[RunSeries], field: impl Fn(&RunSeries) -> &[f64]) -> Band {
+fn band<T>(runs: &[T], field: impl Fn(&T) -> &[f64]) -> Band {
     let points = runs.first().map_or(0, |r| field(r).len());
     let mut b = Band::default();
     let mut xs = Vec::with_capacity(runs.len());
@@ -281,6 +310,7 @@ impl Market {
                 }
             })
             .collect();
+        let prices: Vec<Vec<f64>> = runs.iter().map(|r| (0..points).map(|j| r.price(j)).collect()).collect();
         let (mut mean, mut lo, mut hi) = ([0.0; 10], [0.0; 10], [0.0; 10]);
         for i in 0..10 {
             let mut xs: Vec<f64> = runs.iter().map(|r| r.totals.to_array()[i]).collect();
@@ -288,7 +318,8 @@ impl Market {
         }
         MarketResult {
             slots: self.record_at.clone(),
-            price: band(&runs, |r| &r.price),
+            price: band(&prices, |r| r),
+            quote: band(&runs, |r| &r.quote),
             outstanding: band(&runs, |r| &r.outstanding),
             top_share: band(&runs, |r| &r.top_share),
             hhi: band(&runs, |r| &r.hhi),

@@ -93,23 +93,19 @@ impl Run<'_> {
         if let Some(v) = cfg.volatility {
             self.x = v.volatility / (1.0 - v.persistence * v.persistence).sqrt() * self.src.normal();
         }
-        let (mut window_sum, mut window_len, mut next) = (0.0, 0u64, 0);
+        // Tickets sold and paid since the previous point, and the last slot's quote.
+        let (mut window_paid, mut window_sold, mut next) = (0.0, 0u64, 0);
         for t in 0..cfg.slots {
             self.draw(t);
             self.expire(t);
             let (sold, paid) = self.sell(t);
-            let slot_price = if sold > 0 { paid / sold as f64 } else { self.quote() };
+            let quote = self.quote();
             self.after_sales();
-            window_sum += slot_price;
-            window_len += 1;
+            (window_paid, window_sold) = (window_paid + paid, window_sold + sold);
             if t + 1 == m.record_at[next] {
-                series.record(
-                    window_sum / window_len as f64,
-                    self.book.len(),
-                    &self.counts,
-                    &self.totals,
-                );
-                (window_sum, window_len) = (0.0, 0);
+                let sales = (window_paid, window_sold as f64, quote);
+                series.record(sales, self.book.len(), &self.counts, &self.totals);
+                (window_paid, window_sold) = (0.0, 0);
                 next += 1;
             }
         }
