@@ -33,7 +33,8 @@ fn every_primary_market_chart_is_drawn() {
     assert!(drawn(&hhi_figure(r), (213, 94, 0)) > 0.001, "HHI");
     assert!(drawn(&nakamoto_figure(r), (204, 121, 167)) > 0.001, "Nakamoto");
     assert!(drawn(&capture_figure(r, 0.05), (0, 158, 115)) > 0.001, "capture");
-    assert!(drawn(&profit_figure(r), (0, 114, 178)) > 0.005, "profit bars");
+    // Bars at 75 % over white.
+    assert!(drawn(&profit_figure(r), (64, 149, 197)) > 0.005, "profit bars");
     let pts: Vec<_> = results.iter().zip(RULES).map(|(r, rule)| (rule.0, r)).collect();
     assert!(drawn(&compare_figure(&pts), (213, 94, 0)) > 0.0001, "a rule's point");
 }
