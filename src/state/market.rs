@@ -7,6 +7,7 @@ use et_engine::market::{preset, Holder, Preset, Pricing, Volatility};
 use et_engine::rates::per_slot_from_annual;
 use yew::Reducible;
 
+use crate::state::lottery::DataSet;
 use crate::url_state::{numeric_pairs, read_choice, read_params, unknown_keys, write_route, Param, Route, Scale};
 use crate::worker::market_job::MarketJob;
 use crate::worker::protocol::RewardSpec;
@@ -164,12 +165,14 @@ pub const RULES: [(&str, &str); 5] = [
     ("bonding-curve", "Bonding curve p₀e^(κ·held/N)"),
 ];
 
-/// Reward families: URL spelling and label.
-pub const DISTS: [(&str, &str); 4] = [
+/// Reward families: URL spelling and label (the last two use loaded data).
+pub const DISTS: [(&str, &str); 6] = [
     ("lognormal", "Log-normal (mean μ, sd)"),
     ("exponential", "Exponential (mean μ; sd = μ)"),
     ("pareto", "Pareto (mean μ, sd sets the tail)"),
     ("constant", "Constant μ"),
+    ("data", "My data, resampled"),
+    ("data-replay", "My data, replayed in order"),
 ];
 
 /// Populations: URL spelling and label (the last: the table as edited).
@@ -236,6 +239,8 @@ pub struct MarketState {
     pub population: usize,
     /// The holders in force.
     pub holders: Vec<HolderRow>,
+    /// Loaded reward data (not in the URL).
+    pub data: Option<DataSet>,
 }
 
 impl Default for MarketState {
@@ -252,6 +257,7 @@ impl Default for MarketState {
             compare: true,
             population: 0,
             holders: preset_rows(Preset::Tiered, 20),
+            data: None,
         }
     }
 }
@@ -267,6 +273,8 @@ pub enum Action {
     Population(usize),
     /// The table as edited (the population becomes "My table").
     Holders(Vec<HolderRow>),
+    /// Loaded reward data.
+    Data(DataSet),
     Replace(MarketState),
 }
 
@@ -295,7 +303,9 @@ impl Reducible for MarketState {
                 s.values[Field::Count as usize] = rows.len() as f64;
                 s.holders = rows;
             }
-            Action::Replace(n) => s = n,
+            Action::Data(d) => s.data = Some(d),
+            // A route carries no data: keep what was loaded.
+            Action::Replace(n) => s = MarketState { data: s.data, ..n },
         }
         if s == *self {
             self
@@ -343,14 +353,25 @@ impl MarketState {
         }
     }
 
-    /// The reward law.
+    /// Whether the reward family uses loaded data.
+    pub fn uses_data(&self) -> bool {
+        DISTS[self.dist].0.starts_with("data")
+    }
+
+    /// The reward law (log-normal with μ and sd while data is chosen but not loaded).
     pub fn reward(&self) -> RewardSpec {
         let (mu, sd) = (self.get(Field::Mu), self.get(Field::Sd));
+        if let (true, Some(d)) = (self.uses_data(), &self.data) {
+            return RewardSpec::Empirical {
+                values: d.values.to_vec(),
+                replay: DISTS[self.dist].0 == "data-replay",
+            };
+        }
         match DISTS[self.dist].0 {
             "exponential" => RewardSpec::Exponential { mean: mu },
             "constant" => RewardSpec::Constant { mean: mu },
             "pareto" if sd > 0.0 => RewardSpec::Pareto { mean: mu, sd },
-            "lognormal" if sd > 0.0 => RewardSpec::LogNormal { mean: mu, sd },
+            "lognormal" | "data" | "data-replay" if sd > 0.0 => RewardSpec::LogNormal { mean: mu, sd },
             _ => RewardSpec::Constant { mean: mu },
         }
     }
@@ -410,6 +431,7 @@ impl MarketState {
             compare,
             population,
             holders: Vec::new(),
+            data: None,
         };
         if population == 3 {
             match super::market_holders::read_rows(route) {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::charts::market::{
     capture_figure, compare_figure, hhi_figure, nakamoto_figure, price_figure, profit_figure, shares_figure,
 };
-use crate::components::{Chart, HoldersTable, Notices, Progress, Select, Slider};
+use crate::components::{Chart, HoldersTable, Notices, Progress, RewardData, Select, Slider};
 use crate::format;
 use crate::state::market::{params, Action, Field, MarketState, DISTS, POPULATIONS, RULES};
 use crate::url_state::Route;
@@ -56,7 +56,8 @@ pub fn MarketPage(props: &PageProps) -> Html {
             if let Ok(jobs) = &**jobs {
                 let mut rules = vec![s.rule];
                 rules.extend((0..RULES.len()).filter(|&r| r != s.rule).take(jobs.len() - 1));
-                *labels.borrow_mut() = Rc::new((rules, s.holders.clone(), s.get(Field::Mu)));
+                let mu = jobs[0].reward.build().map_or(s.get(Field::Mu), |r| r.mean());
+                *labels.borrow_mut() = Rc::new((rules, s.holders.clone(), mu));
                 pool.run(jobs.clone());
             }
         });
@@ -86,7 +87,7 @@ pub fn MarketPage(props: &PageProps) -> Html {
         let d = d.clone();
         Callback::from(move |i: usize| d.dispatch(f(i)))
     };
-    let uses_sd = matches!(DISTS[s.dist].0, "lognormal" | "pareto");
+    let uses_sd = matches!(DISTS[s.dist].0, "lognormal" | "pareto") || s.uses_data();
     html! {
         <div class="page market">
             <Notices items={parsed.1.clone()} />
@@ -109,8 +110,11 @@ pub fn MarketPage(props: &PageProps) -> Html {
                 </details>
                 <h2>{ "Rewards" }</h2>
                 <Select id="ctl-reward" label="Reward per slot" selected={s.dist} options={options(&DISTS)} on_change={choose(Action::Dist)} />
-                { slider(Field::Mu) }
-                if uses_sd { { slider(Field::Sd) } }
+                if s.uses_data() { { data_panel(s, d.clone()) } }
+                if s.data.is_none() || !s.uses_data() {
+                    { slider(Field::Mu) }
+                    if uses_sd { { slider(Field::Sd) } }
+                }
                 { slider(Field::Volatility) }
                 if s.get(Field::Volatility) > 0.0 { { slider(Field::Persistence) } }
                 <h2>{ "Runs" }</h2>
@@ -136,6 +140,29 @@ pub fn MarketPage(props: &PageProps) -> Html {
                     format::exact(s.get(Field::Seed))
                 ) }</p>
             </section>
+        </div>
+    }
+}
+
+/// Paste or upload per-slot rewards; what is loaded, or what is used until then.
+fn data_panel(s: &MarketState, d: yew::UseReducerDispatcher<MarketState>) -> Html {
+    let on_load = Callback::from(move |data| d.dispatch(Action::Data(data)));
+    let note = match &s.data {
+        Some(data) => format!(
+            "Using {} rewards from {} (mean {} ETH). Data is not stored in the link.",
+            data.summary.count,
+            data.source,
+            format::sig(data.summary.mean, 4)
+        ),
+        None => {
+            "No data loaded yet: until then the log-normal law with μ and sd is used. Data is not stored in the link."
+                .into()
+        }
+    };
+    html! {
+        <div class="data-panel">
+            <RewardData {on_load} />
+            <div class="hint">{ note }</div>
         </div>
     }
 }

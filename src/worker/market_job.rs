@@ -52,9 +52,14 @@ impl Work for MarketJob {
         self.slots * self.runs
     }
 
-    /// One run a range: runs are independent streams, merged in run order.
-    fn ranges(&self, _workers: u64) -> Vec<(u64, u64)> {
-        (0..self.runs).map(|r| (r, r + 1)).collect()
+    /// About two ranges of runs a worker (each request carries the job, reward data
+    /// included): runs are independent streams, merged in run order.
+    fn ranges(&self, workers: u64) -> Vec<(u64, u64)> {
+        let chunk = self.runs.div_ceil(workers * 2).max(1);
+        (0..self.runs)
+            .step_by(chunk as usize)
+            .map(|r| (r, (r + chunk).min(self.runs)))
+            .collect()
     }
 
     fn run(&self, runs: (u64, u64), progress: &mut dyn FnMut(u64)) -> Result<Vec<RunSeries>, String> {

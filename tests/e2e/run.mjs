@@ -330,6 +330,16 @@ try {
     await page.waitForFunction(() => document.querySelector('.verdict').textContent.includes('holder 2 ends with 100 %'));
   });
 
+  await check('primary market page: pasted rewards, replayed in order, are the rewards simulated', async () => {
+    await page.goto(`${PRIMARY}?reward=data-replay&runs=2`);
+    await page.waitForSelector('#reward-data-text');
+    await page.fill('#reward-data-text', 'reward_eth\n0.02\n0.5\n0.01\n0.07\n');
+    await page.click('#reward-data-use');
+    await page.waitForFunction(() => document.querySelector('.data-panel .hint').textContent.includes('Using 4 rewards'));
+    // 20,000 slots replaying 0.02, 0.5, 0.01, 0.07: 5,000 × 0.6 = 3,000 ETH in all.
+    await page.waitForFunction(() => document.querySelector('table.market-summary').textContent.includes('· 3000 ETH'));
+  });
+
   await check('primary market page: a long run shows progress and Cancel keeps the last result', async () => {
     await page.goto(PRIMARY);
     await chartsDrawn(page, PRIMARY_CHARTS);
