@@ -1,14 +1,12 @@
 //! State of the Primary market page (SPEC §4).
 
 use std::rc::Rc;
-use std::sync::OnceLock;
 
-use et_engine::market::{preset, Holder, Preset, Pricing, Volatility};
-use et_engine::rates::per_slot_from_annual;
+use et_engine::market::{Preset, Pricing, Volatility};
 use yew::Reducible;
 
 use crate::state::lottery::DataSet;
-use crate::url_state::{numeric_pairs, read_choice, read_params, unknown_keys, write_route, Param, Route, Scale};
+use crate::url_state::{numeric_pairs, read_choice, read_params, unknown_keys, write_route, Route};
 use crate::worker::market_job::MarketJob;
 use crate::worker::protocol::RewardSpec;
 
@@ -19,208 +17,8 @@ pub const MAX_HOLDERS: usize = 500;
 /// Points recorded of each series.
 pub const POINTS: u64 = 400;
 
-/// Numeric controls, in [`params`] order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    MaxTickets,
-    Slots,
-    Runs,
-    Seed,
-    Mu,
-    Sd,
-    Persistence,
-    Volatility,
-    Price,
-    Reserve,
-    Initial,
-    Target,
-    Quotient,
-    MaxSales,
-    Base,
-    Slope,
-    Expiry,
-    Refund,
-    Count,
-}
-
-/// Number of numeric controls.
-pub const FIELDS: usize = 19;
-
-/// The numeric table.
-pub fn params() -> &'static [Param] {
-    static P: OnceLock<Vec<Param>> = OnceLock::new();
-    P.get_or_init(|| {
-        let p = Param::new;
-        vec![
-            p("N", "Tickets N", "tickets", 1.0, 100_000.0, 100.0, Scale::Log, true),
-            p("slots", "Horizon", "slots", 10.0, 1e6, 20_000.0, Scale::Log, true),
-            p("runs", "Seeded runs", "runs", 1.0, 500.0, 10.0, Scale::Log, true),
-            p(
-                "seed",
-                "Seed",
-                "",
-                0.0,
-                9_007_199_254_740_991.0,
-                1.0,
-                Scale::Field,
-                true,
-            ),
-            p("mu", "Mean reward μ", "ETH", 1e-4, 100.0, 0.05, Scale::Log, false),
-            p(
-                "sd",
-                "Reward standard deviation",
-                "ETH",
-                0.0,
-                1e4,
-                0.1,
-                Scale::Field,
-                false,
-            ),
-            p(
-                "rho",
-                "Regime persistence ρ",
-                "",
-                0.0,
-                0.999,
-                0.95,
-                Scale::Linear(0.001),
-                false,
-            ),
-            p(
-                "vol",
-                "Regime volatility σ (0 = off)",
-                "",
-                0.0,
-                2.0,
-                0.0,
-                Scale::Linear(0.01),
-                false,
-            ),
-            p("price", "Posted price p", "ETH", 1e-6, 100.0, 0.035, Scale::Log, false),
-            p("reserve", "Reserve price", "ETH", 0.0, 100.0, 0.0, Scale::Field, false),
-            p("p0", "Starting price", "ETH", 1e-6, 100.0, 0.01, Scale::Log, false),
-            p(
-                "target",
-                "Target held, share of N",
-                "",
-                0.01,
-                1.0,
-                0.5,
-                Scale::Linear(0.01),
-                false,
-            ),
-            p("q", "Adjustment quotient q", "", 1.01, 1000.0, 8.0, Scale::Log, false),
-            p(
-                "maxsales",
-                "Most sales a slot M",
-                "tickets",
-                1.0,
-                100_000.0,
-                4.0,
-                Scale::Log,
-                true,
-            ),
-            p("base", "Curve base p₀", "ETH", 1e-6, 100.0, 0.01, Scale::Log, false),
-            p("kappa", "Curve slope κ", "", 0.0, 20.0, 2.0, Scale::Linear(0.1), false),
-            p(
-                "expiry",
-                "Expiry E (0 = never)",
-                "slots",
-                0.0,
-                1e7,
-                0.0,
-                Scale::Field,
-                true,
-            ),
-            p(
-                "refund",
-                "Refund φ of an expired ticket",
-                "",
-                0.0,
-                1.0,
-                0.0,
-                Scale::Linear(0.05),
-                false,
-            ),
-            p(
-                "count",
-                "Holders",
-                "holders",
-                1.0,
-                MAX_HOLDERS as f64,
-                20.0,
-                Scale::Log,
-                true,
-            ),
-        ]
-    })
-}
-
-/// Pricing rules: URL spelling and label.
-pub const RULES: [(&str, &str); 5] = [
-    ("second-price", "Second-price auction"),
-    ("first-price", "First-price auction (bids w(K′−1)/K′)"),
-    ("fixed", "Fixed posted price"),
-    ("eip1559", "EIP-1559-style adjusting price"),
-    ("bonding-curve", "Bonding curve p₀e^(κ·held/N)"),
-];
-
-/// Reward families: URL spelling and label (the last two use loaded data).
-pub const DISTS: [(&str, &str); 6] = [
-    ("lognormal", "Log-normal (mean μ, sd)"),
-    ("exponential", "Exponential (mean μ; sd = μ)"),
-    ("pareto", "Pareto (mean μ, sd sets the tail)"),
-    ("constant", "Constant μ"),
-    ("data", "My data, resampled"),
-    ("data-replay", "My data, replayed in order"),
-];
-
-/// Populations: URL spelling and label (the last: the table as edited).
-pub const POPULATIONS: [(&str, &str); 4] = [
-    ("tiered", "Tiered: 20 % top, 40 % middle, 40 % tail"),
-    ("equal", "Equal holders"),
-    ("dominant", "One dominant builder"),
-    ("custom", "My table"),
-];
-
-/// Preset holders' discount: 5 % a year.
-pub const PRESET_ANNUAL: f64 = 0.05;
-
-/// One row of the holders' table (discount as an annual rate, as typed).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct HolderRow {
-    pub budget: f64,
-    pub capture: f64,
-    /// Annual discount rate (0.05 = 5 %).
-    pub annual: f64,
-    pub margin: f64,
-}
-
-impl HolderRow {
-    /// The engine's holder.
-    pub fn holder(&self) -> Holder {
-        Holder {
-            budget: self.budget,
-            capture: self.capture,
-            discount: per_slot_from_annual(self.annual),
-            margin: self.margin,
-        }
-    }
-}
-
-/// The rows of a preset population.
-pub fn preset_rows(p: Preset, count: usize) -> Vec<HolderRow> {
-    preset(p, count.max(1), 0.0)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|h| HolderRow {
-            budget: h.budget,
-            capture: h.capture,
-            annual: PRESET_ANNUAL,
-            margin: h.margin,
-        })
-        .collect()
-}
+pub use super::market_holders::{preset_rows, HolderRow, PRESET_ANNUAL};
+pub use super::market_params::{params, Field, DISTS, FIELDS, POPULATIONS, RULES};
 
 const PRESETS: [Preset; 3] = [Preset::Tiered, Preset::Equal, Preset::Dominant];
 
@@ -262,8 +60,10 @@ impl Default for MarketState {
     }
 }
 
-/// An action of the reducer.
+/// An action of the reducer (short-lived: `Replace` carries a whole state unboxed, as
+/// the other pages' actions do).
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     Set(Field, f64),
     Rule(usize),

@@ -2,8 +2,50 @@
 
 use std::sync::OnceLock;
 
-use super::market::{HolderRow, MAX_HOLDERS};
+use et_engine::market::{preset, Holder, Preset};
+use et_engine::rates::per_slot_from_annual;
+
+use super::market::MAX_HOLDERS;
 use crate::url_state::{Param, Route, Scale};
+
+/// Preset holders' discount: 5 % a year.
+pub const PRESET_ANNUAL: f64 = 0.05;
+
+/// One row of the holders' table (discount as an annual rate, as typed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HolderRow {
+    pub budget: f64,
+    pub capture: f64,
+    /// Annual discount rate (0.05 = 5 %).
+    pub annual: f64,
+    pub margin: f64,
+}
+
+impl HolderRow {
+    /// The engine's holder.
+    pub fn holder(&self) -> Holder {
+        Holder {
+            budget: self.budget,
+            capture: self.capture,
+            discount: per_slot_from_annual(self.annual),
+            margin: self.margin,
+        }
+    }
+}
+
+/// The rows of a preset population.
+pub fn preset_rows(p: Preset, count: usize) -> Vec<HolderRow> {
+    preset(p, count.max(1), 0.0)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| HolderRow {
+            budget: h.budget,
+            capture: h.capture,
+            annual: PRESET_ANNUAL,
+            margin: h.margin,
+        })
+        .collect()
+}
 
 /// URL keys of the columns: budgets, capture rates, annual discounts (%), margins.
 pub const KEYS: [&str; 4] = ["hb", "hc", "hd", "hm"];

@@ -4,6 +4,7 @@ pub mod allocation;
 pub mod lottery;
 pub mod market;
 pub mod market_holders;
+pub mod market_params;
 pub mod secondary;
 pub mod ticket;
 

@@ -13,13 +13,15 @@
 //! reinvested). Holders value every fresh ticket alike ([`Holder::valuation`]), so the
 //! one who values tickets most buys them all when the rule lets them.
 
+mod aggregate;
 mod book;
 mod population;
 mod result;
 mod run;
 
+pub use aggregate::quantile;
 pub use population::{preset, Preset};
-pub use result::{quantile, Band, HolderSummary, MarketResult, RunSeries, Totals};
+pub use result::{Band, HolderSummary, MarketResult, RunSeries, Totals};
 pub use run::{concentration, Concentration};
 
 use crate::error::{finite, non_negative, positive, within, EngineError, Result};
