@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use et_engine::market::{Preset, Pricing, Volatility};
+use et_engine::market::{MarketConfig, Preset, Pricing, Volatility};
 use yew::Reducible;
 
 use crate::state::lottery::DataSet;
@@ -180,7 +180,7 @@ impl MarketState {
     pub fn job(&self, rule: usize) -> Result<MarketJob, String> {
         let vol = self.get(Field::Volatility);
         let expiry = self.get(Field::Expiry) as u64;
-        let job = MarketJob {
+        let job = MarketJob(MarketConfig {
             max_tickets: self.get(Field::MaxTickets) as u64,
             slots: self.get(Field::Slots) as u64,
             runs: self.get(Field::Runs) as u64,
@@ -196,7 +196,7 @@ impl MarketState {
             refund: self.get(Field::Refund),
             jit_resale: self.jit,
             points: POINTS,
-        };
+        });
         job.market().map_err(|e| e.to_string())?;
         Ok(job)
     }

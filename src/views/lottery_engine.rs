@@ -14,6 +14,7 @@ use crate::state::ticket::{Action, TicketState};
 use crate::views::lottery_side::{holders_run, mc_table, pool_run, POOLS};
 use crate::worker::pool::{McPool, PoolEvent};
 use crate::worker::protocol::McJob;
+use crate::worker::status::RunStatus;
 
 /// Properties of [`LotteryEngine`].
 #[derive(Properties, PartialEq)]
@@ -25,14 +26,7 @@ pub struct LotteryProps {
 }
 
 /// Where the Monte Carlo stands; the last finished result stays while a new one runs.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct McStatus {
-    pub running: bool,
-    pub done: u64,
-    pub total: u64,
-    pub last: Option<Rc<McOutcome>>,
-    pub error: Option<String>,
-}
+pub type McStatus = RunStatus<McOutcome>;
 
 /// A finished run: the current n's result and the curve's.
 #[derive(Debug, PartialEq)]
@@ -46,40 +40,23 @@ pub struct McOutcome {
 }
 
 impl Reducible for McStatus {
-    type Action = (PoolEvent<et_engine::ticket_mc::McResult>, Vec<f64>);
+    type Action = (PoolEvent<McResult>, Vec<f64>);
 
     fn reduce(self: Rc<Self>, (event, ns): Self::Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match event {
-            PoolEvent::Progress { done, total } => {
-                s.running = done < total;
-                (s.done, s.total, s.error) = (done, total, None);
-            }
-            PoolEvent::Finished {
-                mut results,
-                seconds,
-                workers,
-            } => {
-                s.running = false;
-                if !results.is_empty() {
-                    let total_samples = results.iter().map(|r| r.samples).sum();
-                    let main = results.remove(0);
-                    let curve = ns.into_iter().zip(results).collect();
-                    s.last = Some(Rc::new(McOutcome {
-                        main,
-                        curve,
-                        seconds,
-                        total_samples,
-                        workers,
-                    }));
+        Rc::new(self.after(event, |mut results, seconds, workers| {
+            (!results.is_empty()).then(|| {
+                let total_samples = results.iter().map(|r| r.samples).sum();
+                let main = results.remove(0);
+                let curve = ns.into_iter().zip(results).collect();
+                McOutcome {
+                    main,
+                    curve,
+                    seconds,
+                    total_samples,
+                    workers,
                 }
-            }
-            PoolEvent::Failed(e) => {
-                s.running = false;
-                s.error = Some(e);
-            }
-        }
-        Rc::new(s)
+            })
+        }))
     }
 }
 

@@ -56,7 +56,7 @@ pub fn MarketPage(props: &PageProps) -> Html {
             if let Ok(jobs) = &**jobs {
                 let mut rules = vec![s.rule];
                 rules.extend((0..RULES.len()).filter(|&r| r != s.rule).take(jobs.len() - 1));
-                let mu = jobs[0].reward.build().map_or(s.get(Field::Mu), |r| r.mean());
+                let mu = jobs[0].0.reward.build().map_or(s.get(Field::Mu), |r| r.mean());
                 *labels.borrow_mut() = Rc::new((rules, s.holders.clone(), mu));
                 pool.run(jobs.clone());
             }

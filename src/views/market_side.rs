@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::state::market::{HolderRow, RULES};
 use crate::worker::pool::PoolEvent;
+use crate::worker::status::RunStatus;
 
 /// A finished run: each rule's result (the chosen one first), and how long it took.
 #[derive(Debug, PartialEq)]
@@ -22,14 +23,7 @@ pub struct MarketOutcome {
 }
 
 /// Where the simulation stands; the last finished result stays while a new one runs.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct MarketStatus {
-    pub running: bool,
-    pub done: u64,
-    pub total: u64,
-    pub last: Option<Rc<MarketOutcome>>,
-    pub error: Option<String>,
-}
+pub type MarketStatus = RunStatus<MarketOutcome>;
 
 /// What the page sends with each pool event: the rules, holders and μ of the run.
 pub type RunLabels = (Vec<usize>, Vec<HolderRow>, f64);
@@ -38,34 +32,15 @@ impl Reducible for MarketStatus {
     type Action = (PoolEvent<MarketResult>, Rc<RunLabels>);
 
     fn reduce(self: Rc<Self>, (event, labels): Self::Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match event {
-            PoolEvent::Progress { done, total } => {
-                s.running = done < total;
-                (s.done, s.total, s.error) = (done, total, None);
-            }
-            PoolEvent::Finished {
-                results,
+        Rc::new(self.after(event, |results, seconds, workers| {
+            (!results.is_empty()).then(|| MarketOutcome {
+                results: labels.0.iter().copied().zip(results).collect(),
+                holders: labels.1.clone(),
+                mu: labels.2,
                 seconds,
                 workers,
-            } => {
-                s.running = false;
-                if !results.is_empty() {
-                    s.last = Some(Rc::new(MarketOutcome {
-                        results: labels.0.iter().copied().zip(results).collect(),
-                        holders: labels.1.clone(),
-                        mu: labels.2,
-                        seconds,
-                        workers,
-                    }));
-                }
-            }
-            PoolEvent::Failed(e) => {
-                s.running = false;
-                s.error = Some(e);
-            }
-        }
-        Rc::new(s)
+            })
+        }))
     }
 }
 

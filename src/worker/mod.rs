@@ -6,6 +6,7 @@
 pub mod market_job;
 pub mod pool;
 pub mod protocol;
+pub mod status;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

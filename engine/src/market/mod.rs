@@ -167,9 +167,12 @@ pub struct Volatility {
     pub volatility: f64,
 }
 
-/// Everything a simulation needs; checked by [`Market::new`].
+/// Everything a simulation needs; checked by [`Market::new`]. The reward law is
+/// generic so that a configuration can travel as data (e.g. to a worker) with the
+/// reward as a description, and become a market with [`MarketConfig::with_reward`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct MarketConfig {
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MarketConfig<R = Reward> {
     /// `N ≥ 1`: the most tickets outstanding.
     pub max_tickets: u64,
     /// Slots simulated (≥ 1).
@@ -177,7 +180,7 @@ pub struct MarketConfig {
     /// Seeded runs (≥ 1); run `r` draws from stream `r` of `seed`.
     pub runs: u64,
     pub seed: u64,
-    pub reward: Reward,
+    pub reward: R,
     pub volatility: Option<Volatility>,
     pub pricing: Pricing,
     pub holders: Vec<Holder>,
@@ -189,6 +192,26 @@ pub struct MarketConfig {
     pub jit_resale: bool,
     /// Recorded points of each series (at most the slots).
     pub points: u64,
+}
+
+impl<R> MarketConfig<R> {
+    /// The same configuration with another reward (or reward description).
+    pub fn with_reward<S>(&self, reward: S) -> MarketConfig<S> {
+        MarketConfig {
+            max_tickets: self.max_tickets,
+            slots: self.slots,
+            runs: self.runs,
+            seed: self.seed,
+            reward,
+            volatility: self.volatility,
+            pricing: self.pricing.clone(),
+            holders: self.holders.clone(),
+            expiry: self.expiry,
+            refund: self.refund,
+            jit_resale: self.jit_resale,
+            points: self.points,
+        }
+    }
 }
 
 /// The largest simulation accepted: slots × holders × runs.
