@@ -12,7 +12,9 @@ use crate::components::{Chart, HoldersTable, Notices, Progress, RewardData, Sele
 use crate::format;
 use crate::state::market::{params, Action, Field, MarketState, DISTS, POPULATIONS, RULES};
 use crate::url_state::Route;
-use crate::views::market_side::{holders_table, reading, summary, MarketOutcome, MarketStatus, RunLabels};
+use crate::views::market_side::{
+    compare_table, holders_table, reading, summary, MarketOutcome, MarketStatus, RunLabels,
+};
 use crate::worker::market_job::MarketJob;
 use crate::worker::pool::{Pool, PoolEvent};
 
@@ -191,6 +193,7 @@ fn results(o: &Rc<MarketOutcome>) -> Html {
                 <Chart figure={Rc::new(profit_figure(r))} name="profit" />
                 if let Some(f) = compare { <Chart figure={f} name="compare" /> }
             </div>
+            if o.results.len() > 1 { { compare_table(o) } }
             { holders_table(o, r) }
         </>
     }

@@ -125,3 +125,37 @@ pub fn holders_table(o: &MarketOutcome, r: &MarketResult) -> Html {
         </table>
     }
 }
+
+/// Every rule's totals side by side (the comparison's numbers), the chosen rule first.
+pub fn compare_table(o: &MarketOutcome) -> Html {
+    let range = |m: f64, lo: f64, hi: f64, runs: u64, d: usize| {
+        if runs > 1 {
+            format!("{} ({}–{})", format::sig(m, d), format::sig(lo, d), format::sig(hi, d))
+        } else {
+            format::sig(m, d)
+        }
+    };
+    let rows = o.results.iter().map(|(k, r)| {
+        let (t, lo, hi) = (&r.totals, &r.totals_lo, &r.totals_hi);
+        html! {
+            <tr>
+                <th scope="row">{ RULES[*k].0 }</th>
+                <td>{ range(t.capture, lo.capture, hi.capture, r.runs, 3) }</td>
+                <td>{ range(t.hhi, lo.hhi, hi.hhi, r.runs, 4) }</td>
+                <td>{ format::sig(t.nakamoto, 3) }</td>
+                <td>{ format::sig(t.top_share, 3) }</td>
+                <td>{ format::sig(t.revenue, 5) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="mc-table market-compare" aria-label="Every pricing rule, same population and seed">
+            <thead><tr>
+                <th scope="col">{ "Rule" }</th><th scope="col">{ "Capture (10–90 %)" }</th>
+                <th scope="col">{ "HHI at the end (10–90 %)" }</th><th scope="col">{ "Nakamoto" }</th>
+                <th scope="col">{ "Top share" }</th><th scope="col">{ "Revenue (ETH)" }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}

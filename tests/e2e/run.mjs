@@ -300,6 +300,8 @@ try {
     assert(/second-price auction, holder 1 ends with 100 %/.test(verdict), verdict);
     const summary = await page.textContent('table.market-summary');
     assert(/workers/.test(summary) && summary.includes('Protocol capture'), summary);
+    const rules = await page.$$eval('table.market-compare tbody th', (ths) => ths.map((t) => t.textContent));
+    assert(rules.join() === 'second-price,first-price,fixed,eip1559,bonding-curve', rules.join());
     const inks = await canvasInk(page);
     for (const c of inks) assert(c.ink > 0.005, `${c.name} looks blank`);
     await page.screenshot({ path: `${shots}/primary.png`, fullPage: true });
