@@ -265,9 +265,12 @@ pub fn read_choice(route: &Route, key: &str, options: &[&str], notices: &mut Vec
     }
 }
 
-/// Reads a comma-separated list of 1 to 12 numbers, each checked by `param`.
+/// Most values of a list read by [`read_list`].
+pub const LIST_MAX: usize = 12;
+
+/// Reads a comma-separated list of 1 to [`LIST_MAX`] numbers, each checked by `param`.
 pub fn read_list(route: &Route, param: &Param, default: &[f64], notices: &mut Vec<String>) -> Vec<f64> {
-    read_list_up_to(route, param, default, 12, notices)
+    read_list_up_to(route, param, default, LIST_MAX, notices)
 }
 
 /// Reads a comma-separated list of 1 to `max` numbers, each checked by `param`.

@@ -22,11 +22,12 @@ fn every_primary_market_chart_is_drawn() {
         .reduce(Action::Set(Field::Slots, 3000.0))
         .reduce(Action::Set(Field::Runs, 3.0));
     assert_eq!(RULES[s.rule].0, "fixed");
-    let results: Vec<_> = s.jobs().unwrap().iter().map(|j| j.run_all().unwrap()).collect();
+    let jobs = s.jobs().unwrap();
+    let results: Vec<_> = jobs.iter().map(|(_, j)| j.run_all().unwrap()).collect();
     let r = &results[0];
     let captures: Vec<f64> = s.holders.iter().map(|h| h.capture).collect();
     // Lines in the palette's colours; stacked layers at 85 % over white.
-    assert!(drawn(&price_figure(r, 0.05, "fixed"), (0, 114, 178)) > 0.001, "price");
+    assert!(drawn(&price_figure(r, 0.05, s.rule), (0, 114, 178)) > 0.001, "price");
     let shares = shares_figure(r, &captures);
     assert!(drawn(&shares, (38, 135, 189)) > 0.02, "the largest holder's layer");
     assert!(drawn(&shares, (234, 173, 38)) > 0.01, "the second's layer");
@@ -35,6 +36,6 @@ fn every_primary_market_chart_is_drawn() {
     assert!(drawn(&capture_figure(r, 0.05), (0, 158, 115)) > 0.001, "capture");
     // Bars at 75 % over white.
     assert!(drawn(&profit_figure(r), (64, 149, 197)) > 0.005, "profit bars");
-    let pts: Vec<_> = results.iter().zip(RULES).map(|(r, rule)| (rule.0, r)).collect();
+    let pts: Vec<_> = results.iter().zip(&jobs).map(|(r, (k, _))| (RULES[*k].0, r)).collect();
     assert!(drawn(&compare_figure(&pts), (213, 94, 0)) > 0.0001, "a rule's point");
 }

@@ -5,6 +5,7 @@ use et_engine::market::{Band, MarketResult};
 
 use super::figure::{palette, Axis, Figure, Legend, Rgb, Series};
 use crate::format;
+use crate::state::market_params::{posted, RULES};
 
 /// Colours of the named holders, then the rest.
 const LAYERS: [Rgb; 6] = [
@@ -64,10 +65,10 @@ fn flat(r: &MarketResult, name: String, y: f64, color: Rgb) -> Series {
 
 /// The price paid over time (and a posted rule's quote), against the highest valuation
 /// and the mean reward; logarithmic when the quote spans more than a factor of 30.
-pub fn price_figure(r: &MarketResult, mu: f64, rule: &str) -> Figure {
+pub fn price_figure(r: &MarketResult, mu: f64, rule: usize) -> Figure {
     let top = r.holders.iter().map(|h| h.valuation).fold(0.0, f64::max);
     let mut series = with_band(r, &r.price, "price paid (mean of runs)", palette::BLUE);
-    let posted = !rule.ends_with("-price");
+    let posted = posted(rule);
     let quotes = r.quote.mean.iter().filter(|q| q.is_finite() && **q > 0.0);
     let (lo, hi) = quotes.fold((f64::INFINITY, 0.0f64), |(a, b), &q| (a.min(q), b.max(q)));
     if posted {
@@ -88,7 +89,7 @@ pub fn price_figure(r: &MarketResult, mu: f64, rule: &str) -> Figure {
     ));
     let label = "Price of a ticket";
     Figure {
-        title: format!("Ticket price over time ({rule})"),
+        title: format!("Ticket price over time ({})", RULES[rule].0),
         x: slot_axis(),
         y: if posted && hi > 30.0 * lo {
             Axis::log(label, "ETH")

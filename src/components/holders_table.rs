@@ -1,9 +1,9 @@
 //! The editable table of primary-market holders: one row a holder, one number field a
 //! column; a bad entry is kept with a message naming the holder and the column.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::drafts::use_drafts;
 use crate::format;
 use crate::state::market::{HolderRow, MAX_HOLDERS};
 use crate::state::market_holders::{cell, columns, set_cell};
@@ -17,73 +17,36 @@ pub struct HoldersTableProps {
     pub on_change: Callback<Vec<HolderRow>>,
 }
 
-type Cell = (usize, usize);
-
 /// The table with add and remove buttons.
 #[function_component]
 pub fn HoldersTable(props: &HoldersTableProps) -> Html {
-    // What is being typed and what was rejected, kept across re-renders.
-    let drafts = use_state(Vec::<(Cell, String)>::new);
-    let errors = use_state(Vec::<(Cell, String)>::new);
-    let without = |v: &[(Cell, String)], at: Cell| v.iter().filter(|(c, _)| *c != at).cloned().collect::<Vec<_>>();
+    let drafts = use_drafts::<(usize, usize)>();
     let input = |i: usize, col: usize| {
         let at = (i, col);
-        let oninput = {
-            let drafts = drafts.clone();
-            Callback::from(move |e: InputEvent| {
-                let mut d = without(&drafts, at);
-                d.push((at, e.target_unchecked_into::<HtmlInputElement>().value()));
-                drafts.set(d);
+        let commit = {
+            let (rows, cb) = (props.rows.clone(), props.on_change.clone());
+            Callback::from(move |v: f64| {
+                let mut rows = rows.clone();
+                set_cell(&mut rows[i], col, v);
+                cb.emit(rows);
             })
         };
-        let onchange = {
-            let (rows, cb, drafts, errors) = (
-                props.rows.clone(),
-                props.on_change.clone(),
-                drafts.clone(),
-                errors.clone(),
-            );
-            Callback::from(move |e: Event| {
-                let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                let p = &columns()[col];
-                let mut errs = without(&errors, at);
-                match p.parse(&text) {
-                    Ok(v) => {
-                        drafts.set(without(&drafts, at));
-                        let mut rows = rows.clone();
-                        set_cell(&mut rows[i], col, v);
-                        cb.emit(rows);
-                    }
-                    Err(why) => errs.push((at, format!("Holder {}: {why}", i + 1))),
-                }
-                errors.set(errs);
-            })
-        };
-        let shown = drafts
-            .iter()
-            .find(|(c, _)| *c == at)
-            .map_or_else(|| format::sig(cell(&props.rows[i], col), 6), |(_, t)| t.clone());
-        let bad = errors.iter().any(|(c, _)| *c == at);
+        let onchange = drafts.onchange(at, columns()[col].clone(), format!("Holder {}", i + 1), commit);
+        let shown = drafts.shown(&at, format::sig(cell(&props.rows[i], col), 6));
+        let bad = drafts.error(&at).is_some();
         let label = format!("Holder {} {}", i + 1, columns()[col].label);
         html! {
             <td class={classes!(bad.then_some("invalid"))}>
-                <input type="text" inputmode="decimal" class="number" value={shown} {oninput} {onchange}
+                <input type="text" inputmode="decimal" class="number" value={shown} oninput={drafts.oninput(at)} {onchange}
                     aria-label={label} aria-invalid={bad.then_some("true")} />
             </td>
         }
     };
-    let reset = {
-        let (drafts, errors) = (drafts.clone(), errors.clone());
-        move || {
-            drafts.set(vec![]);
-            errors.set(vec![]);
-        }
-    };
     let rows = (0..props.rows.len()).map(|i| {
         let remove = {
-            let (rows, cb, reset) = (props.rows.clone(), props.on_change.clone(), reset.clone());
+            let (rows, cb, drafts) = (props.rows.clone(), props.on_change.clone(), drafts.clone());
             Callback::from(move |_: MouseEvent| {
-                reset();
+                drafts.clear();
                 let mut rows = rows.clone();
                 rows.remove(i);
                 cb.emit(rows);
@@ -127,7 +90,7 @@ pub fn HoldersTable(props: &HoldersTableProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            { for errors.iter().map(|(_, m)| html! { <div class="field-error" role="alert">{ m.clone() }</div> }) }
+            { for drafts.errors().into_iter().map(|m| html! { <div class="field-error" role="alert">{ m }</div> }) }
             <button class="preset" onclick={add} disabled={props.rows.len() >= MAX_HOLDERS}>{ "+ Add a holder" }</button>
         </div>
     }

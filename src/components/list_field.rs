@@ -17,6 +17,8 @@ pub struct ListFieldProps {
     pub values: Vec<f64>,
     /// Called with a new valid list.
     pub on_change: Callback<Vec<f64>>,
+    /// Most values (the same bound as the URL's).
+    pub max: usize,
 }
 
 /// Comma-separated values; a bad entry is kept with a message naming it.
@@ -30,22 +32,23 @@ pub fn ListField(props: &ListFieldProps) -> Html {
         Callback::from(move |e: InputEvent| draft.set(Some(e.target_unchecked_into::<HtmlInputElement>().value())))
     };
     let onchange = {
-        let (param, cb, draft, error) = (
+        let (param, cb, draft, error, max) = (
             props.param.clone(),
             props.on_change.clone(),
             draft.clone(),
             error.clone(),
+            props.max,
         );
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             let parsed: Result<Vec<f64>, String> = text.split(',').map(|t| param.parse(t)).collect();
             match parsed {
-                Ok(v) if !v.is_empty() && v.len() <= 5 => {
+                Ok(v) if !v.is_empty() && v.len() <= max => {
                     draft.set(None);
                     error.set(None);
                     cb.emit(v);
                 }
-                Ok(_) => error.set(Some(format!("{}: give 1 to 5 values", param.label))),
+                Ok(_) => error.set(Some(format!("{}: give 1 to {max} values", param.label))),
                 Err(why) => error.set(Some(why)),
             }
         })

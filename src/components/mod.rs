@@ -1,6 +1,7 @@
 //! Reusable function components, one a file.
 
 pub mod chart;
+pub mod drafts;
 pub mod holders_table;
 pub mod list_field;
 pub mod notices;

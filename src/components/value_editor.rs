@@ -1,9 +1,9 @@
 //! An editable list of players' values: type, add, remove; a bad entry is kept with a
 //! message naming the player.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::drafts::use_drafts;
 use crate::format;
 use crate::url_state::Param;
 
@@ -26,57 +26,24 @@ pub struct ValueEditorProps {
 /// One row a player.
 #[function_component]
 pub fn ValueEditor(props: &ValueEditorProps) -> Html {
-    let errors = use_state(Vec::<(usize, String)>::new);
-    // What is being typed, kept across re-renders until it is committed.
-    let drafts = use_state(Vec::<(usize, String)>::new);
+    let drafts = use_drafts::<usize>();
     let rows = props.values.iter().enumerate().map(|(i, v)| {
-        let oninput = {
-            let drafts = drafts.clone();
-            Callback::from(move |e: InputEvent| {
-                let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                let mut d: Vec<(usize, String)> = drafts.iter().filter(|(j, _)| *j != i).cloned().collect();
-                d.push((i, text));
-                drafts.set(d);
-            })
-        };
-        let onchange = {
-            let (param, on_set, errors, drafts) = (
-                props.param.clone(),
-                props.on_set.clone(),
-                errors.clone(),
-                drafts.clone(),
-            );
-            Callback::from(move |e: Event| {
-                let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                let mut errs: Vec<(usize, String)> = errors.iter().filter(|(j, _)| *j != i).cloned().collect();
-                match param.parse(&text) {
-                    Ok(v) => {
-                        drafts.set(drafts.iter().filter(|(j, _)| *j != i).cloned().collect());
-                        on_set.emit((i, v))
-                    }
-                    Err(why) => errs.push((i, format!("Player {}: {why}", i + 1))),
-                }
-                errors.set(errs);
-            })
-        };
+        let set = props.on_set.reform(move |v| (i, v));
+        let onchange = drafts.onchange(i, props.param.clone(), format!("Player {}", i + 1), set);
         let remove = {
-            let (cb, errors, drafts) = (props.on_remove.clone(), errors.clone(), drafts.clone());
+            let (cb, drafts) = (props.on_remove.clone(), drafts.clone());
             Callback::from(move |_: MouseEvent| {
-                errors.set(vec![]);
-                drafts.set(vec![]);
+                drafts.clear();
                 cb.emit(i)
             })
         };
-        let shown = drafts
-            .iter()
-            .find(|(j, _)| *j == i)
-            .map_or_else(|| format::sig(*v, 6), |(_, t)| t.clone());
-        let err = errors.iter().find(|(j, _)| *j == i).map(|(_, m)| m.clone());
+        let shown = drafts.shown(&i, format::sig(*v, 6));
+        let err = drafts.error(&i);
         html! {
             <div class={classes!("value-row", err.is_some().then_some("invalid"))} key={i}>
                 <label for={format!("value-{i}")}>{ format!("Player {}", i + 1) }</label>
                 <input type="text" inputmode="decimal" class="number" id={format!("value-{i}")}
-                    value={shown} {oninput} {onchange} aria-invalid={err.is_some().then_some("true")} />
+                    value={shown} oninput={drafts.oninput(i)} {onchange} aria-invalid={err.is_some().then_some("true")} />
                 <span class="unit">{ props.param.unit }</span>
                 <button class="remove" onclick={remove} disabled={props.values.len() <= props.min}
                     aria-label={format!("Remove player {}", i + 1)}>{ "×" }</button>

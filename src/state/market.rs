@@ -201,15 +201,14 @@ impl MarketState {
         Ok(job)
     }
 
-    /// The jobs of a run: the chosen rule first, then (to compare) the other rules.
-    pub fn jobs(&self) -> Result<Vec<MarketJob>, String> {
-        let mut out = vec![self.job(self.rule)?];
-        if self.compare {
-            for r in (0..RULES.len()).filter(|&r| r != self.rule) {
-                out.push(self.job(r)?);
-            }
-        }
-        Ok(out)
+    /// The jobs of a run with their rule (index in [`RULES`]): the chosen rule first,
+    /// then (to compare) the other rules.
+    pub fn jobs(&self) -> Result<Vec<(usize, MarketJob)>, String> {
+        let others = (0..RULES.len()).filter(|&r| self.compare && r != self.rule);
+        std::iter::once(self.rule)
+            .chain(others)
+            .map(|r| Ok((r, self.job(r)?)))
+            .collect()
     }
 
     /// Reads the state from a route; notices name every ignored parameter.

@@ -151,6 +151,11 @@ pub const RULES: [(&str, &str); 5] = [
     ("bonding-curve", "Bonding curve p₀e^(κ·held/N)"),
 ];
 
+/// Whether rule `rule` (index in [`RULES`]) posts a price (else it is an auction).
+pub fn posted(rule: usize) -> bool {
+    !matches!(RULES[rule].0, "second-price" | "first-price")
+}
+
 /// Reward families: URL spelling and label (the last two use loaded data).
 pub const DISTS: [(&str, &str); 6] = [
     ("lognormal", "Log-normal (mean μ, sd)"),

@@ -168,7 +168,7 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
             </div>
             <h3>{ "Holders, slot by slot" }</h3>
             <div class="engine-controls">
-                <ListField param={holder_param()} label="Holders' shares of the tickets" values={s.lottery.holders.clone()}
+                <ListField param={holder_param()} label="Holders' shares of the tickets" values={s.lottery.holders.clone()} max={crate::url_state::LIST_MAX}
                     on_change={{ let d = props.dispatch.clone(); move |h| d.emit(Action::Lottery(LotteryAction::Holders(h))) }} />
                 <Select id="ctl-remint" label="Fresh tickets go to" selected={usize::from(s.lottery.remint_others)}
                     options={vec![AttrValue::from("the winner (shares stay)"), AttrValue::from("others (holdings run out)")]}

@@ -56,11 +56,10 @@ pub fn MarketPage(props: &PageProps) -> Html {
         let (pool, labels, s) = (pool.clone(), labels.clone(), s.clone());
         use_effect_with(jobs.clone(), move |jobs| {
             if let Ok(jobs) = &**jobs {
-                let mut rules = vec![s.rule];
-                rules.extend((0..RULES.len()).filter(|&r| r != s.rule).take(jobs.len() - 1));
+                let (rules, jobs): (Vec<usize>, Vec<MarketJob>) = jobs.iter().cloned().unzip();
                 let mu = jobs[0].0.reward.build().map_or(s.get(Field::Mu), |r| r.mean());
                 *labels.borrow_mut() = Rc::new((rules, s.holders.clone(), mu));
-                pool.run(jobs.clone());
+                pool.run(jobs);
             }
         });
     }
@@ -185,7 +184,7 @@ fn results(o: &Rc<MarketOutcome>) -> Html {
             <p class="verdict">{ reading(*rule, r) }</p>
             { summary(o, r) }
             <div class="chart-grid">
-                <Chart figure={Rc::new(price_figure(r, o.mu, RULES[*rule].0))} name="price" />
+                <Chart figure={Rc::new(price_figure(r, o.mu, *rule))} name="price" />
                 <Chart figure={Rc::new(shares_figure(r, &captures))} name="shares" />
                 <Chart figure={Rc::new(hhi_figure(r))} name="hhi" />
                 <Chart figure={Rc::new(nakamoto_figure(r))} name="nakamoto" />

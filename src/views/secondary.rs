@@ -8,7 +8,9 @@ use yew::prelude::*;
 use crate::charts::secondary::{forced_sale_figure, policy_figure, sale_slot_figure, sweep_figure};
 use crate::components::{Chart, ListField, Notices, Select, Slider};
 use crate::format;
-use crate::state::secondary::{arrival_param, cost_param, params, Action, Field, Preset, SecondaryState, SWEEPS};
+use crate::state::secondary::{
+    arrival_param, cost_param, params, Action, Field, Preset, SecondaryState, MAX_BUYERS, SWEEPS,
+};
 use crate::url_state::Route;
 
 /// Properties of [`SecondaryPage`].
@@ -106,9 +108,9 @@ pub fn SecondaryPage(props: &PageProps) -> Html {
             <aside class="controls" aria-label="Secondary market controls">
                 <h2>{ "Ticket, seller and buyers" }</h2>
                 <div class="presets">{ for presets }</div>
-                <ListField param={cost_param()} label="Buyers' extraction costs" values={s.costs.clone()}
+                <ListField param={cost_param()} label="Buyers' extraction costs" values={s.costs.clone()} max={MAX_BUYERS}
                     on_change={{ let d = d.clone(); move |v| d.dispatch(Action::Costs(v)) }} />
-                <ListField param={arrival_param()} label="Buyers' arrival slots (T = just in time)" values={s.arrivals.clone()}
+                <ListField param={arrival_param()} label="Buyers' arrival slots (T = just in time)" values={s.arrivals.clone()} max={MAX_BUYERS}
                     on_change={{ let d = d.clone(); move |v| d.dispatch(Action::Arrivals(v)) }} />
                 <Select id="ctl-seller" label="The seller" selected={usize::from(!s.seller_builds)}
                     options={vec![AttrValue::from("can build the slot itself"), AttrValue::from("cannot build")]}

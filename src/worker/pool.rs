@@ -63,6 +63,23 @@ struct Inner<W: Work> {
     started: f64,
 }
 
+impl<W: Work> Inner<W> {
+    /// Ends the run under way: no more ranges, replies of this run ignored. Returns the
+    /// workers, which terminate when dropped.
+    fn stop(&mut self) -> Vec<Slot> {
+        self.queue.clear();
+        self.run += 1;
+        std::mem::take(&mut self.slots)
+    }
+
+    /// [`Inner::stop`] from inside a worker's handler: the workers (and that handler) are
+    /// dropped only after it has returned.
+    fn stop_deferred(&mut self) {
+        let old = self.stop();
+        wasm_bindgen_futures::spawn_local(async move { drop(old) });
+    }
+}
+
 impl<W: Work> Default for Inner<W> {
     fn default() -> Self {
         Self {
@@ -128,11 +145,8 @@ impl<W: Work> Pool<W> {
 
     /// Stops the run under way (the workers are terminated).
     pub fn cancel(&self) {
-        let mut i = self.inner.borrow_mut();
         // Dropping a slot terminates its worker.
-        i.slots.clear();
-        i.queue.clear();
-        i.run += 1;
+        drop(self.inner.borrow_mut().stop());
     }
 
     /// Starts a run of `jobs`, replacing any run under way.
@@ -221,12 +235,7 @@ fn fall_back<W: Work>(weak: &Weak<RefCell<Inner<W>>>, on_event: &Callback<PoolEv
     let Some(inner) = weak.upgrade() else { return };
     let (jobs, t0) = {
         let mut i = inner.borrow_mut();
-        // This runs inside a worker's error handler: drop the workers (and that handler)
-        // only after it has returned.
-        let old = std::mem::take(&mut i.slots);
-        wasm_bindgen_futures::spawn_local(async move { drop(old) });
-        i.queue.clear();
-        i.run += 1;
+        i.stop_deferred();
         (std::mem::take(&mut i.jobs), now())
     };
     if jobs.is_empty() {
@@ -272,14 +281,8 @@ fn on_message<W: Work>(
     let resp = match serde_json::from_str::<Response<W::Part>>(text) {
         Ok(r) => r,
         Err(e) => {
-            // A reply that cannot be read would leave the run waiting for ever: stop it
-            // (dropping the workers, and this handler, once it has returned).
-            let mut i = inner.borrow_mut();
-            let old = std::mem::take(&mut i.slots);
-            wasm_bindgen_futures::spawn_local(async move { drop(old) });
-            i.queue.clear();
-            i.run += 1;
-            drop(i);
+            // A reply that cannot be read would leave the run waiting for ever: stop it.
+            inner.borrow_mut().stop_deferred();
             return on_event.emit(PoolEvent::Failed(format!("a worker's reply could not be read: {e}")));
         }
     };

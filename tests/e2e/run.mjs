@@ -289,6 +289,12 @@ try {
     await page.press('#ctl-ba', 'Enter');
     assert((await page.textContent('.field-error')).includes('Buyer arrival'), 'range named');
     assert(await page.inputValue('#ctl-ba') === '0, 0, 99999', 'typed text kept');
+    // Six buyers: as many as a link may hold (up to 32), not a smaller limit of the field.
+    await page.fill('#ctl-bc', '0.01, 0.02, 0.03, 0.04, 0.05, 0.06');
+    await page.press('#ctl-bc', 'Enter');
+    await page.fill('#ctl-ba', '0, 0, 8, 16, 32, 64');
+    await page.press('#ctl-ba', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('ba=0,0,8,16,32,64') && !document.querySelector('.field-error'));
   });
 
   const PRIMARY = `${origin}/#/primary`;

@@ -167,6 +167,14 @@ pub struct Volatility {
     pub volatility: f64,
 }
 
+impl Volatility {
+    /// The stationary variance of `x_t`: `s² = σ²/(1 − ρ²)`.
+    #[inline]
+    pub fn stationary_variance(self) -> f64 {
+        self.volatility * self.volatility / (1.0 - self.persistence * self.persistence)
+    }
+}
+
 /// Everything a simulation needs; checked by [`Market::new`]. The reward law is
 /// generic so that a configuration can travel as data (e.g. to a worker) with the
 /// reward as a description, and become a market with [`MarketConfig::with_reward`].

@@ -128,8 +128,7 @@ impl Run<'_> {
         match self.m.cfg.volatility {
             None => r,
             Some(v) => {
-                let s2 = v.volatility * v.volatility / (1.0 - v.persistence * v.persistence);
-                let scaled = r * crate::fastmath::exp(self.x - s2 / 2.0);
+                let scaled = r * crate::fastmath::exp(self.x - v.stationary_variance() / 2.0);
                 self.x = v.persistence * self.x + v.volatility * self.src.normal();
                 scaled
             }
