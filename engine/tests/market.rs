@@ -309,6 +309,14 @@ fn bad_input_names_its_field() {
     assert_eq!(field(&|c| c.expiry = Some(0)), "expiry");
     assert_eq!(field(&|c| c.slots = 0), "slots");
     assert_eq!(
+        field(&|c| {
+            c.slots = 1_000_000;
+            c.points = 100_000;
+            c.holders = vec![holder(1.0, 0.5); 1000];
+        }),
+        "points"
+    );
+    assert_eq!(
         field(&|c| c.pricing = Pricing::Eip1559 {
             initial: 1.0,
             target: 5.0,

@@ -14,8 +14,14 @@ use crate::worker::protocol::RewardSpec;
 pub const PAGE: &str = "primary";
 /// Most holders in the table.
 pub const MAX_HOLDERS: usize = 500;
-/// Points recorded of each series.
+/// Points recorded of each series (fewer, down to 50, when holders × runs is large, so
+/// the recorded ticket counts stay within a few tens of millions).
 pub const POINTS: u64 = 400;
+
+/// The points recorded for `holders` holders and `runs` runs.
+pub fn points(holders: usize, runs: u64) -> u64 {
+    ((2e7 / (holders as f64 * runs as f64)) as u64).clamp(50, POINTS)
+}
 
 pub use super::market_holders::{preset_rows, HolderRow, PRESET_ANNUAL};
 pub use super::market_params::{params, Field, DISTS, FIELDS, POPULATIONS, RULES};
@@ -195,7 +201,7 @@ impl MarketState {
             expiry: (expiry > 0).then_some(expiry),
             refund: self.get(Field::Refund),
             jit_resale: self.jit,
-            points: POINTS,
+            points: points(self.holders.len(), self.get(Field::Runs) as u64),
         });
         job.market().map_err(|e| e.to_string())?;
         Ok(job)

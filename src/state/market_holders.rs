@@ -154,6 +154,11 @@ mod tests {
         assert_eq!(notices, Vec::<String>::new());
         assert_eq!(back.holders, rows);
         assert!(back.jobs().is_ok());
+        // The largest page run stays within the engine's bound on recorded counts.
+        let big = std::rc::Rc::new(MarketState::default())
+            .reduce(Action::Set(super::super::market::Field::Count, 500.0))
+            .reduce(Action::Set(super::super::market::Field::Runs, 500.0));
+        assert!(big.jobs().is_ok(), "{:?}", big.jobs().err());
     }
 
     #[test]

@@ -225,6 +225,9 @@ impl<R> MarketConfig<R> {
 /// The largest simulation accepted: slots × holders × runs.
 pub const MAX_WORK: f64 = 1e11;
 
+/// The most ticket counts recorded (points × holders × runs, 4 bytes each).
+pub const MAX_RECORDED: f64 = 5e7;
+
 /// A validated market, with every holder's valuation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Market {
@@ -261,6 +264,13 @@ impl Market {
             return Err(EngineError::invalid(
                 "slots",
                 format!("slots × holders × runs is {work:.3e}, more than the {MAX_WORK:.0e} this tool runs"),
+            ));
+        }
+        let recorded = cfg.points.min(cfg.slots) as f64 * cfg.holders.len() as f64 * cfg.runs as f64;
+        if recorded > MAX_RECORDED {
+            return Err(EngineError::invalid(
+                "points",
+                format!("points × holders × runs is {recorded:.3e}, more than the {MAX_RECORDED:.0e} ticket counts kept; record fewer points"),
             ));
         }
         if cfg.expiry == Some(0) {
