@@ -8,6 +8,7 @@
 //! discount rate (see [`rates`] for the annual equivalent).
 
 pub mod centralization;
+pub mod choice;
 pub mod contest;
 pub mod error;
 pub mod fastmath;

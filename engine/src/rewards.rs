@@ -19,6 +19,36 @@ pub enum EmpiricalMode {
     Resample,
 }
 
+crate::choices! {
+    /// The reward laws a page offers, without their parameters (menu order).
+    pub enum RewardKind {
+        /// Log-normal with a mean and a standard deviation.
+        LogNormal = ("lognormal", "Log-normal (mean μ, sd)"),
+        /// Exponential with a mean.
+        Exponential = ("exponential", "Exponential (mean μ; sd = μ)"),
+        /// Pareto with a mean; the standard deviation sets the tail index.
+        Pareto = ("pareto", "Pareto (mean μ, sd sets the tail index)"),
+        /// Always the mean.
+        Constant = ("constant", "Constant μ (sd = 0)"),
+        /// The user's data, resampled.
+        Data = ("data", "My data, resampled"),
+        /// The user's data, replayed in order.
+        DataReplay = ("data-replay", "My data, replayed in order"),
+    }
+}
+
+impl RewardKind {
+    /// Whether the law needs loaded data.
+    pub fn uses_data(self) -> bool {
+        matches!(self, Self::Data | Self::DataReplay)
+    }
+
+    /// Whether the law has a free standard deviation.
+    pub fn uses_sd(self) -> bool {
+        matches!(self, Self::LogNormal | Self::Pareto)
+    }
+}
+
 /// A per-slot reward distribution (ETH).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reward {

@@ -9,13 +9,14 @@
 
 use crate::error::{finite, non_negative, EngineError, Result};
 
-/// How the right is sold at a node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// The second-highest active bid (0 with fewer than two bidders).
-    SecondPrice,
-    /// The highest active bid (the seller holds all bargaining power).
-    PostedPrice,
+crate::choices! {
+    /// How the right is sold at a node.
+    pub enum Format {
+        /// The second-highest active bid (0 with fewer than two bidders).
+        SecondPrice = ("second-price", "Second-price auction"),
+        /// The highest active bid (the seller holds all bargaining power).
+        PostedPrice = ("posted-price", "Posted price (seller takes the top bid)"),
+    }
 }
 
 /// A buyer: extraction cost and the first slot it can bid at.

@@ -11,6 +11,20 @@ pub mod tullock;
 use crate::error::{finite, EngineError, Result};
 pub use metrics::Metrics;
 
+crate::choices! {
+    /// The allocation mechanisms, without the Tullock exponent (menu order).
+    pub enum MechanismKind {
+        /// `x_i = b_i / Σ b_j`, everyone pays.
+        ProportionalAllPay = ("proportional-all-pay", "Proportional all-pay (α = 1)"),
+        /// `x_i = b_i^α / Σ b_j^α`, everyone pays.
+        Tullock = ("tullock", "Tullock contest, exponent α"),
+        /// Highest bid wins and alone pays.
+        WinnerTakeAll = ("winner-take-all", "Winner-take-all (first price)"),
+        /// Highest bid wins, everyone pays.
+        AllPayAuction = ("all-pay-auction", "All-pay auction (α → ∞)"),
+    }
+}
+
 /// An allocation mechanism.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Mechanism {

@@ -56,7 +56,10 @@ impl PricingInput {
             other => {
                 return Err(EngineError::invalid(
                     "pricing.rule",
-                    format!("must be one of {}; got \"{other}\"", Pricing::NAMES.join(", ")),
+                    format!(
+                        "must be one of {}; got \"{other}\"",
+                        <crate::market::PricingRule as crate::choice::Choice>::keys()
+                    ),
                 ))
             }
         })

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::{parse, to_js, whole};
+use crate::choice::Choice;
 use crate::error::EngineError;
 use crate::secondary::{Action, Buyer, Format, Market};
 
@@ -63,17 +64,7 @@ const FIELDS: [&str; 10] = [
 #[wasm_bindgen(js_name = secondaryMarket)]
 pub fn secondary_market(input: JsValue) -> Result<JsValue, JsValue> {
     let i: MarketInput = parse(input, &FIELDS)?;
-    let format = match i.format.as_str() {
-        "second-price" => Format::SecondPrice,
-        "posted-price" => Format::PostedPrice,
-        f => {
-            return Err(EngineError::invalid(
-                "format",
-                format!("must be \"second-price\" or \"posted-price\", got \"{f}\""),
-            )
-            .into())
-        }
-    };
+    let format = Format::parse("format", &i.format)?;
     let buyers = i
         .buyers
         .iter()

@@ -82,6 +82,29 @@ pub fn win_before_expiry(max_tickets: u64, expiry: u64) -> f64 {
     -libm::expm1(expiry as f64 * libm::log1p(-1.0 / n))
 }
 
+crate::choices! {
+    /// The pricing rules, without their parameters (menu order: auctions first).
+    pub enum PricingRule {
+        /// Second-price auction per ticket.
+        SecondPrice = ("second-price", "Second-price auction"),
+        /// First-price auction per ticket, bids shaded `w(K′−1)/K′`.
+        FirstPrice = ("first-price", "First-price auction (bids w(K′−1)/K′)"),
+        /// A fixed posted price.
+        Fixed = ("fixed", "Fixed posted price"),
+        /// A posted price adjusting each slot, EIP-1559 style.
+        Eip1559 = ("eip1559", "EIP-1559-style adjusting price"),
+        /// A bonding curve on the held count.
+        BondingCurve = ("bonding-curve", "Bonding curve p₀e^(κ·held/N)"),
+    }
+}
+
+impl PricingRule {
+    /// Whether the rule posts a price (else it is an auction).
+    pub fn posted(self) -> bool {
+        !matches!(self, Self::SecondPrice | Self::FirstPrice)
+    }
+}
+
 /// How the protocol sells tickets.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -107,19 +130,21 @@ pub enum Pricing {
 }
 
 impl Pricing {
-    /// The rule's name as in the JS interface.
-    pub fn name(&self) -> &'static str {
+    /// The rule, without its parameters.
+    pub fn rule(&self) -> PricingRule {
         match self {
-            Self::Fixed { .. } => "fixed",
-            Self::SecondPrice { .. } => "second-price",
-            Self::FirstPrice { .. } => "first-price",
-            Self::Eip1559 { .. } => "eip1559",
-            Self::BondingCurve { .. } => "bonding-curve",
+            Self::Fixed { .. } => PricingRule::Fixed,
+            Self::SecondPrice { .. } => PricingRule::SecondPrice,
+            Self::FirstPrice { .. } => PricingRule::FirstPrice,
+            Self::Eip1559 { .. } => PricingRule::Eip1559,
+            Self::BondingCurve { .. } => PricingRule::BondingCurve,
         }
     }
 
-    /// The names of all rules.
-    pub const NAMES: [&'static str; 5] = ["fixed", "second-price", "first-price", "eip1559", "bonding-curve"];
+    /// The rule's name as in the JS interface.
+    pub fn name(&self) -> &'static str {
+        crate::choice::Choice::key(self.rule())
+    }
 
     fn validate(&self, max_tickets: u64) -> Result<()> {
         match *self {
