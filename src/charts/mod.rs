@@ -8,6 +8,7 @@ pub mod bounds;
 pub mod csv;
 pub mod draw;
 pub mod figure;
+pub mod geometry;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};
 pub use figure::{palette, Axis, Figure, Legend, Rgb, Series};

@@ -3,8 +3,8 @@
 use et_engine::market::{Market, MarketConfig, MarketResult, RunSeries};
 use serde::{Deserialize, Serialize};
 
+use super::kind::JobKind;
 use super::protocol::Work;
-use super::registry::JobKind;
 use super::reward::RewardSpec;
 
 /// A primary-market simulation as data (SPEC §4): the engine's configuration with the

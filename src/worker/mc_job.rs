@@ -3,8 +3,8 @@
 use et_engine::ticket_mc::{McPartial, McResult, TicketMonteCarlo};
 use serde::{Deserialize, Serialize};
 
+use super::kind::JobKind;
 use super::protocol::Work;
-use super::registry::JobKind;
 use super::reward::RewardSpec;
 
 /// One experiment: the lottery at `n` with a reward law, seed and sample count.

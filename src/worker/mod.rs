@@ -5,6 +5,7 @@
 //! market ([`market_job`]).
 
 pub mod handle;
+pub mod kind;
 pub mod market_job;
 pub mod mc_job;
 pub mod pool;

@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::registry::JobKind;
+use super::kind::JobKind;
 
 /// Work a pool of workers can share: cut into ranges, run anywhere, merged in order.
 pub trait Work: Clone + Serialize + DeserializeOwned + 'static {

@@ -1,23 +1,15 @@
-//! The one registry of job kinds: the tag a request carries, and which [`Work`] answers
-//! it. The page's pool tags each request with its work's [`Work::KIND`]; the worker's
-//! [`answer`] reads the tag back through the same enum, so the two cannot disagree.
+//! The one registry of job kinds on the worker's side: which [`Work`] answers each
+//! [`JobKind`]. The page's pool tags each request with its work's [`Work::KIND`]; the
+//! worker's [`answer`] reads the tag back through the same enum (an exhaustive match),
+//! so the two cannot disagree.
 
 use et_engine::choice::Choice;
 
 use super::handle::{failed, handle};
+use super::kind::JobKind;
 use super::market_job::MarketJob;
 use super::mc_job::McJob;
 use super::protocol::{Kind, Work};
-
-et_engine::choices! {
-    /// Every kind of work the workers run (the key is the request's `kind` tag).
-    pub enum JobKind {
-        /// The lottery's Monte Carlo ([`McJob`]).
-        Mc = ("mc", "Monte Carlo of the ticket lottery"),
-        /// The primary market ([`MarketJob`]).
-        Market = ("market", "Primary market simulation"),
-    }
-}
 
 /// Answers one request (JSON text), handing each reply to `post`.
 pub fn answer(text: &str, post: &mut dyn FnMut(String)) {

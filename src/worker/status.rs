@@ -81,8 +81,11 @@ pub enum PoolEvent<O> {
     Failed(String),
 }
 
+/// The next status, computed from the one in force.
+type NextStatus<T> = dyn FnOnce(&RunStatus<T>) -> RunStatus<T>;
+
 /// A change of a page's [`RunStatus`], computed from the one in force.
-pub struct StatusUpdate<T>(pub Box<dyn FnOnce(&RunStatus<T>) -> RunStatus<T>>);
+pub struct StatusUpdate<T>(pub Box<NextStatus<T>>);
 
 impl<T: 'static> yew::Reducible for RunStatus<T> {
     type Action = StatusUpdate<T>;
