@@ -26,6 +26,7 @@ const WORKER_URL: &str = "./mc-worker_loader.js";
 pub struct Pool<W: Work> {
     inner: Rc<RefCell<Inner<W>>>,
     on_event: Callback<PoolEvent<W::Output>>,
+    script: Rc<str>,
 }
 
 impl<W: Work> Clone for Pool<W> {
@@ -33,6 +34,7 @@ impl<W: Work> Clone for Pool<W> {
         Self {
             inner: self.inner.clone(),
             on_event: self.on_event.clone(),
+            script: self.script.clone(),
         }
     }
 }
@@ -40,9 +42,15 @@ impl<W: Work> Clone for Pool<W> {
 impl<W: Work> Pool<W> {
     /// A pool that reports to `on_event`; workers start with the first run.
     pub fn new(on_event: Callback<PoolEvent<W::Output>>) -> Self {
+        Self::with_script(WORKER_URL, on_event)
+    }
+
+    /// A pool whose workers run `script` (a worker that calls [`crate::worker::serve`]).
+    pub fn with_script(script: &str, on_event: Callback<PoolEvent<W::Output>>) -> Self {
         Self {
             inner: Rc::new(RefCell::new(Inner::default())),
             on_event,
+            script: Rc::from(script),
         }
     }
 
@@ -97,7 +105,7 @@ impl<W: Work> Pool<W> {
     fn spawn(&self) -> bool {
         let mut slots = Vec::new();
         for k in 0..worker_count() {
-            let Ok(worker) = Worker::new(WORKER_URL) else {
+            let Ok(worker) = Worker::new(&self.script) else {
                 return false;
             };
             let (weak, on_event) = (Rc::downgrade(&self.inner), self.on_event.clone());
