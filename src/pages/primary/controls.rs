@@ -8,7 +8,7 @@ use super::holders_table::HoldersTable;
 use super::params::{params, rule_fields, Compare, Field, Jit, Population};
 use super::state::{Action, MarketState};
 use crate::components::reward_data::NO_DATA;
-use crate::components::{AboutModel, ChoiceSelect, DataPanel, Slider};
+use crate::components::{AboutModel, ChoiceSelect, DataPanel, SeedField, Slider};
 use crate::format;
 
 /// The slider of numeric control `f`.
@@ -87,17 +87,14 @@ fn rewards(s: &MarketState, d: &Callback<Action>) -> Html {
 
 /// The horizon, runs, seed and the comparison.
 fn runs(s: &MarketState, d: &Callback<Action>) -> Html {
-    let new_seed = d.reform(|_: MouseEvent| Action::Set(Field::Seed, (js_sys::Math::random() * 1e9).floor()));
     let compare = if s.compare { Compare::On } else { Compare::Off };
     html! {
         <>
             <h2>{ "Runs" }</h2>
             { slider(s, d, Field::Slots) }
             { slider(s, d, Field::Runs) }
-            <div class="seed-row">
-                { slider(s, d, Field::Seed) }
-                <button class="preset" onclick={new_seed}>{ "New seed" }</button>
-            </div>
+            <SeedField param={params()[Field::Seed as usize].clone()} value={s.get(Field::Seed)}
+                on_change={d.reform(|v| Action::Set(Field::Seed, v))} />
             <ChoiceSelect<Compare> id="ctl-compare" label="Compare every pricing rule" selected={compare}
                 on_change={d.reform(|c: Compare| Action::Compare(c == Compare::On))} />
         </>

@@ -10,7 +10,7 @@ use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
 use super::runs::{holders_run, jobs, mc_outcome, pool_run, McOutcome, McStatus, POOLS};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
-use crate::components::{AboutModel, Chart, ChoiceSelect, ListField, Progress, Slider};
+use crate::components::{AboutModel, Chart, ChoiceSelect, ListField, Progress, SeedField, Slider};
 use crate::format;
 use crate::hooks::use_pool_run;
 use crate::url_state::LIST_MAX;
@@ -53,18 +53,12 @@ fn mc_results(s: &TicketState, last: &Option<Rc<McOutcome>>) -> Html {
 
 /// The Monte Carlo's controls, progress and results.
 fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> Html {
-    let new_seed = props.dispatch.reform(|_: MouseEvent| {
-        let seed = (js_sys::Math::random() * 1e9).floor();
-        Action::Lottery(LotteryAction::Set(Setting::Seed, seed))
-    });
     html! {
         <>
             <div class="engine-controls">
                 { slider(props, Setting::Samples) }
-                <div class="seed-row">
-                    { slider(props, Setting::Seed) }
-                    <button class="preset" onclick={new_seed}>{ "New seed" }</button>
-                </div>
+                <SeedField param={params()[Setting::Seed as usize].clone()} value={props.state.lottery.get(Setting::Seed)}
+                    on_change={setter(&props.dispatch, Setting::Seed)} />
             </div>
             if status.running {
                 <Progress done={status.done} total={status.total} label="Monte Carlo" on_cancel={cancel} />
