@@ -89,7 +89,7 @@ where
         answer(&text, &mut |r| replies.push(r));
         for reply in replies {
             match serde_json::from_str::<Response<W::Part>>(&reply).unwrap() {
-                Response::Progress { run, units: u } if run == 9 => units += u,
+                Response::Progress { run: 9, units: u } => units += u,
                 Response::Done { run, task, parts: p } if run == 9 && task == k => parts.extend(p),
                 other => panic!("unexpected reply {other:?}"),
             }
@@ -170,12 +170,22 @@ fn every_reply_keeps_extreme_floats_through_json() {
     assert!(round_trips(&done) > 10, "the Monte Carlo's parts hold floats");
     let market = &market_jobs()[0];
     let series: Vec<RunSeries> = market.run((0, 2), &mut |_| ()).unwrap();
-    let done = Response::Done { run: 1, task: 0, parts: series };
+    let done = Response::Done {
+        run: 1,
+        task: 0,
+        parts: series,
+    };
     assert!(round_trips(&done) > 100, "the market's series hold floats");
     round_trips(&Response::<()>::Progress { run: 1, units: 7 });
-    round_trips(&Response::<()>::Failed { run: 1, message: "x".into() });
+    round_trips(&Response::<()>::Failed {
+        run: 1,
+        message: "x".into(),
+    });
     round_trips(&Response::<()>::Ready);
-    assert!(round_trips(&Request::new(1, 0, mc.clone(), (0, 2))) >= 3, "the request's floats");
+    assert!(
+        round_trips(&Request::new(1, 0, mc.clone(), (0, 2))) >= 3,
+        "the request's floats"
+    );
     assert!(round_trips(&Request::new(1, 0, market.clone(), (0, 2))) > 5);
     for x in EXTREMES {
         let back: f64 = serde_json::from_str(&serde_json::to_string(&x).unwrap()).unwrap();
@@ -240,7 +250,10 @@ async fn a_run_on_real_workers_equals_the_single_thread_run_bit_for_bit() {
     let jobs = mc_jobs();
     let here: Vec<String> = jobs.iter().map(|j| bits(&j.run_all().unwrap())).collect();
     let (results, workers) = on_the_pool(jobs).await;
-    assert!(workers > 0, "the run went to workers (0: the pool fell back to this thread)");
+    assert!(
+        workers > 0,
+        "the run went to workers (0: the pool fell back to this thread)"
+    );
     assert_eq!(results.iter().map(bits).collect::<Vec<_>>(), here);
     let jobs = market_jobs();
     let here: Vec<String> = jobs.iter().map(|j| bits(&j.run_all().unwrap())).collect();
