@@ -63,7 +63,7 @@ pub trait UrlState: Reducible + Clone + PartialEq + 'static {
 /// Implements [`UrlState`] for a state with inherent `from_route`/`to_route` and an
 /// `Action::Replace` in scope.
 #[macro_export]
-macro_rules! url_state {
+macro_rules! impl_url_state {
     ($t:ty) => {
         impl $crate::hooks::url::UrlState for $t {
             fn from_route(route: &$crate::url_state::Route) -> (Self, Vec<String>) {

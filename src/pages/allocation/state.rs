@@ -197,7 +197,7 @@ impl AllocationState {
     }
 }
 
-crate::url_state!(AllocationState);
+crate::impl_url_state!(AllocationState);
 
 #[cfg(test)]
 mod tests {

@@ -213,4 +213,4 @@ impl MarketState {
     }
 }
 
-crate::url_state!(MarketState);
+crate::impl_url_state!(MarketState);

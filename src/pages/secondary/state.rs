@@ -195,7 +195,7 @@ impl SecondaryState {
     }
 }
 
-crate::url_state!(SecondaryState);
+crate::impl_url_state!(SecondaryState);
 
 #[cfg(test)]
 mod tests {

@@ -235,7 +235,7 @@ impl TicketState {
     }
 }
 
-crate::url_state!(TicketState);
+crate::impl_url_state!(TicketState);
 
 #[cfg(test)]
 mod tests {
