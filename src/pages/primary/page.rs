@@ -31,7 +31,8 @@ pub fn MarketPage(props: &PageProps) -> Html {
         let (sim, s) = (sim.clone(), s.clone());
         use_effect_with(jobs.clone(), move |jobs| {
             if let Ok(jobs) = &**jobs {
-                let (rules, jobs): (Vec<PricingRule>, Vec<MarketJob>) = jobs.iter().cloned().unzip();
+                let jobs: Vec<MarketJob> = jobs.iter().map(|(_, j)| j.clone()).collect();
+                let rules: Vec<PricingRule> = jobs.iter().map(|j| j.0.pricing.rule()).collect();
                 let mu = jobs[0].0.reward.build().map_or(s.get(Field::Mu), |r| r.mean());
                 sim.run((rules, s.holders.clone(), mu), jobs);
             }
