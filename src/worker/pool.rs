@@ -14,7 +14,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
-use super::mc_job::McJob;
 use super::pool_inner::{dispatch, fall_back, finish_here, now, on_message, worker_count, Inner, Slot};
 use super::protocol::Work;
 pub use super::status::PoolEvent;
@@ -134,6 +133,3 @@ impl<W: Work> Pool<W> {
         dispatch(&self.inner);
     }
 }
-
-/// The Monte Carlo pool of the lottery page.
-pub type McPool = Pool<McJob>;

@@ -9,7 +9,6 @@ use super::params::Field;
 use super::state::MarketState;
 use crate::worker::market_job::MarketJob;
 use crate::worker::reward::RewardSpec;
-use crate::worker::status::RunStatus;
 
 /// Points recorded of each series (fewer, down to 50, when holders × runs is large, so
 /// the recorded ticket counts stay within a few tens of millions).
@@ -84,9 +83,6 @@ pub struct MarketOutcome {
     pub seconds: f64,
     pub workers: usize,
 }
-
-/// Where the simulation stands; the last finished result stays while a new one runs.
-pub type MarketStatus = RunStatus<MarketOutcome>;
 
 /// What a run's outcome needs besides its results: the rules, holders and μ of the run.
 pub type RunLabels = (Vec<PricingRule>, Vec<HolderRow>, f64);

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
 use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
-use super::runs::{holders_run, jobs, mc_outcome, pool_run, McOutcome, McStatus, POOLS};
+use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, McStatus, PoolsRun, POOLS};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
 use crate::components::{AboutModel, Chart, ChoiceSelect, ListField, Progress, SeedField, Slider};
@@ -72,7 +72,7 @@ fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> 
 }
 
 /// Streaks of consecutive slots and pools.
-fn streak_section(props: &LotteryProps, pools: &Result<Vec<et_engine::centralization::PoolPoint>, String>) -> Html {
+fn streak_section(props: &LotteryProps, pools: &PoolsRun) -> Html {
     let s = &props.state;
     let horizon = s.lottery.get(Setting::Horizon);
     let p = params();
@@ -98,7 +98,7 @@ fn streak_section(props: &LotteryProps, pools: &Result<Vec<et_engine::centraliza
 }
 
 /// The holders' process simulation.
-fn holders_section(props: &LotteryProps, holders: &super::runs::HoldersRun) -> Html {
+fn holders_section(props: &LotteryProps, holders: &HoldersRun) -> Html {
     let (s, d) = (&props.state, &props.dispatch);
     let on_holders = d.reform(|h| Action::Lottery(LotteryAction::Holders(h)));
     let on_remint = d.reform(|r: Remint| Action::Lottery(LotteryAction::RemintOthers(r == Remint::Others)));

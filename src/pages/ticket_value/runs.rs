@@ -81,8 +81,11 @@ pub fn jobs(s: &TicketState) -> Vec<McJob> {
     out
 }
 
+/// The pools' risk at each size, or why not.
+pub type PoolsRun = Result<Vec<PoolPoint>, String>;
+
 /// Pool sizes 1, 2, 4, …, 1024 with the closed form and a simulation.
-pub fn pool_run(s: &TicketState) -> Result<Vec<PoolPoint>, String> {
+pub fn pool_run(s: &TicketState) -> PoolsRun {
     let reward = reward_spec(&s.lottery, s.mu, s.sd).build().map_err(|e| e.to_string())?;
     let mc = TicketMonteCarlo::new(s.n, s.d, reward, s.lookahead as u64).map_err(|e| e.to_string())?;
     let sizes: Vec<u64> = (0..=10).map(|k| 1u64 << k).collect();
