@@ -1,6 +1,7 @@
 //! The revenue-vs-fairness trade-off over α, and the Sybil analysis.
 
-use super::{solve, Mechanism, Outcome};
+use super::mechanism::{check_values, Mechanism, Outcome};
+use super::solve::solve;
 use crate::error::{EngineError, Result};
 
 /// One point of the trade-off curve: α and the outcome, or why there is none.
@@ -12,7 +13,7 @@ pub struct CurvePoint {
 
 /// Outcomes of the Tullock contest at each α (the all-pay auction for α = ∞).
 pub fn tradeoff(values: &[f64], alphas: &[f64]) -> Result<Vec<CurvePoint>> {
-    super::check_values(values)?;
+    check_values(values)?;
     alphas
         .iter()
         .enumerate()

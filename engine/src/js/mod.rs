@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::EngineError;
-use crate::lottery::Lottery;
+use crate::lottery::closed_form::Lottery;
 
 mod contest;
 mod lottery;

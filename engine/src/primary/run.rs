@@ -1,45 +1,11 @@
 //! One seeded run of the primary market, slot by slot.
 
 use super::book::Book;
-use super::result::{HolderFlows, RunSeries, Totals};
-use super::{Market, Pricing};
-use crate::random::{stream, EngineRng, Source};
-
-/// Concentration of ticket ownership.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Concentration {
-    /// The largest holder's share of the outstanding tickets.
-    pub top_share: f64,
-    /// Herfindahl–Hirschman index, `10,000 Σ s_k²`.
-    pub hhi: f64,
-    /// The fewest holders with more than half of the tickets.
-    pub nakamoto: f64,
-}
-
-/// The concentration of ticket counts (all zero when no ticket is outstanding).
-pub fn concentration(counts: &[u32]) -> Concentration {
-    let total: u64 = counts.iter().map(|&c| c as u64).sum();
-    if total == 0 {
-        return Concentration::default();
-    }
-    let t = total as f64;
-    let hhi = 10_000.0 * counts.iter().map(|&c| (c as f64 / t) * (c as f64 / t)).sum::<f64>();
-    let mut sorted: Vec<u32> = counts.iter().copied().filter(|&c| c > 0).collect();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
-    let mut acc = 0u64;
-    let nakamoto = sorted
-        .iter()
-        .position(|&c| {
-            acc += c as u64;
-            2 * acc > total
-        })
-        .map_or(sorted.len(), |i| i + 1);
-    Concentration {
-        top_share: sorted[0] as f64 / t,
-        hhi,
-        nakamoto: nakamoto as f64,
-    }
-}
+use super::concentration::concentration;
+use super::config::Pricing;
+use super::market::Market;
+use super::result::{capture, HolderFlows, RunSeries, Totals};
+use crate::numeric::random::{stream, EngineRng, Source};
 
 struct Run<'m> {
     m: &'m Market,
@@ -128,7 +94,7 @@ impl Run<'_> {
         match self.m.cfg.volatility {
             None => r,
             Some(v) => {
-                let scaled = r * crate::fastmath::exp(self.x - v.stationary_variance() / 2.0);
+                let scaled = r * crate::numeric::fastmath::exp(self.x - v.stationary_variance() / 2.0);
                 self.x = v.persistence * self.x + v.volatility * self.src.normal();
                 scaled
             }
@@ -220,7 +186,7 @@ impl Run<'_> {
     fn quote(&self) -> f64 {
         match self.m.cfg.pricing {
             Pricing::BondingCurve { base, slope } => {
-                base * crate::fastmath::exp(slope * self.book.len() as f64 / self.m.cfg.max_tickets as f64)
+                base * crate::numeric::fastmath::exp(slope * self.book.len() as f64 / self.m.cfg.max_tickets as f64)
             }
             _ => self.price,
         }
@@ -290,14 +256,5 @@ impl Run<'_> {
             let held = self.book.len() as f64;
             self.price *= 1.0 + (held - target) / (target * quotient);
         }
-    }
-}
-
-/// Net protocol revenue as a share of all rewards (0 before any reward).
-pub(crate) fn capture(t: &Totals) -> f64 {
-    if t.rewards > 0.0 {
-        t.revenue / t.rewards
-    } else {
-        0.0
     }
 }

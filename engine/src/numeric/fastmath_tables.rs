@@ -1,6 +1,7 @@
-//! Tables of [`super`], generated once with 50-digit decimal arithmetic.
+//! Tables of [`super::fastmath`], generated once with 50-digit decimal arithmetic.
 
-use super::N;
+/// Table entries: the argument is reduced by steps of `1/64`.
+pub(super) const N: usize = 64;
 
 /// `2^(j/64)`, correctly rounded.
 pub(super) const EXP2: [f64; N] = [

@@ -2,11 +2,11 @@
 //! and normal laws: about 99 % of draws cost one 64-bit word and a table look-up.
 //!
 //! Tables are built once with the pure-Rust `libm` (and the tails and wedges use
-//! [`crate::fastmath`]), so every target draws the same numbers for the same seed.
+//! [`crate::numeric::fastmath`]), so every target draws the same numbers for the same seed.
 
 use std::sync::OnceLock;
 
-use crate::fastmath;
+use crate::numeric::fastmath;
 
 const LAYERS: usize = 256;
 const TWO_POW_M53: f64 = 1.0 / (1u64 << 53) as f64;
@@ -123,7 +123,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::random::stream;
+    use crate::numeric::random::stream;
     use rand::Rng;
 
     #[test]

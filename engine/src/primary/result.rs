@@ -1,6 +1,6 @@
 //! What a run records and what the aggregate over runs reports.
 
-use super::run::{capture, concentration};
+use super::concentration::concentration;
 
 /// One holder's flows over a run (ETH, or counts).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -222,4 +222,13 @@ pub struct MarketResult {
     pub totals_lo: Totals,
     pub totals_hi: Totals,
     pub runs: u64,
+}
+
+/// Net protocol revenue as a share of all rewards (0 before any reward).
+pub(crate) fn capture(t: &Totals) -> f64 {
+    if t.rewards > 0.0 {
+        t.revenue / t.rewards
+    } else {
+        0.0
+    }
 }

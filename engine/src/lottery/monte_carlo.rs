@@ -11,9 +11,10 @@ use std::ops::Range;
 use rand::Rng;
 
 use crate::error::{non_negative, positive, within, Result};
-use crate::histogram::{DenseHistogram, LogHistogram};
-use crate::random::{stream, Source};
-use crate::rewards::Reward;
+use crate::lottery::histogram::{DenseHistogram, LogHistogram};
+use crate::numeric::random::{stream, Source};
+use crate::rewards::laws::Reward;
+use crate::rewards::sample::LnSamplerUser;
 
 /// Samples in one block.
 pub const BLOCK: u64 = 1 << 16;
@@ -31,6 +32,23 @@ pub struct TicketMonteCarlo {
     inv_log_q: f64,
     log_discount: f64,
     price: f64,
+}
+
+/// One block's loop, waiting for the reward law's sampler.
+struct BlockJob<'a, R> {
+    mc: &'a TicketMonteCarlo,
+    src: &'a mut Source<R>,
+    count: u64,
+    hist: &'a mut DenseHistogram,
+    out: &'a mut McPartial,
+}
+
+impl<R: Rng> LnSamplerUser<R> for BlockJob<'_, R> {
+    type Output = (f64, f64);
+
+    fn run<F: FnMut(&mut Source<R>, u64) -> f64>(self, ln_reward: F) -> (f64, f64) {
+        self.mc.block(self.src, self.count, self.hist, self.out, ln_reward)
+    }
 }
 
 /// Sums of one block, shifted by the closed-form price for numerical stability.
@@ -105,7 +123,7 @@ impl TicketMonteCarlo {
     /// The closed-form standard deviation of `V` (∞ for an infinite-variance reward).
     pub fn closed_form_sd(&self) -> f64 {
         let var_r = self.reward.variance();
-        let lottery = crate::lottery::Lottery::new(self.reward.mean(), var_r.min(f64::MAX), self.d, self.n);
+        let lottery = crate::lottery::closed_form::Lottery::new(self.reward.mean(), var_r.min(f64::MAX), self.d, self.n);
         match (var_r.is_finite(), lottery) {
             (true, Ok(l)) => l.ticket_sd() * libm::exp(-(self.lookahead as f64) * self.log_discount),
             _ => f64::INFINITY,
@@ -152,22 +170,14 @@ impl TicketMonteCarlo {
         h: &mut DenseHistogram,
         out: &mut McPartial,
     ) -> (f64, f64) {
-        match &self.reward {
-            Reward::Constant { ln_mean, .. } => self.block(src, count, h, out, |_, _| *ln_mean),
-            Reward::Exponential { ln_mean, .. } => {
-                self.block(src, count, h, out, |s, _| ln_mean + crate::fastmath::ln(s.exp1()))
-            }
-            Reward::LogNormal { mu_ln, sigma_ln, .. } => {
-                self.block(src, count, h, out, |s, _| mu_ln + sigma_ln * s.normal())
-            }
-            Reward::Pareto { tail, ln_scale, .. } => {
-                let inv = 1.0 / tail;
-                self.block(src, count, h, out, |s, _| {
-                    ln_scale - crate::fastmath::ln(s.open01()) * inv
-                })
-            }
-            r @ Reward::Empirical { .. } => self.block(src, count, h, out, |s, slot| r.sample_ln(s, slot)),
-        }
+        let job = BlockJob {
+            mc: self,
+            src,
+            count,
+            hist: h,
+            out,
+        };
+        self.reward.with_ln_sampler(job)
     }
 
     #[inline(always)]
@@ -185,7 +195,7 @@ impl TicketMonteCarlo {
             let slot = src.geometric(self.inv_log_q).saturating_add(self.lookahead);
             // Slot t (1-based) is data row t − 1 for replayed rewards.
             let ln_v = ln_reward(src, slot - 1) - slot as f64 * self.log_discount;
-            let v = crate::fastmath::exp(ln_v);
+            let v = crate::numeric::fastmath::exp(ln_v);
             let x = v - self.price;
             s1 += x;
             s2 += x * x;
@@ -258,49 +268,11 @@ impl TicketMonteCarlo {
                     .map(|_| {
                         let slot = src.geometric(self.inv_log_q).saturating_add(self.lookahead);
                         let ln_r = self.reward.sample_ln(&mut src, slot - 1);
-                        crate::fastmath::exp(ln_r - slot as f64 * self.log_discount)
+                        crate::numeric::fastmath::exp(ln_r - slot as f64 * self.log_discount)
                     })
                     .sum();
                 total / m as f64
             })
             .collect()
-    }
-}
-
-/// A histogram for display: log-spaced bins covering the bulk of the distribution.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct DisplayHistogram {
-    /// `bins + 1` edges (ETH), log-spaced.
-    pub edges: Vec<f64>,
-    /// Counts per bin.
-    pub counts: Vec<u64>,
-    /// Values below the first edge (zeros included) and above the last.
-    pub below: u64,
-    pub above: u64,
-}
-
-impl McResult {
-    /// `bins` log-spaced bins from the 0.5 % to the 99.5 % quantile of the positive values.
-    pub fn display_histogram(&self, bins: usize) -> DisplayHistogram {
-        let h = &self.histogram;
-        let positive_from = (h.zeros + h.underflow) as f64 / h.total().max(1) as f64;
-        let lo_p = positive_from + (1.0 - positive_from) * 0.005;
-        let (mut lo, mut hi) = (h.quantile(lo_p), h.quantile(0.995));
-        if lo.is_nan() || lo <= 0.0 || !hi.is_finite() {
-            lo = self.min.max(f64::MIN_POSITIVE);
-            hi = self.max.max(lo);
-        }
-        if hi <= lo * 1.001 {
-            (lo, hi) = (lo / 1.05, hi * 1.05);
-        }
-        let (edges, counts, below, above) = h.regroup(lo, hi, bins);
-        DisplayHistogram {
-            edges,
-            counts,
-            below,
-            above,
-        }
     }
 }

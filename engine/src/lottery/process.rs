@@ -2,8 +2,8 @@
 //! slot, its holder paid the slot's reward, the ticket burned and a fresh one minted.
 
 use crate::error::{positive, EngineError, Result};
-use crate::random::{stream, Source};
-use crate::rewards::Reward;
+use crate::numeric::random::{stream, Source};
+use crate::rewards::laws::Reward;
 
 /// Who gets the fresh ticket minted after each win.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Aggregating runs: means with 10–90 % bands over runs.
 
+use super::market::Market;
 use super::result::{Band, HolderFlows, HolderSummary, MarketResult, RunSeries, Totals};
-use super::Market;
 
 /// The `q`-quantile of `xs` (sorted in place), linearly interpolated; NaN if empty.
 pub fn quantile(xs: &mut [f64], q: f64) -> f64 {
@@ -59,35 +59,7 @@ impl Market {
                     .collect()
             })
             .collect();
-        let holders = (0..k)
-            .map(|h| {
-                let mut mean = HolderFlows::default();
-                let mut profits = Vec::with_capacity(runs.len());
-                let mut share = 0.0;
-                for r in &runs {
-                    let f = &r.holders[h];
-                    mean.tickets += f.tickets / n;
-                    mean.bought += f.bought / n;
-                    mean.wins += f.wins / n;
-                    mean.expired += f.expired / n;
-                    mean.spent += f.spent / n;
-                    mean.built += f.built / n;
-                    mean.resale += f.resale / n;
-                    mean.refunds += f.refunds / n;
-                    share += r.share(points - 1, h, k) / n;
-                    profits.push(f.profit());
-                }
-                let (profit, profit_lo, profit_hi) = stats(&mut profits);
-                HolderSummary {
-                    valuation: self.valuations[h],
-                    mean,
-                    share,
-                    profit,
-                    profit_lo,
-                    profit_hi,
-                }
-            })
-            .collect();
+        let holders = self.holder_summaries(&runs, points, n);
         let prices: Vec<Vec<f64>> = runs.iter().map(|r| (0..points).map(|j| r.price(j)).collect()).collect();
         let (mut mean, mut lo, mut hi) = ([0.0; 10], [0.0; 10], [0.0; 10]);
         for i in 0..10 {
@@ -111,5 +83,45 @@ impl Market {
             totals_hi: Totals::from_array(hi),
             runs: runs.len() as u64,
         }
+    }
+
+    /// Each holder's flows averaged over runs, with its profit band.
+    fn holder_summaries(&self, runs: &[RunSeries], points: usize, n: f64) -> Vec<HolderSummary> {
+        let k = self.cfg.holders.len();
+        (0..k)
+        .map(|h| {
+            let mut mean = HolderFlows::default();
+            let mut profits = Vec::with_capacity(runs.len());
+            let mut share = 0.0;
+            for r in runs {
+                let f = &r.holders[h];
+                mean.tickets += f.tickets / n;
+                mean.bought += f.bought / n;
+                mean.wins += f.wins / n;
+                mean.expired += f.expired / n;
+                mean.spent += f.spent / n;
+                mean.built += f.built / n;
+                mean.resale += f.resale / n;
+                mean.refunds += f.refunds / n;
+                share += r.share(points - 1, h, k) / n;
+                profits.push(f.profit());
+            }
+            let (profit, profit_lo, profit_hi) = stats(&mut profits);
+            HolderSummary {
+                valuation: self.valuations[h],
+                mean,
+                share,
+                profit,
+                profit_lo,
+                profit_hi,
+            }
+        })
+        .collect()
+    }
+
+    /// Runs every seeded run and aggregates them.
+    pub fn simulate(&self) -> MarketResult {
+        let runs = (0..self.cfg.runs).map(|r| self.run(r)).collect();
+        self.aggregate(runs)
     }
 }

@@ -1,7 +1,7 @@
 //! Seeded, portable randomness: independent streams and samplers whose results are the
 //! same bit for bit natively and in wasm.
 //!
-//! Every transcendental function here is [`crate::fastmath`] or the pure-Rust `libm`, never the platform's,
+//! Every transcendental function here is [`crate::numeric::fastmath`] or the pure-Rust `libm`, never the platform's,
 //! so a seed gives identical draws on every target.
 
 use rand::{Rng, SeedableRng};
@@ -28,8 +28,8 @@ pub fn stream(seed: u64, stream: u64) -> EngineRng {
 /// ziggurat method.
 pub struct Source<R> {
     rng: R,
-    exp: &'static crate::ziggurat::Tables,
-    norm: &'static crate::ziggurat::Tables,
+    exp: &'static crate::numeric::ziggurat::Tables,
+    norm: &'static crate::numeric::ziggurat::Tables,
 }
 
 const TWO_POW_M53: f64 = 1.0 / (1u64 << 53) as f64;
@@ -39,8 +39,8 @@ impl<R: Rng> Source<R> {
     pub fn new(rng: R) -> Self {
         Self {
             rng,
-            exp: crate::ziggurat::exp_tables(),
-            norm: crate::ziggurat::normal_tables(),
+            exp: crate::numeric::ziggurat::exp_tables(),
+            norm: crate::numeric::ziggurat::normal_tables(),
         }
     }
 
@@ -60,14 +60,14 @@ impl<R: Rng> Source<R> {
     #[inline]
     pub fn normal(&mut self) -> f64 {
         let rng = &mut self.rng;
-        crate::ziggurat::normal(self.norm, || rng.next_u64())
+        crate::numeric::ziggurat::normal(self.norm, || rng.next_u64())
     }
 
     /// Standard exponential.
     #[inline]
     pub fn exp1(&mut self) -> f64 {
         let rng = &mut self.rng;
-        crate::ziggurat::exponential(self.exp, || rng.next_u64())
+        crate::numeric::ziggurat::exponential(self.exp, || rng.next_u64())
     }
 
     /// Geometric on {1, 2, …} with success probability `p ∈ (0, 1]`, by inversion of an

@@ -1,31 +1,7 @@
-//! The primary market over time (SPEC §4): a seeded, slot-by-slot agent simulation of
-//! who buys the tickets under a pricing rule and what the protocol captures.
-//!
-//! Each slot, in this order:
-//! 1. one outstanding ticket is drawn uniformly; its holder earns `c_k R_t` (or, with
-//!    just-in-time resale, sells the slot to the best builder at the second-highest
-//!    `c_j R_t`); the ticket is burned (with none outstanding the slot is idle);
-//! 2. tickets bought `E` slots ago are burned unused, refunding `φ` of their price;
-//! 3. the protocol sells tickets under the [`Pricing`] rule until `N` are outstanding or
-//!    no one buys; the revenue goes to the protocol.
-//!
-//! Holders pay from their cash: the budget plus everything earned so far (profits are
-//! reinvested). Holders value every fresh ticket alike ([`Holder::valuation`]), so the
-//! one who values tickets most buys them all when the rule lets them.
-
-mod aggregate;
-mod book;
-mod population;
-mod result;
-mod run;
-
-pub use aggregate::quantile;
-pub use population::{preset, Preset};
-pub use result::{Band, HolderSummary, MarketResult, RunSeries, Totals};
-pub use run::{concentration, Concentration};
+//! The primary market's inputs: holders, pricing rules, volatility and the configuration.
 
 use crate::error::{finite, non_negative, positive, within, EngineError, Result};
-use crate::rewards::Reward;
+use crate::rewards::laws::Reward;
 
 /// One holder (a would-be ticket buyer and block builder).
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +19,7 @@ pub struct Holder {
 
 impl Holder {
     /// Checks the holder's fields, naming them `holders[i].<field>`.
-    fn validate(&self, i: usize) -> Result<()> {
+    pub(crate) fn validate(&self, i: usize) -> Result<()> {
         let name = |f: &str| format!("holders[{i}].{f}");
         non_negative(&name("budget"), self.budget)?;
         finite(&name("capture"), self.capture)?;
@@ -146,7 +122,7 @@ impl Pricing {
         crate::choice::Choice::key(self.rule())
     }
 
-    fn validate(&self, max_tickets: u64) -> Result<()> {
+    pub(crate) fn validate(&self, max_tickets: u64) -> Result<()> {
         match *self {
             Self::Fixed { price } => non_negative("pricing.price", price).map(drop),
             Self::SecondPrice { reserve } | Self::FirstPrice { reserve } => {
@@ -247,128 +223,60 @@ impl<R> MarketConfig<R> {
     }
 }
 
+impl MarketConfig {
+    /// Checks every field; errors name it.
+    pub(crate) fn validate(&self) -> Result<()> {
+        if self.max_tickets == 0 {
+        return Err(EngineError::invalid("maxTickets", "must be at least 1, got 0"));
+    }
+    if self.slots == 0 {
+        return Err(EngineError::invalid("slots", "must be at least 1, got 0"));
+    }
+    if self.runs == 0 {
+        return Err(EngineError::invalid("runs", "must be at least 1, got 0"));
+    }
+    if self.points == 0 {
+        return Err(EngineError::invalid("points", "must be at least 1, got 0"));
+    }
+    if self.holders.is_empty() {
+        return Err(EngineError::invalid("holders", "must list at least one holder"));
+    }
+    for (i, h) in self.holders.iter().enumerate() {
+        h.validate(i)?;
+    }
+        self.check_size()
+    }
+
+    /// The sizes (work, recorded counts) and the optional parts (expiry, refund, volatility).
+    fn check_size(&self) -> Result<()> {
+        let work = self.slots as f64 * self.holders.len() as f64 * self.runs as f64;
+    if work > MAX_WORK {
+        return Err(EngineError::invalid(
+            "slots",
+            format!("slots × holders × runs is {work:.3e}, more than the {MAX_WORK:.0e} this tool runs"),
+        ));
+    }
+    let recorded = self.points.min(self.slots) as f64 * self.holders.len() as f64 * self.runs as f64;
+    if recorded > MAX_RECORDED {
+        return Err(EngineError::invalid(
+            "points",
+            format!("points × holders × runs is {recorded:.3e}, more than the {MAX_RECORDED:.0e} ticket counts kept; record fewer points"),
+        ));
+    }
+    if self.expiry == Some(0) {
+        return Err(EngineError::invalid("expiry", "must be at least 1 slot, got 0"));
+    }
+    within("refund", self.refund, 0.0, 1.0)?;
+    if let Some(v) = self.volatility {
+        within("volatility.persistence", v.persistence, 0.0, 0.999_999)?;
+        within("volatility.volatility", v.volatility, 0.0, 5.0)?;
+    }
+    self.pricing.validate(self.max_tickets)
+    }
+}
+
 /// The largest simulation accepted: slots × holders × runs.
 pub const MAX_WORK: f64 = 1e11;
 
 /// The most ticket counts recorded (points × holders × runs, 4 bytes each).
 pub const MAX_RECORDED: f64 = 5e7;
-
-/// A validated market, with every holder's valuation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Market {
-    pub(crate) cfg: MarketConfig,
-    pub(crate) valuations: Vec<f64>,
-    /// The best builder and the second-highest capture (for just-in-time resale).
-    pub(crate) best: (usize, f64),
-    pub(crate) record_at: Vec<u64>,
-}
-
-impl Market {
-    /// Checks every field (errors name it) and computes the valuations.
-    pub fn new(cfg: MarketConfig) -> Result<Self> {
-        if cfg.max_tickets == 0 {
-            return Err(EngineError::invalid("maxTickets", "must be at least 1, got 0"));
-        }
-        if cfg.slots == 0 {
-            return Err(EngineError::invalid("slots", "must be at least 1, got 0"));
-        }
-        if cfg.runs == 0 {
-            return Err(EngineError::invalid("runs", "must be at least 1, got 0"));
-        }
-        if cfg.points == 0 {
-            return Err(EngineError::invalid("points", "must be at least 1, got 0"));
-        }
-        if cfg.holders.is_empty() {
-            return Err(EngineError::invalid("holders", "must list at least one holder"));
-        }
-        for (i, h) in cfg.holders.iter().enumerate() {
-            h.validate(i)?;
-        }
-        let work = cfg.slots as f64 * cfg.holders.len() as f64 * cfg.runs as f64;
-        if work > MAX_WORK {
-            return Err(EngineError::invalid(
-                "slots",
-                format!("slots × holders × runs is {work:.3e}, more than the {MAX_WORK:.0e} this tool runs"),
-            ));
-        }
-        let recorded = cfg.points.min(cfg.slots) as f64 * cfg.holders.len() as f64 * cfg.runs as f64;
-        if recorded > MAX_RECORDED {
-            return Err(EngineError::invalid(
-                "points",
-                format!("points × holders × runs is {recorded:.3e}, more than the {MAX_RECORDED:.0e} ticket counts kept; record fewer points"),
-            ));
-        }
-        if cfg.expiry == Some(0) {
-            return Err(EngineError::invalid("expiry", "must be at least 1 slot, got 0"));
-        }
-        within("refund", cfg.refund, 0.0, 1.0)?;
-        if let Some(v) = cfg.volatility {
-            within("volatility.persistence", v.persistence, 0.0, 0.999_999)?;
-            within("volatility.volatility", v.volatility, 0.0, 5.0)?;
-        }
-        cfg.pricing.validate(cfg.max_tickets)?;
-        let mu = cfg.reward.mean();
-        let valuations = cfg
-            .holders
-            .iter()
-            .map(|h| h.valuation(mu, cfg.max_tickets, cfg.expiry))
-            .collect();
-        let best = best_builders(&cfg.holders);
-        let p = cfg.points.min(cfg.slots);
-        let record_at = (1..=p)
-            .map(|j| (j as u128 * cfg.slots as u128 / p as u128) as u64)
-            .collect();
-        Ok(Self {
-            cfg,
-            valuations,
-            best,
-            record_at,
-        })
-    }
-
-    /// The configuration.
-    pub fn config(&self) -> &MarketConfig {
-        &self.cfg
-    }
-
-    /// Each holder's valuation of a fresh ticket, in order.
-    pub fn valuations(&self) -> &[f64] {
-        &self.valuations
-    }
-
-    /// The slots (1-based counts of slots elapsed) at which series are recorded.
-    pub fn recorded_slots(&self) -> &[u64] {
-        &self.record_at
-    }
-
-    /// Runs every seeded run and aggregates them.
-    pub fn simulate(&self) -> MarketResult {
-        let runs = (0..self.cfg.runs).map(|r| self.run(r)).collect();
-        self.aggregate(runs)
-    }
-}
-
-/// The holder with the highest capture (the first on ties) and the second-highest
-/// capture among the others (its own when it is alone).
-fn best_builders(holders: &[Holder]) -> (usize, f64) {
-    let mut best = 0;
-    for (i, h) in holders.iter().enumerate() {
-        if h.capture > holders[best].capture {
-            best = i;
-        }
-    }
-    let second = holders
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != best)
-        .map(|(_, h)| h.capture)
-        .fold(f64::NEG_INFINITY, f64::max);
-    (
-        best,
-        if second.is_finite() {
-            second
-        } else {
-            holders[best].capture
-        },
-    )
-}

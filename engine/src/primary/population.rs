@@ -1,6 +1,6 @@
 //! Holder populations: the tiered one of the ET-Simulation model and simpler ones.
 
-use super::Holder;
+use super::config::Holder;
 use crate::error::{EngineError, Result};
 
 /// A named holder population.

@@ -1,7 +1,6 @@
-//! Multi-slot control (SPEC §1, "multi-block MEV") and ticket pools.
+//! Multi-slot control (SPEC §1, "multi-block MEV"): the chance of winning runs of slots.
 
 use crate::error::{within, EngineError, Result};
-use crate::ticket_mc::TicketMonteCarlo;
 
 /// The exact probability that a holder winning each slot independently with probability
 /// `share` controls at least one run of `run ≥ 1` consecutive slots within `horizon` slots.
@@ -54,46 +53,6 @@ pub fn pool_streak_probability(tickets: u64, outstanding: u64, run: u32) -> Resu
     Ok((0..run as u64)
         .map(|i| tickets.saturating_sub(i) as f64 / outstanding as f64)
         .product())
-}
-
-/// One point of the pool-risk curve.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct PoolPoint {
-    /// Tickets in the pool.
-    pub size: u64,
-    /// Closed form: the standard deviation of the per-ticket value, `sd(V)/√m`.
-    pub sd: f64,
-    /// Monte Carlo estimate of the same from pools of independent tickets.
-    pub sd_estimate: f64,
-}
-
-/// The per-ticket standard deviation of a pool of `m` tickets with independent wins,
-/// for each size in `sizes`: the closed form `sd(V)/√m` and an estimate from `pools`
-/// simulated pools per size (seeded, stream `i` for size `i`).
-pub fn pool_risk(mc: &TicketMonteCarlo, sizes: &[u64], pools: u64, seed: u64) -> Result<Vec<PoolPoint>> {
-    if pools < 2 {
-        return Err(EngineError::invalid("pools", "must be at least 2"));
-    }
-    let sd = mc.closed_form_sd();
-    sizes
-        .iter()
-        .enumerate()
-        .map(|(i, &m)| {
-            if m == 0 {
-                return Err(EngineError::invalid("sizes", "every pool size must be at least 1"));
-            }
-            let means = mc.pool_means(seed, i as u64, m, pools);
-            let mean = means.iter().sum::<f64>() / pools as f64;
-            let var = means.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (pools - 1) as f64;
-            Ok(PoolPoint {
-                size: m,
-                sd: sd / (m as f64).sqrt(),
-                sd_estimate: var.sqrt(),
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -3,10 +3,7 @@
 
 use std::sync::Arc;
 
-use rand::Rng;
-
 use crate::error::{non_negative, positive, EngineError, Result};
-use crate::random::Source;
 
 /// How an empirical list of rewards is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +78,7 @@ pub enum Reward {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmpiricalData {
     values: Vec<f64>,
-    ln_values: Vec<f64>,
+    pub(crate) ln_values: Vec<f64>,
     mean: f64,
     variance: f64,
 }
@@ -90,16 +87,6 @@ impl EmpiricalData {
     /// The rewards, in order.
     pub fn values(&self) -> &[f64] {
         &self.values
-    }
-
-    /// The row used for slot `slot`: replayed in order, or drawn uniformly.
-    #[inline]
-    fn row<R: Rng>(&self, mode: EmpiricalMode, src: &mut Source<R>, slot: u64) -> usize {
-        let len = self.values.len() as u64;
-        (match mode {
-            EmpiricalMode::Replay => slot % len,
-            EmpiricalMode::Resample => src.below(len),
-        }) as usize
     }
 }
 
@@ -211,29 +198,6 @@ impl Reward {
             Self::Empirical { data, .. } => data.variance,
         }
     }
-
-    /// The natural logarithm of the reward of slot `slot` (−∞ for a zero reward).
-    #[inline]
-    pub fn sample_ln<R: Rng>(&self, src: &mut Source<R>, slot: u64) -> f64 {
-        match self {
-            Self::Constant { ln_mean, .. } => *ln_mean,
-            Self::Exponential { ln_mean, .. } => ln_mean + crate::fastmath::ln(src.exp1()),
-            Self::LogNormal { mu_ln, sigma_ln, .. } => mu_ln + sigma_ln * src.normal(),
-            Self::Pareto { tail, ln_scale, .. } => ln_scale - crate::fastmath::ln(src.open01()) / tail,
-            Self::Empirical { data, mode } => data.ln_values[data.row(*mode, src, slot)],
-        }
-    }
-
-    /// The reward of slot `slot`.
-    #[inline]
-    pub fn sample<R: Rng>(&self, src: &mut Source<R>, slot: u64) -> f64 {
-        match self {
-            Self::Constant { mean, .. } => *mean,
-            Self::Exponential { mean, .. } => mean * src.exp1(),
-            Self::Empirical { data, mode } => data.values[data.row(*mode, src, slot)],
-            _ => crate::fastmath::exp(self.sample_ln(src, slot)),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -242,51 +206,6 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::random::stream;
-
-    fn sample_mean(r: &Reward, n: u64) -> (f64, f64) {
-        let mut src = Source::new(stream(11, 0));
-        let xs: Vec<f64> = (0..n).map(|t| r.sample(&mut src, t)).collect();
-        let m = xs.iter().sum::<f64>() / n as f64;
-        let v = xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / n as f64;
-        (m, v)
-    }
-
-    #[test]
-    fn moments_match_the_parameters() {
-        let n = 300_000;
-        for r in [
-            Reward::exponential(0.05).unwrap(),
-            Reward::lognormal(0.05, 2.0).unwrap(),
-            Reward::pareto(0.05, 3.5).unwrap(),
-        ] {
-            let (m, v) = sample_mean(&r, n);
-            let se = (r.variance() / n as f64).sqrt();
-            assert!((m - r.mean()).abs() < 5.0 * se, "{r:?}: mean {m} vs {}", r.mean());
-            assert!(
-                (v / r.variance() - 1.0).abs() < 0.25,
-                "{r:?}: variance {v} vs {}",
-                r.variance()
-            );
-        }
-        let c = Reward::constant(0.3).unwrap();
-        let mut src = Source::new(stream(1, 1));
-        assert!((0..10).all(|t| c.sample(&mut src, t) == 0.3));
-    }
-
-    #[test]
-    fn empirical_replays_in_order_and_resamples() {
-        let r = Reward::empirical(vec![1.0, 0.0, 2.0], EmpiricalMode::Replay).unwrap();
-        let mut src = Source::new(stream(3, 0));
-        let got: Vec<f64> = (0..6).map(|t| r.sample(&mut src, t)).collect();
-        assert_eq!(got, vec![1.0, 0.0, 2.0, 1.0, 0.0, 2.0]);
-        assert_eq!(r.mean(), 1.0);
-        let (m, _) = sample_mean(
-            &Reward::empirical(vec![1.0, 0.0, 2.0], EmpiricalMode::Resample).unwrap(),
-            30_000,
-        );
-        assert!((m - 1.0).abs() < 0.03, "{m}");
-    }
 
     #[test]
     fn bad_parameters_name_their_field() {

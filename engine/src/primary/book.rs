@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 
 use rand::Rng;
 
-use crate::random::Source;
+use crate::numeric::random::Source;
 
 /// One outstanding ticket.
 #[derive(Debug, Clone, Copy)]
@@ -100,7 +100,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::random::stream;
+    use crate::numeric::random::stream;
 
     #[test]
     fn draws_remove_and_expiries_skip_drawn_tickets() {
