@@ -96,7 +96,7 @@ fn tullock_steep(values: &[f64], alpha: f64, mechanism: Mechanism, grid: Option<
         }
     }
     if values.len() > 2 {
-        return Err(EngineError::invalid(
+        return Err(EngineError::no_equilibrium(
             "alpha",
             format!(
                 "no pure equilibrium exists for these {} values at α = {alpha}; mixed equilibria are computed for two players only",
@@ -131,7 +131,7 @@ fn tullock_mixed(values: &[f64], alpha: f64, mechanism: Mechanism, grid: Option<
             break;
         }
     }
-    best.ok_or_else(|| EngineError::invalid("alpha", "no mixed equilibrium was found"))
+    best.ok_or_else(|| EngineError::no_equilibrium("alpha", "no mixed equilibrium was found"))
 }
 
 fn mixed_outcome(values: &[f64], alpha: f64, mechanism: Mechanism, pair: &mixed::MixedPair) -> Outcome {

@@ -213,6 +213,6 @@ pub fn pure_concave(values: &[f64], alpha: f64) -> Result<Vec<f64>> {
         return Ok(proportional_bids(values));
     }
     let shares = share_equilibrium(values, alpha, &vec![true; values.len()])
-        .ok_or_else(|| EngineError::invalid("values", "the share-function solver did not converge"))?;
+        .ok_or_else(|| EngineError::not_converged("values", "the share-function solver", "did not converge"))?;
     Ok(bids_from_shares(values, alpha, &shares))
 }

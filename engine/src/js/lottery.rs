@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{parse, to_js, whole, within_field};
-use crate::lottery::streaks::{pool_risk, pool_streak_probability, streak_curve};
+use super::convert::{parse, to_js, whole, within_field};
+use crate::lottery::pools::pool_risk;
+use crate::lottery::streaks::{pool_streak_probability, streak_curve};
 use crate::error::{EngineError, Result};
 use crate::lottery::process::{Process, Remint};
 use crate::rewards::data::{parse_rewards, summarize};
@@ -95,7 +96,7 @@ struct LotteryOutput {
     std_error: f64,
     sd: f64,
     quantiles: Vec<Quantile>,
-    histogram: crate::lottery::monte_carlo::DisplayHistogram,
+    histogram: crate::lottery::display::DisplayHistogram,
     payback_probability: f64,
     price: f64,
     closed_form_mean: f64,

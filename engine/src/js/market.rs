@@ -5,7 +5,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::lottery::{seed, RewardInput};
-use super::{deserialize_at, parse, to_js, whole};
+use super::convert::{deserialize_at, parse, to_js, whole};
 use crate::error::{EngineError, Result};
 use crate::primary::{preset, Holder, Market, MarketConfig, Preset, Pricing, Volatility};
 

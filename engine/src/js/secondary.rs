@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{parse, to_js, whole};
+use super::convert::{parse, to_js, whole};
 use crate::choice::Choice;
 use crate::error::EngineError;
 use crate::secondary::model::{Action, Buyer, Format, Market};
