@@ -72,9 +72,9 @@ impl EngineError {
     /// The name of the field this error is about.
     pub fn field(&self) -> &str {
         match self {
-            Self::InvalidParameter { field, .. } | Self::NoEquilibrium { field, .. } | Self::NotConverged { field, .. } => {
-                field
-            }
+            Self::InvalidParameter { field, .. }
+            | Self::NoEquilibrium { field, .. }
+            | Self::NotConverged { field, .. } => field,
         }
     }
 

@@ -18,6 +18,7 @@
 //! - [`rates`], [`error`], [`choice`] — rate conversions, the error type, the menus' `Choice` trait;
 //! - `js` — the JavaScript interface (SPEC §6), behind the `js` feature.
 
+#[macro_use]
 pub mod choice;
 pub mod contest;
 pub mod error;

@@ -3,7 +3,7 @@
 use super::metrics::Metrics;
 use crate::error::{finite, EngineError, Result};
 
-crate::choices! {
+choices! {
     /// The allocation mechanisms, without the Tullock exponent (menu order).
     pub enum MechanismKind {
         /// `x_i = b_i / Σ b_j`, everyone pays.

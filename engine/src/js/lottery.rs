@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::convert::{parse, to_js, whole, within_field};
-use crate::lottery::pools::pool_risk;
-use crate::lottery::streaks::{pool_streak_probability, streak_curve};
 use crate::error::{EngineError, Result};
+use crate::lottery::monte_carlo::TicketMonteCarlo;
+use crate::lottery::pools::pool_risk;
 use crate::lottery::process::{Process, Remint};
+use crate::lottery::streaks::{pool_streak_probability, streak_curve};
 use crate::rewards::data::{parse_rewards, summarize};
 use crate::rewards::laws::{EmpiricalMode, Reward};
-use crate::lottery::monte_carlo::TicketMonteCarlo;
 
 /// `{kind, mean?, cv?, tailIndex?, values?, mode?}`.
 #[derive(Deserialize)]

@@ -4,8 +4,8 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::lottery::{seed, RewardInput};
 use super::convert::{deserialize_at, parse, to_js, whole};
+use super::lottery::{seed, RewardInput};
 use crate::error::{EngineError, Result};
 use crate::primary::{preset, Holder, Market, MarketConfig, Preset, Pricing, Volatility};
 

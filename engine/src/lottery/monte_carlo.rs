@@ -123,7 +123,8 @@ impl TicketMonteCarlo {
     /// The closed-form standard deviation of `V` (∞ for an infinite-variance reward).
     pub fn closed_form_sd(&self) -> f64 {
         let var_r = self.reward.variance();
-        let lottery = crate::lottery::closed_form::Lottery::new(self.reward.mean(), var_r.min(f64::MAX), self.d, self.n);
+        let lottery =
+            crate::lottery::closed_form::Lottery::new(self.reward.mean(), var_r.min(f64::MAX), self.d, self.n);
         match (var_r.is_finite(), lottery) {
             (true, Ok(l)) => l.ticket_sd() * libm::exp(-(self.lookahead as f64) * self.log_discount),
             _ => f64::INFINITY,

@@ -122,33 +122,14 @@ impl Process {
         let mut slots = Vec::new();
         let mut series = vec![Vec::new(); k];
         for r in 0..runs {
-            let mut src = Source::new(stream(seed, r));
-            let mut counts = self.holdings.clone();
-            let mut value = vec![0.0; k];
-            let n = self.outstanding();
-            let ld = libm::log1p(self.d);
-            for t in 1..=self.horizon {
-                let reward = self.reward.sample(&mut src, t - 1);
-                let mut pick = src.below(n);
-                if let Some(i) = counts.iter().position(|&c| {
-                    let hit = pick < c;
-                    pick = pick.saturating_sub(c);
-                    hit
-                }) {
-                    wins[i] += 1.0;
-                    rewards[i] += reward;
-                    value[i] += reward * libm::exp(-(t as f64) * ld);
-                    if self.remint == Remint::Others {
-                        counts[i] -= 1;
-                    }
-                }
+            let value = self.one_run(seed, r, &mut wins, &mut rewards, |t, value| {
                 if r == 0 && (t % step == 0 || t == self.horizon) {
                     slots.push(t);
-                    for (s, v) in series.iter_mut().zip(&value) {
+                    for (s, v) in series.iter_mut().zip(value) {
                         s.push(*v);
                     }
                 }
-            }
+            });
             for i in 0..k {
                 sum_v[i] += value[i];
                 sum_v2[i] += value[i] * value[i];
@@ -174,5 +155,40 @@ impl Process {
             slots,
             cumulative_value: series,
         })
+    }
+
+    /// Run `r` (stream `r` of `seed`): each holder's realised present value. Wins and
+    /// rewards are added to `wins` and `rewards`; `record(t, values)` sees every slot.
+    fn one_run(
+        &self,
+        seed: u64,
+        r: u64,
+        wins: &mut [f64],
+        rewards: &mut [f64],
+        mut record: impl FnMut(u64, &[f64]),
+    ) -> Vec<f64> {
+        let mut src = Source::new(stream(seed, r));
+        let mut counts = self.holdings.clone();
+        let mut value = vec![0.0; self.holdings.len()];
+        let n = self.outstanding();
+        let ld = libm::log1p(self.d);
+        for t in 1..=self.horizon {
+            let reward = self.reward.sample(&mut src, t - 1);
+            let mut pick = src.below(n);
+            if let Some(i) = counts.iter().position(|&c| {
+                let hit = pick < c;
+                pick = pick.saturating_sub(c);
+                hit
+            }) {
+                wins[i] += 1.0;
+                rewards[i] += reward;
+                value[i] += reward * libm::exp(-(t as f64) * ld);
+                if self.remint == Remint::Others {
+                    counts[i] -= 1;
+                }
+            }
+            record(t, &value);
+        }
+        value
     }
 }

@@ -89,34 +89,34 @@ impl Market {
     fn holder_summaries(&self, runs: &[RunSeries], points: usize, n: f64) -> Vec<HolderSummary> {
         let k = self.cfg.holders.len();
         (0..k)
-        .map(|h| {
-            let mut mean = HolderFlows::default();
-            let mut profits = Vec::with_capacity(runs.len());
-            let mut share = 0.0;
-            for r in runs {
-                let f = &r.holders[h];
-                mean.tickets += f.tickets / n;
-                mean.bought += f.bought / n;
-                mean.wins += f.wins / n;
-                mean.expired += f.expired / n;
-                mean.spent += f.spent / n;
-                mean.built += f.built / n;
-                mean.resale += f.resale / n;
-                mean.refunds += f.refunds / n;
-                share += r.share(points - 1, h, k) / n;
-                profits.push(f.profit());
-            }
-            let (profit, profit_lo, profit_hi) = stats(&mut profits);
-            HolderSummary {
-                valuation: self.valuations[h],
-                mean,
-                share,
-                profit,
-                profit_lo,
-                profit_hi,
-            }
-        })
-        .collect()
+            .map(|h| {
+                let mut mean = HolderFlows::default();
+                let mut profits = Vec::with_capacity(runs.len());
+                let mut share = 0.0;
+                for r in runs {
+                    let f = &r.holders[h];
+                    mean.tickets += f.tickets / n;
+                    mean.bought += f.bought / n;
+                    mean.wins += f.wins / n;
+                    mean.expired += f.expired / n;
+                    mean.spent += f.spent / n;
+                    mean.built += f.built / n;
+                    mean.resale += f.resale / n;
+                    mean.refunds += f.refunds / n;
+                    share += r.share(points - 1, h, k) / n;
+                    profits.push(f.profit());
+                }
+                let (profit, profit_lo, profit_hi) = stats(&mut profits);
+                HolderSummary {
+                    valuation: self.valuations[h],
+                    mean,
+                    share,
+                    profit,
+                    profit_lo,
+                    profit_hi,
+                }
+            })
+            .collect()
     }
 
     /// Runs every seeded run and aggregates them.

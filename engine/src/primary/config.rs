@@ -58,7 +58,7 @@ pub fn win_before_expiry(max_tickets: u64, expiry: u64) -> f64 {
     -libm::expm1(expiry as f64 * libm::log1p(-1.0 / n))
 }
 
-crate::choices! {
+choices! {
     /// The pricing rules, without their parameters (menu order: auctions first).
     pub enum PricingRule {
         /// Second-price auction per ticket.
@@ -227,51 +227,51 @@ impl MarketConfig {
     /// Checks every field; errors name it.
     pub(crate) fn validate(&self) -> Result<()> {
         if self.max_tickets == 0 {
-        return Err(EngineError::invalid("maxTickets", "must be at least 1, got 0"));
-    }
-    if self.slots == 0 {
-        return Err(EngineError::invalid("slots", "must be at least 1, got 0"));
-    }
-    if self.runs == 0 {
-        return Err(EngineError::invalid("runs", "must be at least 1, got 0"));
-    }
-    if self.points == 0 {
-        return Err(EngineError::invalid("points", "must be at least 1, got 0"));
-    }
-    if self.holders.is_empty() {
-        return Err(EngineError::invalid("holders", "must list at least one holder"));
-    }
-    for (i, h) in self.holders.iter().enumerate() {
-        h.validate(i)?;
-    }
+            return Err(EngineError::invalid("maxTickets", "must be at least 1, got 0"));
+        }
+        if self.slots == 0 {
+            return Err(EngineError::invalid("slots", "must be at least 1, got 0"));
+        }
+        if self.runs == 0 {
+            return Err(EngineError::invalid("runs", "must be at least 1, got 0"));
+        }
+        if self.points == 0 {
+            return Err(EngineError::invalid("points", "must be at least 1, got 0"));
+        }
+        if self.holders.is_empty() {
+            return Err(EngineError::invalid("holders", "must list at least one holder"));
+        }
+        for (i, h) in self.holders.iter().enumerate() {
+            h.validate(i)?;
+        }
         self.check_size()
     }
 
     /// The sizes (work, recorded counts) and the optional parts (expiry, refund, volatility).
     fn check_size(&self) -> Result<()> {
         let work = self.slots as f64 * self.holders.len() as f64 * self.runs as f64;
-    if work > MAX_WORK {
-        return Err(EngineError::invalid(
-            "slots",
-            format!("slots × holders × runs is {work:.3e}, more than the {MAX_WORK:.0e} this tool runs"),
-        ));
-    }
-    let recorded = self.points.min(self.slots) as f64 * self.holders.len() as f64 * self.runs as f64;
-    if recorded > MAX_RECORDED {
-        return Err(EngineError::invalid(
+        if work > MAX_WORK {
+            return Err(EngineError::invalid(
+                "slots",
+                format!("slots × holders × runs is {work:.3e}, more than the {MAX_WORK:.0e} this tool runs"),
+            ));
+        }
+        let recorded = self.points.min(self.slots) as f64 * self.holders.len() as f64 * self.runs as f64;
+        if recorded > MAX_RECORDED {
+            return Err(EngineError::invalid(
             "points",
             format!("points × holders × runs is {recorded:.3e}, more than the {MAX_RECORDED:.0e} ticket counts kept; record fewer points"),
         ));
-    }
-    if self.expiry == Some(0) {
-        return Err(EngineError::invalid("expiry", "must be at least 1 slot, got 0"));
-    }
-    within("refund", self.refund, 0.0, 1.0)?;
-    if let Some(v) = self.volatility {
-        within("volatility.persistence", v.persistence, 0.0, 0.999_999)?;
-        within("volatility.volatility", v.volatility, 0.0, 5.0)?;
-    }
-    self.pricing.validate(self.max_tickets)
+        }
+        if self.expiry == Some(0) {
+            return Err(EngineError::invalid("expiry", "must be at least 1 slot, got 0"));
+        }
+        within("refund", self.refund, 0.0, 1.0)?;
+        if let Some(v) = self.volatility {
+            within("volatility.persistence", v.persistence, 0.0, 0.999_999)?;
+            within("volatility.volatility", v.volatility, 0.0, 5.0)?;
+        }
+        self.pricing.validate(self.max_tickets)
     }
 }
 

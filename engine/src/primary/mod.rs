@@ -24,9 +24,7 @@ mod run;
 
 pub use aggregate::quantile;
 pub use concentration::{concentration, Concentration};
-pub use config::{
-    win_before_expiry, Holder, MarketConfig, Pricing, PricingRule, Volatility, MAX_RECORDED, MAX_WORK,
-};
+pub use config::{win_before_expiry, Holder, MarketConfig, Pricing, PricingRule, Volatility, MAX_RECORDED, MAX_WORK};
 pub use market::Market;
 pub use population::{preset, Preset};
 pub use result::{Band, HolderFlows, HolderSummary, MarketResult, RunSeries, Totals};

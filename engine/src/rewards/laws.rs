@@ -16,7 +16,7 @@ pub enum EmpiricalMode {
     Resample,
 }
 
-crate::choices! {
+choices! {
     /// The reward laws a page offers, without their parameters (menu order).
     pub enum RewardKind {
         /// Log-normal with a mean and a standard deviation.

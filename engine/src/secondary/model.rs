@@ -2,7 +2,7 @@
 
 use crate::error::{finite, non_negative, EngineError, Result};
 
-crate::choices! {
+choices! {
     /// How the right is sold at a node.
     pub enum Format {
         /// The second-highest active bid (0 with fewer than two bidders).
