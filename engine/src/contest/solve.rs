@@ -26,6 +26,14 @@ const MIXED_GRIDS: [usize; 3] = [80, 160, 320];
 pub const MIXED_TOLERANCE: f64 = 0.005;
 
 /// The equilibrium of `mechanism` for `values` (complete information).
+///
+/// ```
+/// use et_engine::contest::{solve, Mechanism};
+/// // SPEC §7, values (4, 2), proportional all-pay: bids (8/9, 4/9), revenue 4/3.
+/// let o = solve(&[4.0, 2.0], Mechanism::ProportionalAllPay).unwrap();
+/// assert!((o.bids[0] - 8.0 / 9.0).abs() < 1e-12 && (o.metrics.revenue - 4.0 / 3.0).abs() < 1e-12);
+/// assert!((o.metrics.fairness - 0.4714).abs() < 1e-4);
+/// ```
 pub fn solve(values: &[f64], mechanism: Mechanism) -> Result<Outcome> {
     solve_with(values, mechanism, None)
 }

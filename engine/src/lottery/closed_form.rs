@@ -41,6 +41,14 @@ pub struct TicketSummary {
 
 impl Lottery {
     /// Validates `mu ≥ 0`, `var_r ≥ 0`, `d > 0`, `n ≥ 1`, all finite.
+    ///
+    /// ```
+    /// use et_engine::lottery::Lottery;
+    /// // SPEC §1: E[V] = μ/(nd + 1).
+    /// let l = Lottery::new(1.0, 0.0, 0.01, 100.0).unwrap();
+    /// assert!((l.ticket_value() - 0.5).abs() < 1e-15);
+    /// assert_eq!(Lottery::new(1.0, 0.0, 0.0, 100.0).unwrap_err().field(), "d");
+    /// ```
     pub fn new(mu: f64, var_r: f64, d: f64, n: f64) -> Result<Self> {
         non_negative("mu", mu)?;
         non_negative("varR", var_r)?;
@@ -157,6 +165,13 @@ impl Lottery {
     /// The lookahead discounts the ticket (its value by `(1+d)^(−m)`, its variance by
     /// `(1+d)^(−2m)`) and so the issued value and the share's value; the unissued value
     /// stays `NPV − issued`, computed without cancellation.
+    ///
+    /// ```
+    /// use et_engine::lottery::Lottery;
+    /// let s = Lottery::new(1.0, 0.0, 0.01, 100.0).unwrap().summary(Some(0.1), 0.0).unwrap();
+    /// assert!((s.total_npv - 100.0).abs() < 1e-12 && (s.issued_value - 50.0).abs() < 1e-12);
+    /// assert!((s.share_value.unwrap() - 5.0).abs() < 1e-12);
+    /// ```
     pub fn summary(&self, share: Option<f64>, lookahead: f64) -> Result<TicketSummary> {
         non_negative("lookahead", lookahead)?;
         let factor = self.lookahead_factor(lookahead);

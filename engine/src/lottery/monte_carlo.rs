@@ -98,6 +98,14 @@ pub struct McResult {
 
 impl TicketMonteCarlo {
     /// Validates `n ≥ 1`, `d > 0`, `lookahead ≥ 0` (whole slots).
+    ///
+    /// ```
+    /// use et_engine::lottery::monte_carlo::TicketMonteCarlo;
+    /// use et_engine::rewards::Reward;
+    /// let mc = TicketMonteCarlo::new(100.0, 0.01, Reward::exponential(2.0).unwrap(), 0).unwrap();
+    /// assert!((mc.price() - 1.0).abs() < 1e-15);
+    /// assert_eq!(TicketMonteCarlo::new(0.5, 0.01, Reward::constant(1.0).unwrap(), 0).unwrap_err().field(), "n");
+    /// ```
     pub fn new(n: f64, d: f64, reward: Reward, lookahead: u64) -> Result<Self> {
         within("n", n, 1.0, f64::MAX)?;
         positive("d", d)?;
@@ -158,6 +166,15 @@ impl TicketMonteCarlo {
     }
 
     /// Runs the whole experiment on this thread.
+    ///
+    /// ```
+    /// use et_engine::lottery::monte_carlo::TicketMonteCarlo;
+    /// use et_engine::rewards::Reward;
+    /// let mc = TicketMonteCarlo::new(100.0, 0.01, Reward::constant(1.0).unwrap(), 0).unwrap();
+    /// let r = mc.run(7, 100_000);
+    /// assert_eq!(r.price, 0.5 / 1.0); // μ/(nd + 1)
+    /// assert!((r.mean - r.price).abs() < 5.0 * r.std_error);
+    /// ```
     pub fn run(&self, seed: u64, samples: u64) -> McResult {
         let blocks = samples.div_ceil(BLOCK);
         self.finish(vec![self.run_blocks(seed, 0..blocks, samples)])

@@ -19,6 +19,16 @@ pub struct PoolPoint {
 /// The per-ticket standard deviation of a pool of `m` tickets with independent wins,
 /// for each size in `sizes`: the closed form `sd(V)/√m` and an estimate from `pools`
 /// simulated pools per size (seeded, stream `i` for size `i`).
+///
+/// ```
+/// use et_engine::lottery::monte_carlo::TicketMonteCarlo;
+/// use et_engine::lottery::pools::pool_risk;
+/// use et_engine::rewards::Reward;
+/// let mc = TicketMonteCarlo::new(10.0, 0.01, Reward::constant(1.0).unwrap(), 0).unwrap();
+/// let curve = pool_risk(&mc, &[1, 4], 2_000, 3).unwrap();
+/// assert!((curve[1].sd - curve[0].sd / 2.0).abs() < 1e-15); // sd(V)/√m
+/// assert!((curve[1].sd_estimate / curve[1].sd - 1.0).abs() < 0.1);
+/// ```
 pub fn pool_risk(mc: &TicketMonteCarlo, sizes: &[u64], pools: u64, seed: u64) -> Result<Vec<PoolPoint>> {
     if pools < 2 {
         return Err(EngineError::invalid("pools", "must be at least 2"));

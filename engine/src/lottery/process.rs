@@ -108,6 +108,16 @@ impl Process {
 
     /// Runs `runs` seeded runs (run `r` on stream `r`), recording the first run's
     /// cumulative values at up to `points` evenly spaced slots.
+    ///
+    /// ```
+    /// use et_engine::lottery::process::{Process, Remint};
+    /// use et_engine::rewards::Reward;
+    /// // The only ticket wins every slot, and is reminted to its holder.
+    /// let p = Process::new(vec![1], 0, 0.01, Reward::constant(1.0).unwrap(), Remint::SameHolder, 10).unwrap();
+    /// let r = p.run(1, 3, 5).unwrap();
+    /// assert_eq!(r.holders[0].wins_mean, 10.0);
+    /// assert!((r.holders[0].value_mean - r.holders[0].value_expected).abs() < 1e-12);
+    /// ```
     pub fn run(&self, seed: u64, runs: u64, points: usize) -> Result<ProcessResult> {
         if !(1..=100_000).contains(&runs) {
             return Err(EngineError::invalid(

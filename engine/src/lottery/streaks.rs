@@ -10,6 +10,14 @@ use crate::error::{within, EngineError, Result};
 /// "a run of L happened": `j → j+1` with probability `s`, `j → 0` with `1 − s`, and
 /// `L−1 → absorbed` with `s`. The absorbed mass is accumulated directly (never as
 /// `1 − survival`), so small probabilities keep full relative precision. `O(H·L)`.
+///
+/// ```
+/// use et_engine::lottery::streaks::streak_probability;
+/// // A run of one within two slots: 1 − (1 − s)².
+/// assert!((streak_probability(0.5, 1, 2).unwrap() - 0.75).abs() < 1e-15);
+/// // Two in a row within three slots at s = ½: WW·, LWW → 3/8.
+/// assert!((streak_probability(0.5, 2, 3).unwrap() - 0.375).abs() < 1e-15);
+/// ```
 pub fn streak_probability(share: f64, run: u32, horizon: u64) -> Result<f64> {
     within("share", share, 0.0, 1.0)?;
     if run == 0 {

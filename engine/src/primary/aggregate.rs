@@ -120,6 +120,30 @@ impl Market {
     }
 
     /// Runs every seeded run and aggregates them.
+    ///
+    /// ```
+    /// use et_engine::primary::{Holder, Market, MarketConfig, Pricing};
+    /// use et_engine::rewards::Reward;
+    /// let holder = Holder { budget: 10.0, capture: 1.0, discount: 0.0, margin: 0.0 };
+    /// let cfg = MarketConfig {
+    ///     max_tickets: 1,
+    ///     slots: 10,
+    ///     runs: 1,
+    ///     seed: 1,
+    ///     reward: Reward::constant(1.0).unwrap(),
+    ///     volatility: None,
+    ///     pricing: Pricing::Fixed { price: 0.1 },
+    ///     holders: vec![holder],
+    ///     expiry: None,
+    ///     refund: 0.0,
+    ///     jit_resale: false,
+    ///     points: 10,
+    /// };
+    /// // One ticket at a time at 0.1: ten sold, the first slot idle, nine rewards of 1 built.
+    /// let r = Market::new(cfg).unwrap().simulate();
+    /// assert_eq!((r.totals.sold, r.totals.idle_slots), (10.0, 1.0));
+    /// assert!((r.totals.capture - 0.1).abs() < 1e-12); // revenue 1 of rewards 10
+    /// ```
     pub fn simulate(&self) -> MarketResult {
         let runs = (0..self.cfg.runs).map(|r| self.run(r)).collect();
         self.aggregate(runs)

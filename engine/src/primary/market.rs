@@ -15,6 +15,29 @@ pub struct Market {
 
 impl Market {
     /// Checks every field (errors name it) and computes the valuations.
+    ///
+    /// ```
+    /// use et_engine::primary::{Holder, Market, MarketConfig, Pricing};
+    /// use et_engine::rewards::Reward;
+    /// let holder = Holder { budget: 10.0, capture: 1.0, discount: 0.0, margin: 0.0 };
+    /// let cfg = MarketConfig {
+    ///     max_tickets: 1,
+    ///     slots: 10,
+    ///     runs: 1,
+    ///     seed: 1,
+    ///     reward: Reward::constant(1.0).unwrap(),
+    ///     volatility: None,
+    ///     pricing: Pricing::Fixed { price: 0.1 },
+    ///     holders: vec![holder],
+    ///     expiry: None,
+    ///     refund: 0.0,
+    ///     jit_resale: false,
+    ///     points: 10,
+    /// };
+    /// let m = Market::new(cfg.clone()).unwrap();
+    /// assert_eq!(m.valuations(), &[1.0]); // (1 − m) c μ / (N d + 1)
+    /// assert_eq!(Market::new(MarketConfig { slots: 0, ..cfg }).unwrap_err().field(), "slots");
+    /// ```
     pub fn new(cfg: MarketConfig) -> Result<Self> {
         cfg.validate()?;
         let mu = cfg.reward.mean();

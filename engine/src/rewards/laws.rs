@@ -92,6 +92,12 @@ impl EmpiricalData {
 
 impl Reward {
     /// A constant reward `mean ≥ 0`.
+    ///
+    /// ```
+    /// use et_engine::rewards::Reward;
+    /// let r = Reward::constant(0.05).unwrap();
+    /// assert_eq!((r.mean(), r.variance()), (0.05, 0.0));
+    /// ```
     pub fn constant(mean: f64) -> Result<Self> {
         non_negative("mean", mean)?;
         Ok(Self::Constant {
@@ -101,6 +107,12 @@ impl Reward {
     }
 
     /// An exponential reward with `mean > 0`.
+    ///
+    /// ```
+    /// use et_engine::rewards::Reward;
+    /// let r = Reward::exponential(0.05).unwrap();
+    /// assert_eq!((r.mean(), r.variance()), (0.05, 0.05 * 0.05));
+    /// ```
     pub fn exponential(mean: f64) -> Result<Self> {
         positive("mean", mean)?;
         Ok(Self::Exponential {
@@ -113,6 +125,13 @@ impl Reward {
     ///
     /// # Formula
     /// `σ² = ln(1 + cv²)`, `μ_ln = ln(mean) − σ²/2`.
+    ///
+    /// ```
+    /// use et_engine::rewards::Reward;
+    /// let r = Reward::lognormal(0.05, 2.0).unwrap();
+    /// assert_eq!(r.mean(), 0.05);
+    /// assert!((r.variance() - 0.01).abs() < 1e-15); // (mean · cv)²
+    /// ```
     pub fn lognormal(mean: f64, cv: f64) -> Result<Self> {
         positive("mean", mean)?;
         positive("cv", cv)?;
@@ -129,6 +148,13 @@ impl Reward {
     ///
     /// # Formula
     /// minimum `x_m = mean (α − 1)/α`; `R = x_m U^(−1/α)`.
+    ///
+    /// ```
+    /// use et_engine::rewards::Reward;
+    /// let r = Reward::pareto(1.0, 3.0).unwrap(); // minimum 2/3
+    /// assert!((r.variance() - 1.0 / 3.0).abs() < 1e-15); // x_m² α / ((α − 1)² (α − 2))
+    /// assert_eq!(Reward::pareto(1.0, 1.0).unwrap_err().field(), "tailIndex");
+    /// ```
     pub fn pareto(mean: f64, tail: f64) -> Result<Self> {
         positive("mean", mean)?;
         crate::error::finite("tailIndex", tail)?;
@@ -148,6 +174,13 @@ impl Reward {
     }
 
     /// An empirical list of rewards: non-empty, every value finite and `≥ 0`.
+    ///
+    /// ```
+    /// use et_engine::rewards::{EmpiricalMode, Reward};
+    /// let r = Reward::empirical(vec![1.0, 0.0, 2.0], EmpiricalMode::Resample).unwrap();
+    /// assert_eq!(r.mean(), 1.0);
+    /// assert!((r.variance() - 2.0 / 3.0).abs() < 1e-15);
+    /// ```
     pub fn empirical(values: Vec<f64>, mode: EmpiricalMode) -> Result<Self> {
         if values.is_empty() {
             return Err(EngineError::invalid("values", "must hold at least one reward"));

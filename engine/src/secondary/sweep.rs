@@ -45,6 +45,26 @@ impl Market {
     }
 
     /// Spot-sale probability, revenue and builder cost as `param` runs over `values`.
+    ///
+    /// ```
+    /// use et_engine::secondary::{Buyer, Format, Market, SweepParam};
+    /// let m = Market {
+    ///     maturity: 4,
+    ///     mu: 1.0,
+    ///     sigma: 0.0,
+    ///     buyers: vec![Buyer { cost: 0.2, arrival: 0 }, Buyer { cost: 0.5, arrival: 0 }],
+    ///     seller_cost: None,
+    ///     seller_discount: 0.0,
+    ///     buyer_discount: 0.0,
+    ///     risk_aversion: 0.0,
+    ///     holding_cost: 0.0,
+    ///     format: Format::SecondPrice,
+    /// };
+    /// // A seller more impatient than the buyers sells at once instead of at maturity.
+    /// let pts = m.sweep(SweepParam::DiscountGap, &[0.0, 0.1]).unwrap();
+    /// assert_eq!((pts[0].spot_sale_probability, pts[1].spot_sale_probability), (1.0, 0.0));
+    /// assert!(pts.iter().all(|p| (p.revenue - 0.5).abs() < 1e-12));
+    /// ```
     pub fn sweep(&self, param: SweepParam, values: &[f64]) -> Result<Vec<SweepPoint>> {
         values
             .iter()
