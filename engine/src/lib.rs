@@ -2,7 +2,7 @@
 //!
 //! Pure models of the economics of Ethereum *execution tickets* (ETs), as specified in
 //! the project's `SPEC.md`. No browser or JavaScript types appear here: the JavaScript
-//! interface lives in [`js`] behind the `js` feature.
+//! interface lives in the `js` module, behind the `js` feature.
 //!
 //! Conventions everywhere: values in ETH, time in slots of 12 s, `d` a per-slot
 //! discount rate (see [`rates`] for the annual equivalent).

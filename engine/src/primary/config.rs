@@ -176,7 +176,7 @@ impl Volatility {
     }
 }
 
-/// Everything a simulation needs; checked by [`Market::new`]. The reward law is
+/// Everything a simulation needs; checked by [`Market::new`](super::market::Market::new). The reward law is
 /// generic so that a configuration can travel as data (e.g. to a worker) with the
 /// reward as a description, and become a market with [`MarketConfig::with_reward`].
 #[derive(Debug, Clone, PartialEq)]
