@@ -12,6 +12,7 @@
 //! - [`contest`] — §2: allocation contests, their equilibria, the independent check and the trade-off curve;
 //! - [`secondary`] — §3: resale of a slot on a forecast lattice, the seller's stopping policy, sweeps;
 //! - [`primary`] — §4: the slot-by-slot primary market simulation under a pricing rule;
+//! - [`mechanisms`] — §5: one slot model, six block-space mechanisms side by side;
 //! - [`rewards`] — per-slot reward laws, their sampling, and the user's reward data;
 //! - [`numeric`] — random streams and samplers, fast `exp`/`ln`, the bracketed Newton root finder;
 //! - [`metrics`] — top share, HHI (0–10,000) and Nakamoto coefficient, shared by contests and the primary market;
@@ -23,6 +24,7 @@ pub mod choice;
 pub mod contest;
 pub mod error;
 pub mod lottery;
+pub mod mechanisms;
 pub mod metrics;
 pub mod numeric;
 pub mod primary;

@@ -14,6 +14,7 @@ mod contest;
 mod convert;
 mod lottery;
 mod market;
+mod mechanisms;
 mod secondary;
 
 #[derive(Deserialize)]
