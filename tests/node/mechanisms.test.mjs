@@ -53,6 +53,6 @@ test('bad input names its field', () => {
     [{ ...base, colour: 1 }, /^colour: unknown field/],
   ];
   for (const [input, message] of bad) {
-    assert.throws(() => et.compareMechanisms(input), message);
+    assert.throws(() => et.compareMechanisms(input), { message });
   }
 });
