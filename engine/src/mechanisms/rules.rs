@@ -50,11 +50,6 @@ pub struct Prices {
     pub ticket_revenue: f64,
 }
 
-fn top_two(xs: &[f64]) -> (f64, f64) {
-    xs.iter()
-        .fold((0.0, 0.0), |(a, b), &x| if x > a { (x, a) } else { (a, b.max(x)) })
-}
-
 /// The ticket revenue per slot from the chosen source (0 with one builder: no competition).
 fn ticket_revenue(m: &SlotModel, values: &[f64]) -> Result<f64> {
     if values.len() < 2 || values.iter().filter(|&&v| v > 0.0).count() < 2 {

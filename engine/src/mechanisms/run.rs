@@ -100,9 +100,9 @@ impl SlotModel {
             for (acc, &mech) in sums.mechanisms.iter_mut().zip(Mechanism::ALL) {
                 let split = settle(mech, self, prices, &s);
                 let parts = [split.protocol, split.proposer, split.builder, split.unextracted];
-                for k in 0..4 {
-                    acc.parts[k] += parts[k];
-                    acc.squares[k] += parts[k] * parts[k];
+                for (k, x) in parts.into_iter().enumerate() {
+                    acc.parts[k] += x;
+                    acc.squares[k] += x * x;
                 }
                 acc.protocol_value += split.protocol * s.value;
                 match split.built {
