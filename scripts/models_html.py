@@ -43,7 +43,7 @@ li { margin: .3rem 0; }
 a { color: #0b5cad; }
 a:visited { color: #5b3c9b; }
 code { font: .88em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
-  background: #eff1f3; border-radius: 4px; padding: .08em .3em; overflow-wrap: anywhere; }
+  background: #eff1f3; border-radius: 4px; padding: .08em .3em; overflow-wrap: break-word; }
 pre { background: #f3f4f6; border: 1px solid #e1e4e8; border-radius: 6px; padding: .8rem 1rem;
   overflow-x: auto; line-height: 1.45; }
 pre code { background: none; padding: 0; overflow-wrap: normal; }
@@ -51,6 +51,7 @@ pre code { background: none; padding: 0; overflow-wrap: normal; }
 table { border-collapse: collapse; font-size: .92rem; line-height: 1.45; min-width: 60%; }
 th, td { border: 1px solid #d8dee4; padding: .35rem .6rem; text-align: left; vertical-align: top; }
 th { background: #f3f4f6; }
+td:first-child code { white-space: nowrap; }
 tr:nth-child(even) td { background: #fafbfc; }
 @media (max-width: 600px) {
   body { font-size: 16px; }

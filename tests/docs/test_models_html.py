@@ -16,6 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SCRIPT = os.path.join(ROOT, "scripts", "models_html.py")
 MODELS = os.path.join(ROOT, "docs", "models.md")
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 spec = importlib.util.spec_from_file_location("models_html", SCRIPT)
 models_html = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(models_html)
