@@ -5,7 +5,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, Criterion};
-    use et_engine::market::{preset, Market, MarketConfig, Preset, Pricing};
+    use et_engine::primary::{preset, Market, MarketConfig, Preset, Pricing};
     use et_engine::rewards::Reward;
 
     /// The benchmark's market under `pricing`.

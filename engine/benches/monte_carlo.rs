@@ -4,9 +4,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, Criterion, Throughput};
-    use et_engine::centralization::streak_probability;
+    use et_engine::lottery::monte_carlo::TicketMonteCarlo;
+    use et_engine::lottery::streaks::streak_probability;
     use et_engine::rewards::Reward;
-    use et_engine::ticket_mc::TicketMonteCarlo;
 
     const SAMPLES: u64 = 1 << 20;
 

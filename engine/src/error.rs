@@ -1,8 +1,11 @@
-//! The engine's one error type: every invalid input names its field.
+//! The engine's one error type: every invalid input names its field, and a solver that
+//! finds no equilibrium or does not converge says so (naming the input it is about).
 
 use thiserror::Error;
 
-/// Errors from the engine's validated constructors and solvers.
+/// Errors from the engine's validated constructors and solvers. Every variant names a
+/// field ([`EngineError::field`]) and its message starts with `"{field}: "`, so the JS
+/// interface's `Error` names the field whatever went wrong.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum EngineError {
     /// A parameter is out of its domain; `field` is its name in the JS interface.
@@ -13,10 +16,35 @@ pub enum EngineError {
         /// What is wrong with it, e.g. "must be positive, got -1".
         reason: String,
     },
+    /// The inputs are valid but the model has no equilibrium of the kind solved for
+    /// (e.g. no pure Tullock equilibrium for three players at α = 3).
+    #[error("{field}: {reason}")]
+    NoEquilibrium {
+        /// The input that rules the equilibrium out (e.g. `alpha`).
+        field: String,
+        /// Why there is none, e.g. "no pure equilibrium exists for these 3 values at α = 3; …".
+        reason: String,
+    },
+    /// A numerical solver stopped without an answer.
+    #[error("{field}: {solver} {outcome}")]
+    NotConverged {
+        /// The input the solver was working on (e.g. `values`).
+        field: String,
+        /// The solver, e.g. "the share-function solver".
+        solver: &'static str,
+        /// How it stopped, e.g. "did not converge" or "failed: infeasible".
+        outcome: String,
+    },
 }
 
 impl EngineError {
     /// An [`EngineError::InvalidParameter`] for `field`.
+    ///
+    /// ```
+    /// use et_engine::EngineError;
+    /// let e = EngineError::invalid("d", "must be positive, got 0");
+    /// assert_eq!((e.field(), e.to_string().as_str()), ("d", "d: must be positive, got 0"));
+    /// ```
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Self::InvalidParameter {
             field: field.into(),
@@ -24,10 +52,49 @@ impl EngineError {
         }
     }
 
+    /// An [`EngineError::NoEquilibrium`] about `field`.
+    pub fn no_equilibrium(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::NoEquilibrium {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`EngineError::NotConverged`]: `solver`, working on `field`, stopped with `outcome`.
+    pub fn not_converged(field: impl Into<String>, solver: &'static str, outcome: impl Into<String>) -> Self {
+        Self::NotConverged {
+            field: field.into(),
+            solver,
+            outcome: outcome.into(),
+        }
+    }
+
     /// The name of the field this error is about.
     pub fn field(&self) -> &str {
         match self {
-            Self::InvalidParameter { field, .. } => field,
+            Self::InvalidParameter { field, .. }
+            | Self::NoEquilibrium { field, .. }
+            | Self::NotConverged { field, .. } => field,
+        }
+    }
+
+    /// The same error about `{prefix}.{field}` (a field inside the object `prefix`).
+    pub fn within(self, prefix: &str) -> Self {
+        let nest = |field: String| format!("{prefix}.{field}");
+        match self {
+            Self::InvalidParameter { field, reason } => Self::InvalidParameter {
+                field: nest(field),
+                reason,
+            },
+            Self::NoEquilibrium { field, reason } => Self::NoEquilibrium {
+                field: nest(field),
+                reason,
+            },
+            Self::NotConverged { field, solver, outcome } => Self::NotConverged {
+                field: nest(field),
+                solver,
+                outcome,
+            },
         }
     }
 }

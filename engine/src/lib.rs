@@ -2,30 +2,74 @@
 //!
 //! Pure models of the economics of Ethereum *execution tickets* (ETs), as specified in
 //! the project's `SPEC.md`. No browser or JavaScript types appear here: the JavaScript
-//! interface lives in [`js`] behind the `js` feature.
+//! interface lives in the `js` module, behind the `js` feature.
 //!
 //! Conventions everywhere: values in ETH, time in slots of 12 s, `d` a per-slot
 //! discount rate (see [`rates`] for the annual equivalent).
+//!
+//! One folder per model, over shared numerics:
+//! - [`lottery`] — §1: closed forms, the Monte Carlo of a ticket, holders over time, streaks, pools, histograms;
+//! - [`contest`] — §2: allocation contests, their equilibria, the independent check and the trade-off curve;
+//! - [`secondary`] — §3: resale of a slot on a forecast lattice, the seller's stopping policy, sweeps;
+//! - [`primary`] — §4: the slot-by-slot primary market simulation under a pricing rule;
+//! - [`mechanisms`] — §5: one slot model, six block-space mechanisms side by side;
+//! - [`rewards`] — per-slot reward laws, their sampling, and the user's reward data;
+//! - [`numeric`] — random streams and samplers, fast `exp`/`ln`, the bracketed Newton root finder;
+//! - [`metrics`] — top share, HHI (0–10,000) and Nakamoto coefficient, shared by contests and the primary market;
+//! - [`rates`], [`error`], [`choice`] — rate conversions, the error type, the menus' `Choice` trait;
+//! - `js` — the JavaScript interface (SPEC §6), behind the `js` feature.
 
-pub mod centralization;
+#[macro_use]
 pub mod choice;
 pub mod contest;
 pub mod error;
-pub mod fastmath;
-pub mod histogram;
 pub mod lottery;
-pub mod market;
-pub mod process;
-pub mod random;
+pub mod mechanisms;
+pub mod metrics;
+pub mod numeric;
+pub mod primary;
 pub mod rates;
-pub mod reward_data;
 pub mod rewards;
 pub mod secondary;
-mod secondary_policy;
-pub mod ticket_mc;
-pub mod ziggurat;
 
 #[cfg(feature = "js")]
 pub mod js;
 
 pub use error::{EngineError, Result};
+
+// ---------------------------------------------------------------------------------------
+// TEMPORARY (issue 13): the engine's old module paths, kept while the app (`src/`) still
+// imports them. Rewrite the app's imports to the new paths, then delete this block.
+// ---------------------------------------------------------------------------------------
+
+/// Old path of [`primary`].
+#[doc(hidden)]
+pub mod market {
+    pub use crate::primary::*;
+}
+
+/// Old path of [`lottery::monte_carlo`] (with [`lottery::display`]).
+#[doc(hidden)]
+pub mod ticket_mc {
+    pub use crate::lottery::display::*;
+    pub use crate::lottery::monte_carlo::*;
+}
+
+/// Old path of [`lottery::process`].
+#[doc(hidden)]
+pub mod process {
+    pub use crate::lottery::process::*;
+}
+
+/// Old path of [`lottery::streaks`] and [`lottery::pools`].
+#[doc(hidden)]
+pub mod centralization {
+    pub use crate::lottery::pools::*;
+    pub use crate::lottery::streaks::*;
+}
+
+/// Old path of [`rewards::data`].
+#[doc(hidden)]
+pub mod reward_data {
+    pub use crate::rewards::data::*;
+}

@@ -8,7 +8,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::assert_rel;
 use et_engine::contest::{solve, tullock, Mechanism, MIXED_TOLERANCE};
-use et_engine::random::{stream, Source};
+use et_engine::numeric::random::{stream, Source};
 
 fn profiles(count: usize, seed: u64) -> Vec<Vec<f64>> {
     let mut src = Source::new(stream(seed, 0));

@@ -5,11 +5,11 @@ mod common;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use et_engine::centralization::pool_risk;
+use et_engine::lottery::monte_carlo::{TicketMonteCarlo, BLOCK};
+use et_engine::lottery::pools::pool_risk;
+use et_engine::lottery::process::{Process, Remint};
 use et_engine::lottery::Lottery;
-use et_engine::process::{Process, Remint};
 use et_engine::rewards::{EmpiricalMode, Reward};
-use et_engine::ticket_mc::{TicketMonteCarlo, BLOCK};
 
 fn rewards() -> Vec<Reward> {
     vec![

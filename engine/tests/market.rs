@@ -6,7 +6,7 @@ mod common;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::assert_rel;
-use et_engine::market::{preset, Holder, Market, MarketConfig, Preset, Pricing, Volatility};
+use et_engine::primary::{preset, Holder, Market, MarketConfig, Preset, Pricing, Volatility};
 use et_engine::rewards::Reward;
 
 fn holder(budget: f64, capture: f64) -> Holder {

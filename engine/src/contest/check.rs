@@ -2,35 +2,6 @@
 //! found by search on a fine grid of bids refined by golden-section steps — never
 //! from the first-order conditions the solvers use.
 
-/// The zero of a falling `g` on `(lo, hi)` by Newton steps from `x`, each kept inside the
-/// shrinking bracket (a step that leaves it goes halfway towards the end it overshot).
-pub(crate) fn falling_zero(
-    g: &dyn Fn(f64) -> f64,
-    dg: &dyn Fn(f64) -> f64,
-    mut lo: f64,
-    mut hi: f64,
-    mut x: f64,
-) -> f64 {
-    for _ in 0..200 {
-        let gx = g(x);
-        if gx > 0.0 {
-            lo = x;
-        } else {
-            hi = x;
-        }
-        let mut next = x - gx / dg(x);
-        if !(next > lo && next < hi) {
-            next = 0.5 * (x + if next >= hi { hi } else { lo });
-        }
-        let done = (next - x).abs() <= 1e-15 * x.abs().max(1e-300);
-        x = next;
-        if done {
-            break;
-        }
-    }
-    x
-}
-
 /// Golden-section search for the maximum of `f` on `[a, b]`.
 fn golden(f: &dyn Fn(f64) -> f64, mut a: f64, mut b: f64) -> (f64, f64) {
     let r = 0.5 * (5f64.sqrt() - 1.0);
@@ -107,7 +78,7 @@ pub fn tullock_best_response(v: f64, others: f64, alpha: f64, start: f64) -> f64
         let dg = |z: f64| (1.0 - 1.0 / alpha) - 2.0 * z.exp() / (z.exp() + others);
         let (lo, hi) = (-745.0, alpha * v.ln());
         let start = if start > 0.0 { alpha * start.ln() } else { others.ln() }.clamp(lo, hi);
-        let z = falling_zero(&g, &dg, lo, hi, start);
+        let z = crate::numeric::root::falling_zero(&g, &dg, lo, hi, start);
         let b = (z / alpha).exp().min(v);
         return f(b).max(f(0.0)).max(f(v));
     }

@@ -1,4 +1,7 @@
-//! SPEC §2's metrics of an outcome: revenue, fairness and concentration.
+//! SPEC §2's metrics of an outcome: revenue, fairness and concentration (the last from
+//! [`crate::metrics`]).
+
+use crate::metrics;
 
 /// The metrics of allocations `x`, payments `p` and values `v` (same order).
 #[derive(Debug, Clone, PartialEq)]
@@ -36,24 +39,15 @@ pub fn metrics(values: &[f64], x: &[f64], p: &[f64]) -> Metrics {
         (x.iter().map(|xi| xi.ln()).sum::<f64>() / k).exp()
     };
     let entropy = -x.iter().filter(|&&xi| xi > 0.0).map(|xi| xi * xi.log2()).sum::<f64>();
-    let mut sorted = x.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
-    let mut acc = 0.0;
-    let nakamoto = sorted
-        .iter()
-        .position(|xi| {
-            acc += xi;
-            acc > 0.5
-        })
-        .map_or(x.len(), |i| i + 1);
+    let sorted = metrics::sorted_desc(x.iter().copied());
     Metrics {
         revenue,
         revenue_share: revenue / vmax,
         fairness,
         entropy,
-        hhi: 10_000.0 * x.iter().map(|xi| xi * xi).sum::<f64>(),
-        top_share: sorted.first().copied().unwrap_or(0.0),
-        nakamoto,
+        hhi: metrics::hhi(x.iter().copied()),
+        top_share: metrics::top_share(&sorted, 1.0),
+        nakamoto: metrics::nakamoto(&sorted, 1.0),
         efficiency: values.iter().zip(x).map(|(v, xi)| v * xi).sum::<f64>() / vmax,
         utilities: values.iter().zip(x).zip(p).map(|((v, xi), pi)| v * xi - pi).collect(),
     }

@@ -37,8 +37,13 @@ fn maximin(a: &[Vec<f64>]) -> Result<Vec<f64>> {
     }
     let ones: Vec<_> = p.iter().map(|&v| (v, 1.0)).collect();
     lp.add_constraint(ones.as_slice(), ComparisonOp::Eq, 1.0);
-    let fail =
-        |why: String| EngineError::invalid("alpha", format!("the mixed-equilibrium linear program failed: {why}"));
+    let fail = |why: String| {
+        EngineError::not_converged(
+            "alpha",
+            "the mixed-equilibrium linear program",
+            format!("failed: {why}"),
+        )
+    };
     let sol = lp
         .solve()
         .map_err(|e| fail(e.to_string()))?

@@ -1,6 +1,7 @@
 //! The revenue-vs-fairness trade-off over α, and the Sybil analysis.
 
-use super::{solve, Mechanism, Outcome};
+use super::mechanism::{check_values, Mechanism, Outcome};
+use super::solve::solve;
 use crate::error::{EngineError, Result};
 
 /// One point of the trade-off curve: α and the outcome, or why there is none.
@@ -11,8 +12,16 @@ pub struct CurvePoint {
 }
 
 /// Outcomes of the Tullock contest at each α (the all-pay auction for α = ∞).
+///
+/// ```
+/// use et_engine::contest::tradeoff::tradeoff;
+/// let curve = tradeoff(&[4.0, 2.0], &[1.0, f64::INFINITY]).unwrap();
+/// let revenue = |i: usize| curve[i].outcome.as_ref().unwrap().metrics.revenue;
+/// assert!((revenue(0) - 4.0 / 3.0).abs() < 1e-12); // proportional
+/// assert!((revenue(1) - 1.5).abs() < 1e-12); // all-pay: v₂/2 + (v₂/v₁) v₂/2
+/// ```
 pub fn tradeoff(values: &[f64], alphas: &[f64]) -> Result<Vec<CurvePoint>> {
-    super::check_values(values)?;
+    check_values(values)?;
     alphas
         .iter()
         .enumerate()

@@ -10,6 +10,7 @@
 //! check finds no profitable deviation.
 
 use crate::error::{EngineError, Result};
+use crate::numeric::root::{bracketed_newton, falling_zero, Fallback, Newton};
 
 /// The Stein (2002) closed form at `α = 1`: bids for `values` (any order).
 ///
@@ -56,7 +57,7 @@ fn share(alpha: f64, c: f64, t: f64, lo: f64, guess: f64) -> Option<f64> {
     } else {
         ((t - c) / (alpha - 1.0)).min(-1e-3)
     };
-    Some(super::check::falling_zero(&h, &dh, -745.0, 0.0, u0.clamp(-745.0, -1e-300)).exp())
+    Some(falling_zero(&h, &dh, -745.0, 0.0, u0.clamp(-745.0, -1e-300)).exp())
 }
 
 /// [`share`] for `α > 1`, in `s` itself on the falling branch `[lo, 1)` (few players).
@@ -65,76 +66,67 @@ fn share_steep(alpha: f64, c: f64, t: f64, lo: f64, guess: f64) -> Option<f64> {
     if h(lo) < 0.0 {
         return None;
     }
-    let (mut a, mut b) = (lo, 1.0);
-    let mut s = guess.clamp(lo + (1.0 - lo) * 1e-9, 1.0 - 1e-16);
-    for _ in 0..200 {
-        let hs = h(s);
-        if hs > 0.0 {
-            a = s;
-        } else {
-            b = s;
-        }
-        let dh = (alpha - 1.0) / s - alpha / (1.0 - s);
-        let mut next = s - hs / dh;
-        if !(next > a && next < b) {
-            next = 0.5 * (a + b);
-        }
-        if (next - s).abs() <= 1e-15 * s || b - a <= 1e-15 {
-            return Some(next);
-        }
-        s = next;
-    }
-    Some(s)
+    let s = guess.clamp(lo + (1.0 - lo) * 1e-9, 1.0 - 1e-16);
+    let newton = Newton {
+        iterations: 200,
+        fallback: Fallback::Bisect,
+        stop_at_zero: false,
+    };
+    let eval = |s: f64| Ok::<_, ()>((h(s), (alpha - 1.0) / s - alpha / (1.0 - s)));
+    let converged = |s: f64, next: f64, a: f64, b: f64| (next - s).abs() <= 1e-15 * s || b - a <= 1e-15;
+    bracketed_newton(eval, lo, 1.0, s, newton, converged).ok()
 }
 
-/// A pure-strategy candidate for `0 < α`, with `active` the players included: shares
-/// summing to one, or `None` when the falling branches cannot sum to one.
-pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
-    let lo = if alpha > 1.0 {
+/// The lowest share a candidate gives an active player: the peak of the `α > 1` branch.
+fn branch_floor(alpha: f64) -> f64 {
+    if alpha > 1.0 {
         (alpha - 1.0) / (2.0 * alpha - 1.0)
     } else {
         0.0
-    };
-    let cs: Vec<f64> = values.iter().map(|&v| alpha * (alpha * v).ln()).collect();
-    let mut guess: Vec<f64> = active.iter().map(|&a| if a { 0.5 } else { 0.0 }).collect();
-    let total = |t: f64, guess: &mut Vec<f64>| -> Option<(f64, f64)> {
-        let (mut sum, mut slope) = (0.0, 0.0);
-        for i in 0..values.len() {
-            if !active[i] {
-                continue;
-            }
-            let s = share(alpha, cs[i], t, lo, guess[i])?;
-            guess[i] = s;
-            sum += s;
-            if s > 0.0 {
-                // ds/dt = s du/dt = s / (∂h/∂u); an inactive player does not move.
-                slope += s / ((alpha - 1.0) - alpha * s / (1.0 - s));
-            }
+    }
+}
+
+/// The active players' shares at `t = ln Y` (each warm-started from and stored in
+/// `guess`): their sum less one and its slope in `t`, or `None` past a branch's peak.
+fn share_total(alpha: f64, cs: &[f64], active: &[bool], t: f64, guess: &mut [f64]) -> Option<(f64, f64)> {
+    let lo = branch_floor(alpha);
+    let (mut sum, mut slope) = (0.0, 0.0);
+    for i in 0..cs.len() {
+        if !active[i] {
+            continue;
         }
-        Some((sum - 1.0, slope))
-    };
-    // Bracket t = ln Y: the sum falls from (number active) towards 0 (or the peak).
-    let mut hi = cs
-        .iter()
-        .zip(active)
-        .filter(|(_, &a)| a)
-        .map(|(c, _)| *c)
-        .fold(f64::MIN, f64::max);
+        let s = share(alpha, cs[i], t, lo, guess[i])?;
+        guess[i] = s;
+        sum += s;
+        if s > 0.0 {
+            // ds/dt = s du/dt = s / (∂h/∂u); an inactive player does not move.
+            slope += s / ((alpha - 1.0) - alpha * s / (1.0 - s));
+        }
+    }
+    Some((sum - 1.0, slope))
+}
+
+/// A bracket `(lo, hi)` of `t = ln Y` where the share sum crosses one: it falls from (the
+/// number active) towards 0 (or the peak). `None` when there is none.
+fn bracket_log_total(
+    alpha: f64,
+    cs: &[f64],
+    active: &[bool],
+    total: &mut dyn FnMut(f64) -> Option<(f64, f64)>,
+) -> Option<(f64, f64)> {
+    let actives = || cs.iter().zip(active).filter(|(_, &a)| a).map(|(c, _)| *c);
+    let mut hi = actives().fold(f64::MIN, f64::max);
     if alpha > 1.0 {
         // Beyond the smallest peak some falling branch has no share left.
+        let lo = branch_floor(alpha);
         let peak = |c: f64| c + (alpha - 1.0) * lo.ln() + alpha * (-lo).ln_1p();
-        hi = cs
-            .iter()
-            .zip(active)
-            .filter(|(_, &a)| a)
-            .map(|(c, _)| peak(*c))
-            .fold(f64::MAX, f64::min);
-        if total(hi, &mut guess)?.0 > 0.0 {
+        hi = actives().map(peak).fold(f64::MAX, f64::min);
+        if total(hi)?.0 > 0.0 {
             return None;
         }
     } else {
         let mut step = 1.0;
-        while total(hi, &mut guess)?.0 > 0.0 {
+        while total(hi)?.0 > 0.0 {
             hi += step;
             step *= 2.0;
             if hi > 2000.0 {
@@ -144,38 +136,43 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
     }
     let mut lo_t = hi - 1.0;
     let mut step = 1.0;
-    while total(lo_t, &mut guess)?.0 < 0.0 {
+    while total(lo_t)?.0 < 0.0 {
         lo_t -= step;
         step *= 2.0;
         if lo_t < -2000.0 {
             return None;
         }
     }
-    let mut t = 0.5 * (lo_t + hi);
-    let (mut a, mut b) = (lo_t, hi);
-    for _iteration in 0..400 {
-        let (f, slope) = total(t, &mut guess)?;
+    Some((lo_t, hi))
+}
+
+/// A pure-strategy candidate for `0 < α`, with `active` the players included: shares
+/// summing to one, or `None` when the falling branches cannot sum to one.
+pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
+    let cs: Vec<f64> = values.iter().map(|&v| alpha * (alpha * v).ln()).collect();
+    let mut guess: Vec<f64> = active.iter().map(|&a| if a { 0.5 } else { 0.0 }).collect();
+    let (lo_t, hi) = bracket_log_total(alpha, &cs, active, &mut |t| {
+        share_total(alpha, &cs, active, t, &mut guess)
+    })?;
+    let newton = Newton {
+        iterations: 400,
+        fallback: Fallback::Bisect,
+        stop_at_zero: true,
+    };
+    #[cfg(feature = "trace")]
+    let mut iteration = 0;
+    let eval = |t: f64| {
+        let (f, slope) = share_total(alpha, &cs, active, t, &mut guess).ok_or(())?;
         #[cfg(feature = "trace")]
-        eprintln!("outer {_iteration}: t = {t}, f = {f:e}");
-        if f == 0.0 {
-            break;
+        {
+            eprintln!("outer {iteration}: t = {t}, f = {f:e}");
+            iteration += 1;
         }
-        if f > 0.0 {
-            a = t;
-        } else {
-            b = t;
-        }
-        let mut next = t - f / slope;
-        if !(next > a && next < b) {
-            next = 0.5 * (a + b);
-        }
-        let done = (next - t).abs() <= 1e-15 * t.abs().max(1.0);
-        t = next;
-        if done {
-            break;
-        }
-    }
-    total(t, &mut guess)?;
+        Ok::<_, ()>((f, slope))
+    };
+    let converged = |t: f64, next: f64, _: f64, _: f64| (next - t).abs() <= 1e-15 * t.abs().max(1.0);
+    let t = bracketed_newton(eval, lo_t, hi, 0.5 * (lo_t + hi), newton, converged).ok()?;
+    share_total(alpha, &cs, active, t, &mut guess)?;
     Some(guess)
 }
 
@@ -216,6 +213,6 @@ pub fn pure_concave(values: &[f64], alpha: f64) -> Result<Vec<f64>> {
         return Ok(proportional_bids(values));
     }
     let shares = share_equilibrium(values, alpha, &vec![true; values.len()])
-        .ok_or_else(|| EngineError::invalid("values", "the share-function solver did not converge"))?;
+        .ok_or_else(|| EngineError::not_converged("values", "the share-function solver", "did not converge"))?;
     Ok(bids_from_shares(values, alpha, &shares))
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{parse, to_js, whole};
+use super::convert::{parse, to_js, whole};
 use crate::contest::tradeoff::tradeoff;
 use crate::contest::{solve_with, Mechanism, Outcome, Strategy};
 use crate::error::EngineError;

@@ -4,13 +4,14 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{parse, to_js, whole, within_field};
-use crate::centralization::{pool_risk, pool_streak_probability, streak_curve};
+use super::convert::{parse, to_js, whole, within_field};
 use crate::error::{EngineError, Result};
-use crate::process::{Process, Remint};
-use crate::reward_data::{parse_rewards, summarize};
-use crate::rewards::{EmpiricalMode, Reward};
-use crate::ticket_mc::TicketMonteCarlo;
+use crate::lottery::monte_carlo::TicketMonteCarlo;
+use crate::lottery::pools::pool_risk;
+use crate::lottery::process::{Process, Remint};
+use crate::lottery::streaks::{pool_streak_probability, streak_curve};
+use crate::rewards::data::{parse_rewards, summarize};
+use crate::rewards::laws::{EmpiricalMode, Reward};
 
 /// `{kind, mean?, cv?, tailIndex?, values?, mode?}`.
 #[derive(Deserialize)]
@@ -95,7 +96,7 @@ struct LotteryOutput {
     std_error: f64,
     sd: f64,
     quantiles: Vec<Quantile>,
-    histogram: crate::ticket_mc::DisplayHistogram,
+    histogram: crate::lottery::display::DisplayHistogram,
     payback_probability: f64,
     price: f64,
     closed_form_mean: f64,
@@ -255,7 +256,7 @@ pub fn parse_rewards_js(text: &str) -> std::result::Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct Parsed {
         values: Vec<f64>,
-        summary: Option<crate::reward_data::DataSummary>,
+        summary: Option<crate::rewards::data::DataSummary>,
     }
     let values = parse_rewards(text)?;
     let summary = summarize(&values);

@@ -4,10 +4,10 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use super::convert::{deserialize_at, parse, to_js, whole};
 use super::lottery::{seed, RewardInput};
-use super::{deserialize_at, parse, to_js, whole};
 use crate::error::{EngineError, Result};
-use crate::market::{preset, Holder, Market, MarketConfig, Preset, Pricing, Volatility};
+use crate::primary::{preset, Holder, Market, MarketConfig, Preset, Pricing, Volatility};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -58,7 +58,7 @@ impl PricingInput {
                     "pricing.rule",
                     format!(
                         "must be one of {}; got \"{other}\"",
-                        <crate::market::PricingRule as crate::choice::Choice>::keys()
+                        <crate::primary::PricingRule as crate::choice::Choice>::keys()
                     ),
                 ))
             }

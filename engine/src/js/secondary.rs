@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{parse, to_js, whole};
+use super::convert::{parse, to_js, whole};
 use crate::choice::Choice;
 use crate::error::EngineError;
-use crate::secondary::{Action, Buyer, Format, Market};
+use crate::secondary::model::{Action, Buyer, Format, Market};
 
 #[derive(Deserialize)]
 struct BuyerInput {

@@ -1,0 +1,8 @@
+//! Shared numerics: seeded random streams and samplers, the fast `exp`/`ln` they use,
+//! and the one bracketed Newton root finder every solver calls.
+
+pub mod fastmath;
+mod fastmath_tables;
+pub mod random;
+pub mod root;
+pub mod ziggurat;

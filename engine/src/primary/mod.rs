@@ -1,0 +1,30 @@
+//! The primary market over time (SPEC §4): a seeded, slot-by-slot agent simulation of
+//! who buys the tickets under a pricing rule and what the protocol captures.
+//!
+//! Each slot, in this order:
+//! 1. one outstanding ticket is drawn uniformly; its holder earns `c_k R_t` (or, with
+//!    just-in-time resale, sells the slot to the best builder at the second-highest
+//!    `c_j R_t`); the ticket is burned (with none outstanding the slot is idle);
+//! 2. tickets bought `E` slots ago are burned unused, refunding `φ` of their price;
+//! 3. the protocol sells tickets under the [`Pricing`] rule until `N` are outstanding or
+//!    no one buys; the revenue goes to the protocol.
+//!
+//! Holders pay from their cash: the budget plus everything earned so far (profits are
+//! reinvested). Holders value every fresh ticket alike ([`Holder::valuation`]), so the
+//! one who values tickets most buys them all when the rule lets them.
+
+mod aggregate;
+mod book;
+pub mod concentration;
+pub mod config;
+pub mod market;
+mod population;
+mod result;
+mod run;
+
+pub use aggregate::quantile;
+pub use concentration::{concentration, Concentration};
+pub use config::{win_before_expiry, Holder, MarketConfig, Pricing, PricingRule, Volatility, MAX_RECORDED, MAX_WORK};
+pub use market::Market;
+pub use population::{preset, Preset};
+pub use result::{Band, HolderFlows, HolderSummary, MarketResult, RunSeries, Totals};
