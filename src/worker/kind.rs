@@ -7,5 +7,7 @@ et_engine::choices! {
         Mc = ("mc", "Monte Carlo of the ticket lottery"),
         /// The primary market (`MarketJob`).
         Market = ("market", "Primary market simulation"),
+        /// The mechanism comparison (`MechanismsJob`).
+        Mechanisms = ("mechanisms", "Mechanism comparison"),
     }
 }

@@ -1,13 +1,14 @@
 //! Long runs in Web Workers: the message protocol and the [`protocol::Work`] they share
 //! ([`protocol`]), the one registry of job kinds ([`registry`]), the worker's loop
 //! ([`serve`], run by the `mc-worker` binary; requests answered by [`handle`]) and the
-//! page's pool ([`pool`]). Jobs: the lottery Monte Carlo ([`mc_job`]) and the primary
-//! market ([`market_job`]).
+//! page's pool ([`pool`]). Jobs: the lottery Monte Carlo ([`mc_job`]) the primary
+//! market ([`market_job`]) and the mechanism comparison ([`mechanisms_job`]).
 
 pub mod handle;
 pub mod kind;
 pub mod market_job;
 pub mod mc_job;
+pub mod mechanisms_job;
 pub mod pool;
 mod pool_inner;
 pub mod protocol;

@@ -8,6 +8,7 @@ use et_engine::choice::Choice;
 use super::handle::{failed, handle};
 use super::kind::JobKind;
 use super::market_job::MarketJob;
+use super::mechanisms_job::MechanismsJob;
 use super::mc_job::McJob;
 use super::protocol::{Kind, Work};
 
@@ -20,13 +21,14 @@ pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
     match JobKind::from_key(&kind) {
         Some(JobKind::Mc) => handle::<McJob>(text, post),
         Some(JobKind::Market) => handle::<MarketJob>(text, post),
+        Some(JobKind::Mechanisms) => handle::<MechanismsJob>(text, post),
         None => failed(post, 0, format!("unknown kind of work \"{kind}\"")),
     }
 }
 
 /// Every registered work's tag, checked against the enum (a compile-time list).
-pub fn kinds() -> [JobKind; 2] {
-    [McJob::KIND, MarketJob::KIND]
+pub fn kinds() -> [JobKind; 3] {
+    [McJob::KIND, MarketJob::KIND, MechanismsJob::KIND]
 }
 
 #[cfg(test)]
