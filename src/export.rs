@@ -17,10 +17,7 @@ pub fn download(href: &str, filename: &str) -> Result<(), String> {
 
 /// A data URL of `text` with MIME type `mime`.
 pub fn data_url(mime: &str, text: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(text))
-    )
+    format!("data:{mime};charset=utf-8,{}", crate::url_state::encode(text))
 }
 
 /// The figure as SVG, `w × h` pixels, drawn by the same code as the canvas.

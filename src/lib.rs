@@ -1,18 +1,21 @@
 //! ET Explorer, the web app: a Yew single-page app over the `et-engine` crate.
 //!
-//! - [`components`]: reusable function components (slider, chart, notices);
-//! - [`views`]: one page a model;
-//! - [`charts`]: figures as data and their plotters drawing, testable;
-//! - [`state`]: each page's state and reducer; [`url_state`]: the URL, in one place.
+//! - [`pages`]: one folder a model: its page component(s), state (reducer and URL
+//!   parameter table), figures (built from engine results) and tables;
+//! - [`components`]: generic widgets (slider, chart, select, notices…) that know no page;
+//! - [`hooks`]: the URL state, pool runs, an element's width;
+//! - [`charts`]: figures as data and their plotters drawing, generic over the backend;
+//! - [`worker`]: long runs in Web Workers, one registry of job kinds;
+//! - [`url_state`]: routes, parameter tables and choices in the URL, in one place.
 
 pub mod app;
 pub mod charts;
 pub mod components;
 pub mod export;
 pub mod format;
-pub mod state;
+pub mod hooks;
+pub mod pages;
 pub mod url_state;
-pub mod views;
 pub mod worker;
 
 /// Shows a fatal error on the page (the `#fatal` element) instead of a blank page.

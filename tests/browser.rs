@@ -5,11 +5,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use et_explorer::charts::ticket::{issued_vs_n, share_vs_n, value_vs_n};
 use et_explorer::components::chart::{render, ChartProps};
 use et_explorer::components::slider::SliderProps;
 use et_explorer::components::{Chart, Slider};
-use et_explorer::state::ticket::{params, TicketState};
+use et_explorer::pages::ticket_value::figures::{issued_vs_n, share_vs_n, value_vs_n};
+use et_explorer::pages::ticket_value::state::{params, TicketState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Element, EventInit, HtmlCanvasElement, HtmlInputElement};

@@ -4,7 +4,7 @@
 mod support;
 
 use et_engine::contest::{solve, Mechanism};
-use et_explorer::charts::allocation::{
+use et_explorer::pages::allocation::figures::{
     per_player_figure, strategies_figure, sybil_figure, tradeoff_figure, versus_alpha_figure, TradePoint,
 };
 use support::drawn;

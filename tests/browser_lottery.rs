@@ -8,9 +8,11 @@ use std::rc::Rc;
 use et_engine::centralization::pool_risk;
 use et_engine::rewards::Reward;
 use et_engine::ticket_mc::TicketMonteCarlo;
-use et_explorer::charts::lottery::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
-use et_explorer::state::ticket::TicketState;
-use et_explorer::views::lottery_side::holders_run;
+use et_explorer::pages::ticket_value::engine_figures::{
+    holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram,
+};
+use et_explorer::pages::ticket_value::runs::holders_run;
+use et_explorer::pages::ticket_value::state::TicketState;
 use support::drawn;
 use wasm_bindgen_test::*;
 

@@ -4,10 +4,14 @@
 
 mod support;
 
-use et_explorer::charts::market::{
+use et_engine::choice::Choice;
+use et_engine::market::PricingRule;
+use et_explorer::pages::primary::figures::{
     capture_figure, compare_figure, hhi_figure, nakamoto_figure, price_figure, profit_figure, shares_figure,
 };
-use et_explorer::state::market::{Action, Field, MarketState, RULES};
+use et_explorer::pages::primary::params::Field;
+use et_explorer::pages::primary::run::MarketJobs;
+use et_explorer::pages::primary::state::{Action, MarketState};
 use et_explorer::worker::protocol::Work;
 use support::drawn;
 use wasm_bindgen_test::*;
@@ -18,10 +22,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn every_primary_market_chart_is_drawn() {
     let s = std::rc::Rc::new(MarketState::default())
-        .reduce(Action::Rule(2))
+        .reduce(Action::Rule(PricingRule::Fixed))
         .reduce(Action::Set(Field::Slots, 3000.0))
         .reduce(Action::Set(Field::Runs, 3.0));
-    assert_eq!(RULES[s.rule].0, "fixed");
+    assert_eq!(s.rule.key(), "fixed");
     let jobs = s.jobs().unwrap();
     let results: Vec<_> = jobs.iter().map(|(_, j)| j.run_all().unwrap()).collect();
     let r = &results[0];
@@ -36,6 +40,6 @@ fn every_primary_market_chart_is_drawn() {
     assert!(drawn(&capture_figure(r, 0.05), (0, 158, 115)) > 0.001, "capture");
     // Bars at 75 % over white.
     assert!(drawn(&profit_figure(r), (64, 149, 197)) > 0.005, "profit bars");
-    let pts: Vec<_> = results.iter().zip(&jobs).map(|(r, (k, _))| (RULES[*k].0, r)).collect();
+    let pts: Vec<_> = results.iter().zip(&jobs).map(|(r, (k, _))| (k.key(), r)).collect();
     assert!(drawn(&compare_figure(&pts), (213, 94, 0)) > 0.0001, "a rule's point");
 }

@@ -4,8 +4,8 @@
 mod support;
 
 use et_engine::secondary::SweepParam;
-use et_explorer::charts::secondary::{forced_sale_figure, policy_figure, sale_slot_figure, sweep_figure};
-use et_explorer::state::secondary::SecondaryState;
+use et_explorer::pages::secondary::figures::{forced_sale_figure, policy_figure, sale_slot_figure, sweep_figure};
+use et_explorer::pages::secondary::state::SecondaryState;
 use support::drawn;
 use wasm_bindgen_test::*;
 

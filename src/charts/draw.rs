@@ -2,68 +2,14 @@
 
 use std::ops::Range;
 
+use plotters::chart::SeriesAnno;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::figure::{Axis, Figure, Legend, Rgb, Series};
+pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
 use crate::format;
-
-/// Sizes that scale with the device: `scale` backend pixels per CSS pixel.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct DrawStyle {
-    /// Backend pixels per CSS pixel (the device pixel ratio on a canvas).
-    pub scale: f64,
-}
-
-impl Default for DrawStyle {
-    fn default() -> Self {
-        Self { scale: 1.0 }
-    }
-}
-
-/// Where the plot area landed, to map pointer positions back to data.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlotGeometry {
-    /// Plot area, horizontal, in backend pixels.
-    pub px_x: Range<i32>,
-    /// Plot area, vertical, in backend pixels.
-    pub px_y: Range<i32>,
-    /// Horizontal range in plot coordinates.
-    pub x: Range<f64>,
-}
-
-impl PlotGeometry {
-    /// The plot x coordinate under backend pixel `px`, if inside the plot area.
-    pub fn x_at(&self, px: f64) -> Option<f64> {
-        let (a, b) = (self.px_x.start as f64, self.px_x.end as f64);
-        if px < a || px > b || b <= a {
-            return None;
-        }
-        Some(self.x.start + (px - a) / (b - a) * (self.x.end - self.x.start))
-    }
-
-    /// The backend pixel of plot x coordinate `x`.
-    pub fn px_of(&self, x: f64) -> f64 {
-        let (a, b) = (self.px_x.start as f64, self.px_x.end as f64);
-        a + (x - self.x.start) / (self.x.end - self.x.start) * (b - a)
-    }
-}
-
-/// A drawing failure, with the backend's message.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DrawError(pub String);
-
-impl std::fmt::Display for DrawError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "could not draw the chart: {}", self.0)
-    }
-}
-
-impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawError {
-    fn from(e: DrawingAreaErrorKind<E>) -> Self {
-        DrawError(e.to_string())
-    }
-}
 
 fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -77,6 +23,14 @@ fn tick(axis: &Axis, v: f64) -> String {
     }
 }
 
+/// The chart context of a figure: linear plot coordinates on both axes.
+type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Backend pixels of `v` CSS pixels.
+fn px(s: f64, v: f64) -> u32 {
+    (v * s).round() as u32
+}
+
 /// Draws `fig` filling `root`; returns where the plot area is.
 pub fn draw_figure<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -84,17 +38,32 @@ pub fn draw_figure<DB: DrawingBackend>(
     style: &DrawStyle,
 ) -> Result<PlotGeometry, DrawError> {
     let s = style.scale;
-    let px = |v: f64| (v * s).round() as u32;
     root.fill(&WHITE)?;
     let (xr, yr) = fig.bounds();
     let mut chart = ChartBuilder::on(root)
-        .margin(px(10.0))
+        .margin(px(s, 10.0))
         // Room for the last x tick label, centred on the right edge.
-        .margin_right(px(24.0))
+        .margin_right(px(s, 24.0))
         .caption(&fig.title, ("sans-serif", 15.0 * s).into_font().color(&BLACK))
-        .x_label_area_size(px(46.0))
-        .y_label_area_size(px(68.0))
+        .x_label_area_size(px(s, 46.0))
+        .y_label_area_size(px(s, 68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
+    draw_mesh(&mut chart, fig, s)?;
+    let mut labelled = false;
+    for series in &fig.series {
+        draw_series(&mut chart, fig, series, s, &yr)?;
+        labelled |= !series.name().is_empty();
+    }
+    if labelled {
+        draw_legend(&mut chart, fig, s)?;
+    }
+    root.present()?;
+    let (px_x, px_y) = chart.plotting_area().get_pixel_range();
+    Ok(PlotGeometry { px_x, px_y, x: xr })
+}
+
+/// The grid, ticks and axis titles.
+fn draw_mesh<'a, DB: DrawingBackend + 'a>(chart: &mut Plot<'a, DB>, fig: &Figure, s: f64) -> Result<(), DrawError> {
     let (x_axis, y_axis) = (&fig.x, &fig.y);
     let x_fmt = |v: &f64| tick(x_axis, *v);
     let y_fmt = |v: &f64| tick(y_axis, *v);
@@ -112,105 +81,165 @@ pub fn draw_figure<DB: DrawingBackend>(
         .light_line_style(BLACK.mix(0.03))
         .axis_style(BLACK.mix(0.6))
         .draw()?;
+    Ok(())
+}
 
-    let to_xy = |&(x, y): &(f64, f64)| Some((fig.x.to_plot(x)?, fig.y.to_plot(y)?));
-    let line_w = px(2.0).max(1);
-    let mut labelled = false;
-    for series in &fig.series {
-        let name = series.name().to_string();
-        let anno = match series {
-            Series::Band {
-                color: c,
-                points,
-                opacity,
-                ..
-            } => {
-                let band = band_polygon(fig, points);
-                let fill = color(*c).mix(*opacity).filled();
-                let anno = chart.draw_series(std::iter::once(Polygon::new(band, fill)))?;
-                let legend = move |(x, y): (i32, i32)| {
-                    let h = px(5.0) as i32;
-                    Rectangle::new([(x, y - h), (x + px(20.0) as i32, y + h)], fill)
-                };
-                anno.legend(legend)
-            }
-            Series::Line {
-                color: c,
-                points,
-                dashed,
-                ..
-            } => {
-                let pts: Vec<(f64, f64)> = points.iter().filter_map(to_xy).collect();
-                let st = color(*c).stroke_width(line_w);
-                let anno = if *dashed {
-                    chart.draw_series(DashedLineSeries::new(pts, px(7.0), px(5.0), st))?
-                } else {
-                    chart.draw_series(LineSeries::new(pts, st))?
-                };
-                anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + px(20.0) as i32, y)], st))
-            }
-            Series::Points { color: c, points, .. } => {
-                let st = color(*c).stroke_width(px(1.5).max(1));
-                let fill = color(*c).filled();
-                let r = px(3.5).max(2);
-                let valid: Vec<_> = points
-                    .iter()
-                    .filter_map(|&(x, y, lo, hi)| {
-                        let (x, y) = (fig.x.to_plot(x)?, fig.y.to_plot(y)?);
-                        let lo = fig.y.to_plot(lo).unwrap_or(yr.start).max(yr.start);
-                        Some((x, y, lo, fig.y.to_plot(hi).unwrap_or(y)))
-                    })
-                    .collect();
-                chart.draw_series(
-                    valid
-                        .iter()
-                        .map(|&(x, _, lo, hi)| PathElement::new(vec![(x, lo), (x, hi)], st)),
-                )?;
-                let anno = chart.draw_series(valid.iter().map(|&(x, y, _, _)| Circle::new((x, y), r, fill)))?;
-                anno.legend(move |(x, y)| Circle::new((x + 10, y), r, fill))
-            }
-            Series::Bars { color: c, bars, .. } => {
-                let fill = color(*c).mix(0.75).filled();
-                let base = if fig.y.log { yr.start } else { 0.0 };
-                let rects: Vec<_> = bars
-                    .iter()
-                    .filter_map(|&(x0, x1, h)| {
-                        Some([(fig.x.to_plot(x0)?, base), (fig.x.to_plot(x1)?, fig.y.to_plot(h)?)])
-                    })
-                    .collect();
-                let anno = chart.draw_series(rects.into_iter().map(|r| Rectangle::new(r, fill)))?;
-                let h = px(5.0) as i32;
-                anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + px(20.0) as i32, y + h)], fill))
-            }
-            Series::Marker { color: c, x, .. } => {
-                let Some(mx) = fig.x.to_plot(*x) else {
-                    continue;
-                };
-                let st = color(*c).stroke_width(px(1.5).max(1));
-                let pts = vec![(mx, yr.start), (mx, yr.end)];
-                let anno = chart.draw_series(DashedLineSeries::new(pts, px(4.0), px(4.0), st))?;
-                anno.legend(move |(x, y)| PathElement::new(vec![(x + 10, y - 6), (x + 10, y + 6)], st))
-            }
-        };
-        if !name.is_empty() {
-            anno.label(name);
-            labelled = true;
-        }
+/// The legend box of the named series.
+fn draw_legend<'a, DB: DrawingBackend + 'a>(chart: &mut Plot<'a, DB>, fig: &Figure, s: f64) -> Result<(), DrawError> {
+    chart
+        .configure_series_labels()
+        .position(legend_position(fig.legend_corner()))
+        .margin(px(s, 8.0))
+        .legend_area_size(px(s, 26.0))
+        .label_font(("sans-serif", 12.0 * s).into_font().color(&BLACK))
+        .background_style(WHITE.mix(0.88))
+        .border_style(BLACK.mix(0.25))
+        .draw()?;
+    Ok(())
+}
+
+/// One series, with its legend entry when it has a name.
+fn draw_series<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    series: &Series,
+    s: f64,
+    yr: &Range<f64>,
+) -> Result<(), DrawError> {
+    let name = series.name();
+    match series {
+        Series::Band {
+            color: c,
+            points,
+            opacity,
+            ..
+        } => draw_band(chart, fig, name, color(*c).mix(*opacity).filled(), points, s),
+        Series::Line {
+            color: c,
+            points,
+            dashed,
+            ..
+        } => draw_line(chart, fig, (name, color(*c)), points, *dashed, s),
+        Series::Points { color: c, points, .. } => draw_points(chart, fig, (name, color(*c)), points, s, yr),
+        Series::Bars { color: c, bars, .. } => draw_bars(chart, fig, (name, color(*c)), bars, s, yr),
+        Series::Marker { color: c, x, .. } => match fig.x.to_plot(*x) {
+            Some(mx) => draw_marker(chart, (name, color(*c)), mx, s, yr),
+            None => Ok(()),
+        },
     }
-    if labelled {
-        chart
-            .configure_series_labels()
-            .position(legend_position(fig.legend_corner()))
-            .margin(px(8.0))
-            .legend_area_size(px(26.0))
-            .label_font(("sans-serif", 12.0 * s).into_font().color(&BLACK))
-            .background_style(WHITE.mix(0.88))
-            .border_style(BLACK.mix(0.25))
-            .draw()?;
+}
+
+/// Names a drawn series in the legend (an unnamed one stays out of it).
+fn label<'a, DB: DrawingBackend + 'a>(anno: &mut SeriesAnno<'a, DB>, name: &str) {
+    if !name.is_empty() {
+        anno.label(name);
     }
-    root.present()?;
-    let (px_x, px_y) = chart.plotting_area().get_pixel_range();
-    Ok(PlotGeometry { px_x, px_y, x: xr })
+}
+
+fn draw_band<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    name: &str,
+    fill: ShapeStyle,
+    points: &[(f64, f64, f64)],
+    s: f64,
+) -> Result<(), DrawError> {
+    let band = band_polygon(fig, points);
+    let anno = chart.draw_series(std::iter::once(Polygon::new(band, fill)))?;
+    let (h, w) = (px(s, 5.0) as i32, px(s, 20.0) as i32);
+    anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], fill));
+    label(anno, name);
+    Ok(())
+}
+
+fn draw_line<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    (name, c): (&str, RGBColor),
+    points: &[(f64, f64)],
+    dashed: bool,
+    s: f64,
+) -> Result<(), DrawError> {
+    let pts: Vec<(f64, f64)> = points
+        .iter()
+        .filter_map(|&(x, y)| Some((fig.x.to_plot(x)?, fig.y.to_plot(y)?)))
+        .collect();
+    let st = c.stroke_width(px(s, 2.0).max(1));
+    let anno = if dashed {
+        chart.draw_series(DashedLineSeries::new(pts, px(s, 7.0), px(s, 5.0), st))?
+    } else {
+        chart.draw_series(LineSeries::new(pts, st))?
+    };
+    let w = px(s, 20.0) as i32;
+    anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], st));
+    label(anno, name);
+    Ok(())
+}
+
+fn draw_points<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    (name, c): (&str, RGBColor),
+    points: &[(f64, f64, f64, f64)],
+    s: f64,
+    yr: &Range<f64>,
+) -> Result<(), DrawError> {
+    let st = c.stroke_width(px(s, 1.5).max(1));
+    let fill = c.filled();
+    let r = px(s, 3.5).max(2);
+    let valid: Vec<_> = points
+        .iter()
+        .filter_map(|&(x, y, lo, hi)| {
+            let (x, y) = (fig.x.to_plot(x)?, fig.y.to_plot(y)?);
+            let lo = fig.y.to_plot(lo).unwrap_or(yr.start).max(yr.start);
+            Some((x, y, lo, fig.y.to_plot(hi).unwrap_or(y)))
+        })
+        .collect();
+    chart.draw_series(
+        valid
+            .iter()
+            .map(|&(x, _, lo, hi)| PathElement::new(vec![(x, lo), (x, hi)], st)),
+    )?;
+    let anno = chart.draw_series(valid.iter().map(|&(x, y, _, _)| Circle::new((x, y), r, fill)))?;
+    anno.legend(move |(x, y)| Circle::new((x + 10, y), r, fill));
+    label(anno, name);
+    Ok(())
+}
+
+fn draw_bars<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    (name, c): (&str, RGBColor),
+    bars: &[(f64, f64, f64)],
+    s: f64,
+    yr: &Range<f64>,
+) -> Result<(), DrawError> {
+    let fill = c.mix(0.75).filled();
+    let base = if fig.y.log { yr.start } else { 0.0 };
+    let rects: Vec<_> = bars
+        .iter()
+        .filter_map(|&(x0, x1, h)| Some([(fig.x.to_plot(x0)?, base), (fig.x.to_plot(x1)?, fig.y.to_plot(h)?)]))
+        .collect();
+    let anno = chart.draw_series(rects.into_iter().map(|r| Rectangle::new(r, fill)))?;
+    let (h, w) = (px(s, 5.0) as i32, px(s, 20.0) as i32);
+    anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], fill));
+    label(anno, name);
+    Ok(())
+}
+
+fn draw_marker<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    (name, c): (&str, RGBColor),
+    mx: f64,
+    s: f64,
+    yr: &Range<f64>,
+) -> Result<(), DrawError> {
+    let st = c.stroke_width(px(s, 1.5).max(1));
+    let pts = vec![(mx, yr.start), (mx, yr.end)];
+    let anno = chart.draw_series(DashedLineSeries::new(pts, px(s, 4.0), px(s, 4.0), st))?;
+    anno.legend(move |(x, y)| PathElement::new(vec![(x + 10, y - 6), (x + 10, y + 6)], st));
+    label(anno, name);
+    Ok(())
 }
 
 fn legend_position(l: Legend) -> SeriesLabelPosition {

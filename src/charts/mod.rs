@@ -1,16 +1,14 @@
 //! Charts as data ([`figure`]) and one generic plotters drawing function ([`draw`]).
 //!
-//! A page builds [`figure::Figure`]s from engine results (pure, testable natively);
-//! [`draw::draw_figure`] renders any figure on any plotters backend at any size.
+//! Pages build [`figure::Figure`]s from engine results (pure, testable natively);
+//! [`draw::draw_figure`] renders any figure on any plotters backend at any size. Nothing
+//! here knows a page.
 
-pub mod allocation;
+pub mod bounds;
 pub mod csv;
 pub mod draw;
 pub mod figure;
-pub mod lottery;
-pub mod market;
-pub mod secondary;
-pub mod ticket;
+pub mod geometry;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};
-pub use figure::{Axis, Figure, Legend, Rgb, Series};
+pub use figure::{palette, Axis, Figure, Legend, Rgb, Series};

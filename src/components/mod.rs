@@ -1,22 +1,26 @@
-//! Reusable function components, one a file.
+//! Generic function components, one a file: none of them knows a page.
 
+pub mod about;
 pub mod chart;
+pub mod chart_tools;
 pub mod drafts;
-pub mod holders_table;
 pub mod list_field;
 pub mod notices;
 pub mod progress;
 pub mod reward_data;
+pub mod seed;
 pub mod select;
 pub mod slider;
+pub mod tables;
 pub mod value_editor;
 
+pub use about::AboutModel;
 pub use chart::Chart;
-pub use holders_table::HoldersTable;
 pub use list_field::ListField;
 pub use notices::Notices;
 pub use progress::Progress;
-pub use reward_data::RewardData;
-pub use select::Select;
+pub use reward_data::{DataPanel, DataSet, RewardData};
+pub use seed::SeedField;
+pub use select::{ChoiceSelect, Select};
 pub use slider::Slider;
 pub use value_editor::ValueEditor;

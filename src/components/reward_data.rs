@@ -3,12 +3,52 @@
 
 use std::rc::Rc;
 
-use et_engine::reward_data::{parse_rewards, summarize};
-use wasm_bindgen_futures::JsFuture;
+use et_engine::reward_data::{parse_rewards, summarize, DataSummary};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::state::lottery::DataSet;
+/// Per-slot rewards loaded by the user; equal when they are the same load.
+#[derive(Clone, Debug)]
+pub struct DataSet {
+    /// Distinguishes loads.
+    pub id: u64,
+    /// The rewards (ETH), in order.
+    pub values: Rc<Vec<f64>>,
+    /// Count, mean, sd, quantiles.
+    pub summary: DataSummary,
+    /// Where it came from (file name or "pasted").
+    pub source: String,
+}
+
+impl PartialEq for DataSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// What a page says while no data is loaded.
+pub const NO_DATA: &str =
+    "No data loaded yet: until then the log-normal law with μ and sd is used. Data is not stored in the link.";
+
+/// Properties of [`DataPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DataPanelProps {
+    /// Called with the parsed data.
+    pub on_load: Callback<DataSet>,
+    /// What is loaded (or what is used until then), under the loader.
+    pub children: Html,
+}
+
+/// The loader with the page's note on what is loaded.
+#[function_component]
+pub fn DataPanel(props: &DataPanelProps) -> Html {
+    html! {
+        <div class="data-panel">
+            <RewardData on_load={props.on_load.clone()} />
+            { props.children.clone() }
+        </div>
+    }
+}
 
 /// Properties of [`RewardData`].
 #[derive(Properties, PartialEq)]
@@ -27,6 +67,24 @@ fn load(text: &str, source: String) -> Result<DataSet, String> {
         summary,
         source,
     })
+}
+
+/// Reads `file` as text and loads it (an error names the file).
+fn read_file(file: web_sys::File, error: UseStateHandle<Option<String>>, cb: Callback<DataSet>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let file = gloo_file::File::from(file);
+        let name = file.name();
+        match gloo_file::futures::read_as_text(&file).await {
+            Ok(content) => match load(&content, name) {
+                Ok(d) => {
+                    error.set(None);
+                    cb.emit(d);
+                }
+                Err(e) => error.set(Some(e)),
+            },
+            Err(_) => error.set(Some(format!("{name}: could not be read as text"))),
+        }
+    });
 }
 
 /// A textarea for pasted rewards, a file picker, and the error of the last attempt.
@@ -55,23 +113,9 @@ pub fn RewardData(props: &RewardDataProps) -> Html {
         let (error, cb) = (error.clone(), props.on_load.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let (error, cb) = (error.clone(), cb.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
-                    Some(content) => match load(&content, name) {
-                        Ok(d) => {
-                            error.set(None);
-                            cb.emit(d);
-                        }
-                        Err(e) => error.set(Some(e)),
-                    },
-                    None => error.set(Some(format!("{name}: could not be read as text"))),
-                }
-            });
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_file(file, error.clone(), cb.clone());
+            }
         })
     };
     html! {

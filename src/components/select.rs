@@ -1,5 +1,7 @@
-//! A labelled drop-down of choices.
+//! A labelled drop-down of choices: [`Select`] over indices, [`ChoiceSelect`] over the
+//! options of a [`Choice`] enum (its `ALL`, in menu order).
 
+use et_engine::choice::Choice;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -39,5 +41,47 @@ pub fn Select(props: &SelectProps) -> Html {
                 }) }
             </select>
         </div>
+    }
+}
+
+/// Properties of [`ChoiceSelect`].
+#[derive(Properties)]
+pub struct ChoiceSelectProps<T: Choice> {
+    /// Element id (the label points to it).
+    pub id: AttrValue,
+    /// Label shown above.
+    pub label: AttrValue,
+    /// The option in force.
+    pub selected: T,
+    /// Called with the chosen option.
+    pub on_change: Callback<T>,
+    /// The options' labels, when the menu words them otherwise than [`Choice::label`].
+    #[prop_or_default]
+    pub labels: Option<fn(T) -> &'static str>,
+}
+
+impl<T: Choice> ChoiceSelectProps<T> {
+    /// The label of option `c` in this menu.
+    fn label_of(&self, c: T) -> &'static str {
+        self.labels.map_or(c.label(), |f| f(c))
+    }
+}
+
+impl<T: Choice> PartialEq for ChoiceSelectProps<T> {
+    /// Equal when they show the same menu the same way (labels compared as text).
+    fn eq(&self, other: &Self) -> bool {
+        (&self.id, &self.label, self.selected, &self.on_change)
+            == (&other.id, &other.label, other.selected, &other.on_change)
+            && T::ALL.iter().all(|&c| self.label_of(c) == other.label_of(c))
+    }
+}
+
+/// A [`Select`] of every option of `T`.
+#[function_component]
+pub fn ChoiceSelect<T: Choice>(props: &ChoiceSelectProps<T>) -> Html {
+    let options: Vec<AttrValue> = T::ALL.iter().map(|&c| AttrValue::from(props.label_of(c))).collect();
+    let on_change = props.on_change.reform(|i: usize| T::ALL[i.min(T::ALL.len() - 1)]);
+    html! {
+        <Select id={props.id.clone()} label={props.label.clone()} {options} selected={props.selected.index()} {on_change} />
     }
 }

@@ -45,18 +45,14 @@ fn value_at(p: &Param, pos: f64) -> f64 {
     v.clamp(p.min, p.max)
 }
 
-/// A slider with a typed-value field beside it; keyboard-operable and labelled.
-///
-/// A typed value outside the domain is kept in the field with a message naming the
-/// field; the value in force does not change until the text is valid.
-#[function_component]
-pub fn Slider(props: &SliderProps) -> Html {
+/// The slider's, the field's input and the field's commit callbacks: a valid value goes
+/// to `on_change`; a bad typed one stays in the field with its message.
+fn callbacks(
+    props: &SliderProps,
+    draft: &UseStateHandle<Option<String>>,
+    error: &UseStateHandle<Option<String>>,
+) -> (Callback<InputEvent>, Callback<InputEvent>, Callback<Event>) {
     let p = &props.param;
-    let draft = use_state(|| None::<String>);
-    let error = use_state(|| None::<String>);
-    let id = format!("ctl-{}", p.key);
-    let err_id = format!("{id}-error");
-
     let on_range = {
         let (param, cb, draft, error) = (p.clone(), props.on_change.clone(), draft.clone(), error.clone());
         Callback::from(move |e: InputEvent| {
@@ -89,7 +85,22 @@ pub fn Slider(props: &SliderProps) -> Html {
             }
         })
     };
+    (on_range, on_text_input, on_commit)
+}
 
+/// A slider with a typed-value field beside it; keyboard-operable and labelled.
+///
+/// A typed value outside the domain is kept in the field with a message naming the
+/// field; the value in force does not change until the text is valid.
+#[function_component]
+pub fn Slider(props: &SliderProps) -> Html {
+    let p = &props.param;
+    let draft = use_state(|| None::<String>);
+    let error = use_state(|| None::<String>);
+    let id = format!("ctl-{}", p.key);
+    let err_id = format!("{id}-error");
+
+    let (on_range, on_text_input, on_commit) = callbacks(props, &draft, &error);
     let (min, max, step) = match p.scale {
         Scale::Linear(step) => (p.min, p.max, step),
         Scale::Log | Scale::Field => (0.0, LOG_STEPS, 1.0),

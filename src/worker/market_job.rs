@@ -3,7 +3,9 @@
 use et_engine::market::{Market, MarketConfig, MarketResult, RunSeries};
 use serde::{Deserialize, Serialize};
 
-use super::protocol::{RewardSpec, Work};
+use super::kind::JobKind;
+use super::protocol::Work;
+use super::reward::RewardSpec;
 
 /// A primary-market simulation as data (SPEC §4): the engine's configuration with the
 /// reward law as a description.
@@ -18,7 +20,7 @@ impl MarketJob {
 }
 
 impl Work for MarketJob {
-    const KIND: &'static str = "market";
+    const KIND: JobKind = JobKind::Market;
     type Part = RunSeries;
     type Output = MarketResult;
 

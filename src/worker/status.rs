@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use super::pool::PoolEvent;
-
 /// A page's view of its runs; `T` is what a finished run becomes.
 #[derive(Debug, PartialEq)]
 pub struct RunStatus<T> {
@@ -65,5 +63,34 @@ impl<T> RunStatus<T> {
             }
         }
         s
+    }
+}
+
+/// What the pool tells the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PoolEvent<O> {
+    /// `done` of `total` progress units.
+    Progress { done: u64, total: u64 },
+    /// One result per job, in order; `seconds` of wall time on `workers` workers.
+    Finished {
+        results: Vec<O>,
+        seconds: f64,
+        workers: usize,
+    },
+    /// The run could not be done.
+    Failed(String),
+}
+
+/// The next status, computed from the one in force.
+type NextStatus<T> = dyn FnOnce(&RunStatus<T>) -> RunStatus<T>;
+
+/// A change of a page's [`RunStatus`], computed from the one in force.
+pub struct StatusUpdate<T>(pub Box<NextStatus<T>>);
+
+impl<T: 'static> yew::Reducible for RunStatus<T> {
+    type Action = StatusUpdate<T>;
+
+    fn reduce(self: Rc<Self>, action: StatusUpdate<T>) -> Rc<Self> {
+        Rc::new((action.0)(&self))
     }
 }

@@ -1,0 +1,147 @@
+//! The plot ranges of a figure and where its legend goes.
+
+use super::figure::{Figure, Legend, Series};
+
+impl Figure {
+    /// Plot-coordinate ranges covering every drawable point (y padded by 5 %);
+    /// `(0..1, 0..1)` when nothing is drawable.
+    pub fn bounds(&self) -> (std::ops::Range<f64>, std::ops::Range<f64>) {
+        let (mut xs, mut ys) = (Span::default(), Span::default());
+        for s in &self.series {
+            match s {
+                Series::Line { points, .. } => {
+                    for &(x, y) in points {
+                        if let (Some(px), Some(py)) = (self.x.to_plot(x), self.y.to_plot(y)) {
+                            xs.add(px);
+                            ys.add(py);
+                        }
+                    }
+                }
+                Series::Band { points, .. } => {
+                    for &(x, lo, hi) in points {
+                        if let Some(px) = self.x.to_plot(x) {
+                            xs.add(px);
+                            self.y.to_plot(lo).into_iter().for_each(|p| ys.add(p));
+                            self.y.to_plot(hi).into_iter().for_each(|p| ys.add(p));
+                        }
+                    }
+                }
+                Series::Points { points, .. } => {
+                    for &(x, y, lo, hi) in points {
+                        if let Some(px) = self.x.to_plot(x) {
+                            xs.add(px);
+                            for v in [y, lo, hi] {
+                                self.y.to_plot(v).into_iter().for_each(|p| ys.add(p));
+                            }
+                        }
+                    }
+                }
+                Series::Bars { bars, .. } => {
+                    for &(x0, x1, h) in bars {
+                        self.x.to_plot(x0).into_iter().for_each(|p| xs.add(p));
+                        self.x.to_plot(x1).into_iter().for_each(|p| xs.add(p));
+                        self.y.to_plot(h).into_iter().for_each(|p| ys.add(p));
+                        if !self.y.log {
+                            ys.add(0.0);
+                        }
+                    }
+                }
+                Series::Marker { .. } => {}
+            }
+        }
+        // Points get room on the sides so none sits half outside the plot.
+        let points = self.series.iter().any(|s| matches!(s, Series::Points { .. }));
+        (xs.range(if points { 0.04 } else { 0.0 }), ys.range(0.05))
+    }
+
+    /// The legend's corner: [`Legend::Auto`] resolved to the corner quadrant holding the
+    /// fewest points of lines and point series (upper right on ties).
+    pub fn legend_corner(&self) -> Legend {
+        if self.legend != Legend::Auto {
+            return self.legend;
+        }
+        let (xr, yr) = self.bounds();
+        let (xm, ym) = ((xr.start + xr.end) / 2.0, (yr.start + yr.end) / 2.0);
+        let mut counts = [0usize; 4];
+        for s in &self.series {
+            let pts: Vec<(f64, f64)> = match s {
+                Series::Line { points, .. } => points.clone(),
+                Series::Points { points, .. } => points.iter().map(|p| (p.0, p.1)).collect(),
+                _ => Vec::new(),
+            };
+            for (x, y) in pts {
+                if let (Some(px), Some(py)) = (self.x.to_plot(x), self.y.to_plot(y)) {
+                    counts[usize::from(px < xm) + 2 * usize::from(py < ym)] += 1;
+                }
+            }
+        }
+        let corners = [
+            Legend::UpperRight,
+            Legend::UpperLeft,
+            Legend::LowerRight,
+            Legend::LowerLeft,
+        ];
+        let best = (0..4).min_by_key(|&i| counts[i]).unwrap_or(0);
+        corners[best]
+    }
+}
+
+#[derive(Default)]
+struct Span(Option<(f64, f64)>);
+
+impl Span {
+    fn add(&mut self, v: f64) {
+        self.0 = Some(match self.0 {
+            None => (v, v),
+            Some((lo, hi)) => (lo.min(v), hi.max(v)),
+        });
+    }
+
+    fn range(&self, pad: f64) -> std::ops::Range<f64> {
+        match self.0 {
+            None => 0.0..1.0,
+            Some((lo, hi)) if hi - lo <= f64::EPSILON * hi.abs().max(1e-300) => {
+                let w = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+                (lo - w)..(hi + w)
+            }
+            Some((lo, hi)) => {
+                let w = (hi - lo) * pad;
+                (lo - w)..(hi + w)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::figure::{palette, Axis, Reading};
+
+    #[test]
+    fn bounds_and_readout_respect_log_axes() {
+        let fig = Figure {
+            title: "t".into(),
+            x: Axis::log("n", ""),
+            y: Axis::linear("v", "ETH"),
+            series: vec![Series::Line {
+                name: "a".into(),
+                color: palette::BLUE,
+                points: vec![(1.0, 2.0), (10.0, 4.0), (100.0, 3.0), (0.0, 100.0)],
+                dashed: false,
+            }],
+            legend: Legend::default(),
+        };
+        let (x, y) = fig.bounds();
+        assert_eq!(x, 0.0..2.0);
+        assert!((y.start - 1.9).abs() < 1e-12 && (y.end - 4.1).abs() < 1e-12);
+        let r = fig.readout(0.9);
+        assert_eq!(
+            r,
+            vec![Reading {
+                name: "a".into(),
+                x: 10.0,
+                y: 4.0
+            }]
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! What drawing a figure takes and gives: the device scale, the plot area's geometry
+//! (to map the pointer back to data) and a drawing error.
+
+use std::ops::Range;
+
+use plotters::prelude::DrawingAreaErrorKind;
+
+/// Sizes that scale with the device: `scale` backend pixels per CSS pixel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawStyle {
+    /// Backend pixels per CSS pixel (the device pixel ratio on a canvas).
+    pub scale: f64,
+}
+
+impl Default for DrawStyle {
+    fn default() -> Self {
+        Self { scale: 1.0 }
+    }
+}
+
+/// Where the plot area landed, to map pointer positions back to data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlotGeometry {
+    /// Plot area, horizontal, in backend pixels.
+    pub px_x: Range<i32>,
+    /// Plot area, vertical, in backend pixels.
+    pub px_y: Range<i32>,
+    /// Horizontal range in plot coordinates.
+    pub x: Range<f64>,
+}
+
+impl PlotGeometry {
+    /// The plot x coordinate under backend pixel `px`, if inside the plot area.
+    pub fn x_at(&self, px: f64) -> Option<f64> {
+        let (a, b) = (self.px_x.start as f64, self.px_x.end as f64);
+        if px < a || px > b || b <= a {
+            return None;
+        }
+        Some(self.x.start + (px - a) / (b - a) * (self.x.end - self.x.start))
+    }
+
+    /// The backend pixel of plot x coordinate `x`.
+    pub fn px_of(&self, x: f64) -> f64 {
+        let (a, b) = (self.px_x.start as f64, self.px_x.end as f64);
+        a + (x - self.x.start) / (self.x.end - self.x.start) * (b - a)
+    }
+}
+
+/// A drawing failure, with the backend's message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawError(pub String);
+
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "could not draw the chart: {}", self.0)
+    }
+}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        DrawError(e.to_string())
+    }
+}

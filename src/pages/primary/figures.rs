@@ -1,0 +1,289 @@
+//! Figures of the Primary market page: price, shares, concentration, capture, profits,
+//! and every pricing rule's capture against its concentration.
+
+use et_engine::market::{Band, MarketResult};
+
+use et_engine::choice::Choice;
+use et_engine::market::PricingRule;
+
+use crate::charts::{palette, Axis, Figure, Legend, Rgb, Series};
+use crate::format;
+
+/// Colours of the named holders, then the rest.
+const LAYERS: [Rgb; 6] = [
+    palette::BLUE,
+    palette::ORANGE,
+    palette::GREEN,
+    palette::VERMILION,
+    palette::PURPLE,
+    palette::SKY,
+];
+
+/// Holders named in the stacked shares; the others are grouped.
+pub const NAMED: usize = 5;
+
+fn slot_axis() -> Axis {
+    Axis::linear("Slot", "slots")
+}
+
+fn xs(r: &MarketResult) -> impl Iterator<Item = f64> + '_ {
+    r.slots.iter().map(|&s| s as f64)
+}
+
+/// A band's mean line and its 10–90 % band (the band only with more than one run).
+fn with_band(r: &MarketResult, b: &Band, name: &str, color: Rgb) -> Vec<Series> {
+    let mut out = Vec::new();
+    if r.runs > 1 {
+        out.push(Series::Band {
+            name: "10–90 % of runs".into(),
+            color,
+            points: xs(r)
+                .zip(&b.lo)
+                .zip(&b.hi)
+                .map(|((x, &lo), &hi)| (x, lo, hi))
+                .filter(|p| !p.1.is_nan())
+                .collect(),
+            opacity: 0.18,
+        });
+    }
+    out.push(Series::Line {
+        name: name.into(),
+        color,
+        points: xs(r).zip(b.mean.iter().copied()).filter(|p| !p.1.is_nan()).collect(),
+        dashed: false,
+    });
+    out
+}
+
+fn flat(r: &MarketResult, name: String, y: f64, color: Rgb) -> Series {
+    let end = r.slots.last().copied().unwrap_or(1) as f64;
+    Series::Line {
+        name,
+        color,
+        points: vec![(0.0, y), (end, y)],
+        dashed: true,
+    }
+}
+
+/// The price paid over time (and a posted rule's quote), against the highest valuation
+/// and the mean reward; logarithmic when the quote spans more than a factor of 30.
+pub fn price_figure(r: &MarketResult, mu: f64, rule: PricingRule) -> Figure {
+    let top = r.holders.iter().map(|h| h.valuation).fold(0.0, f64::max);
+    let mut series = with_band(r, &r.price, "price paid (mean of runs)", palette::BLUE);
+    let posted = rule.posted();
+    let quotes = r.quote.mean.iter().filter(|q| q.is_finite() && **q > 0.0);
+    let (lo, hi) = quotes.fold((f64::INFINITY, 0.0f64), |(a, b), &q| (a.min(q), b.max(q)));
+    if posted {
+        series.push(Series::Line {
+            name: "posted price (mean of runs)".into(),
+            color: palette::ORANGE,
+            points: xs(r).zip(r.quote.mean.iter().copied()).collect(),
+            dashed: true,
+        });
+    }
+    let valuation = format!("highest valuation {}", format::sig(top, 3));
+    series.push(flat(r, valuation, top, palette::GREEN));
+    series.push(flat(
+        r,
+        format!("mean reward μ {}", format::sig(mu, 3)),
+        mu,
+        palette::GREY,
+    ));
+    let label = "Price of a ticket";
+    Figure {
+        title: format!("Ticket price over time ({})", rule.key()),
+        x: slot_axis(),
+        y: if posted && hi > 30.0 * lo {
+            Axis::log(label, "ETH")
+        } else {
+            Axis::linear(label, "ETH")
+        },
+        series,
+        legend: Legend::LowerRight,
+    }
+}
+
+/// The holders with the largest share at the end, largest first (at most `NAMED`).
+pub fn top_holders(r: &MarketResult) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..r.holders.len()).collect();
+    idx.sort_by(|&a, &b| r.holders[b].share.total_cmp(&r.holders[a].share).then(a.cmp(&b)));
+    idx.truncate(NAMED);
+    idx.retain(|&k| r.shares[k].iter().any(|&s| s > 0.0));
+    idx
+}
+
+/// Market shares over time, stacked: the top holders named, the rest grouped.
+pub fn shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
+    let top = top_holders(r);
+    let points = r.slots.len();
+    let mut base = vec![0.0; points];
+    let mut series = Vec::new();
+    let mut layer = |name: String, color: Rgb, share: &dyn Fn(usize) -> f64| {
+        let pts = (0..points)
+            .map(|j| {
+                let lo = base[j];
+                base[j] += share(j);
+                (r.slots[j] as f64, lo, base[j])
+            })
+            .collect();
+        series.push(Series::Band {
+            name,
+            color,
+            points: pts,
+            opacity: 0.85,
+        });
+    };
+    for (i, &k) in top.iter().enumerate() {
+        let c = captures.get(k).copied().unwrap_or(f64::NAN);
+        layer(
+            format!("holder {} (c = {})", k + 1, format::sig(c, 3)),
+            LAYERS[i],
+            &|j| r.shares[k][j],
+        );
+    }
+    let rest = r.holders.len() - top.len();
+    if rest > 0 {
+        let others = |j: usize| {
+            (0..r.holders.len())
+                .filter(|k| !top.contains(k))
+                .map(|k| r.shares[k][j])
+                .sum()
+        };
+        layer(format!("the other {rest} holders"), palette::GREY, &others);
+    }
+    Figure {
+        title: "Market shares of the tickets outstanding".into(),
+        x: slot_axis(),
+        y: Axis::linear("Share of tickets (stacked)", ""),
+        series,
+        legend: Legend::LowerLeft,
+    }
+}
+
+/// HHI (0–10,000) over time.
+pub fn hhi_figure(r: &MarketResult) -> Figure {
+    Figure {
+        title: "Concentration: Herfindahl–Hirschman index".into(),
+        x: slot_axis(),
+        y: Axis::linear("HHI (10,000 = one holder)", ""),
+        series: with_band(r, &r.hhi, "HHI", palette::VERMILION),
+        legend: Legend::LowerRight,
+    }
+}
+
+/// The Nakamoto coefficient and the number of holders with tickets over time.
+pub fn nakamoto_figure(r: &MarketResult) -> Figure {
+    Figure {
+        title: "Nakamoto coefficient: fewest holders with > ½ of the tickets".into(),
+        x: slot_axis(),
+        y: Axis::linear("Holders", ""),
+        series: with_band(r, &r.nakamoto, "Nakamoto coefficient", palette::PURPLE),
+        legend: Legend::UpperRight,
+    }
+}
+
+/// The protocol's cumulative revenue as a share of all rewards.
+pub fn capture_figure(r: &MarketResult, mu: f64) -> Figure {
+    let top = r.holders.iter().map(|h| h.valuation).fold(0.0, f64::max);
+    let mut series = with_band(r, &r.capture, "protocol's capture", palette::GREEN);
+    series.push(flat(
+        r,
+        format!("highest valuation / μ = {}", format::sig(top / mu, 3)),
+        top / mu,
+        palette::GREY,
+    ));
+    Figure {
+        title: "Protocol capture: ticket revenue / all rewards, cumulative".into(),
+        x: slot_axis(),
+        y: Axis::linear("Share of rewards captured", ""),
+        series,
+        legend: Legend::LowerRight,
+    }
+}
+
+/// Each holder's realized profit at the end, with its 10–90 % range over runs.
+pub fn profit_figure(r: &MarketResult) -> Figure {
+    let bars = r
+        .holders
+        .iter()
+        .enumerate()
+        .map(|(k, h)| (k as f64 + 0.6, k as f64 + 1.4, h.profit))
+        .collect();
+    let mut series = vec![Series::Bars {
+        name: "mean profit".into(),
+        color: palette::BLUE,
+        bars,
+    }];
+    if r.runs > 1 {
+        series.push(Series::Points {
+            name: "10–90 % of runs".into(),
+            color: palette::GREY,
+            points: r
+                .holders
+                .iter()
+                .enumerate()
+                .map(|(k, h)| (k as f64 + 1.0, h.profit, h.profit_lo, h.profit_hi))
+                .collect(),
+        });
+    }
+    Figure {
+        title: "Profit per holder at the end (earned + resale + refunds − paid)".into(),
+        x: Axis::linear("Holder", ""),
+        y: Axis::linear("Realized profit", "ETH"),
+        series,
+        legend: Legend::UpperRight,
+    }
+}
+
+/// Every rule's capture against its concentration at the end, same population and seed.
+pub fn compare_figure(results: &[(&str, &MarketResult)]) -> Figure {
+    let colors = [
+        palette::BLUE,
+        palette::VERMILION,
+        palette::GREEN,
+        palette::ORANGE,
+        palette::PURPLE,
+    ];
+    let series = results
+        .iter()
+        .zip(colors.iter().cycle())
+        .map(|((rule, r), &color)| Series::Points {
+            name: (*rule).into(),
+            color,
+            points: vec![(r.totals.hhi, r.totals.capture, r.totals_lo.capture, r.totals_hi.capture)],
+        })
+        .collect();
+    Figure {
+        title: "Capture against concentration, every pricing rule".into(),
+        x: Axis::linear("HHI at the end (10,000 = one holder)", ""),
+        y: Axis::linear("Protocol capture at the end", ""),
+        series,
+        legend: Legend::Auto,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::primary::params::Field;
+    use crate::pages::primary::run::MarketJobs;
+    use crate::pages::primary::state::{Action, MarketState};
+    use crate::worker::protocol::Work;
+    use yew::Reducible;
+
+    #[test]
+    fn stacked_shares_fill_to_one_and_name_the_top_holders() {
+        let s = std::rc::Rc::new(MarketState::default())
+            .reduce(Action::Rule(PricingRule::Fixed))
+            .reduce(Action::Set(Field::Slots, 2000.0))
+            .reduce(Action::Set(Field::Runs, 2.0));
+        let r = s.job(PricingRule::Fixed).unwrap().run_all().unwrap();
+        let fig = shares_figure(&r, &[0.9; 20]);
+        assert_eq!(fig.series.len(), NAMED + 1, "five named holders and the rest");
+        let Some(Series::Band { points, .. }) = fig.series.last() else {
+            panic!("a stacked layer")
+        };
+        assert!(points.iter().all(|p| (p.2 - 1.0).abs() < 1e-12), "the stack tops at 1");
+        assert!(fig.series[0].name().starts_with("holder "));
+    }
+}

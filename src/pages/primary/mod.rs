@@ -1,0 +1,14 @@
+//! The Primary market page (SPEC §4): the protocol's sale of tickets under each pricing
+//! rule, simulated in the worker pool.
+
+pub mod controls;
+pub mod figures;
+pub mod holders;
+pub mod holders_table;
+pub mod page;
+pub mod params;
+pub mod run;
+pub mod state;
+pub mod tables;
+
+pub use page::MarketPage;

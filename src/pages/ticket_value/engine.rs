@@ -1,0 +1,152 @@
+//! The lottery engine on the Ticket value page: Monte Carlo in workers, the value's
+//! distribution, streaks, pools and the holders' process simulation.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
+use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
+use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, McStatus, PoolsRun, POOLS};
+use super::state::{Action, TicketState};
+use super::tables::{duration, holders_table, mc_table};
+use crate::components::{AboutModel, Chart, ChoiceSelect, ListField, Progress, SeedField, Slider};
+use crate::format;
+use crate::hooks::use_pool_run;
+use crate::url_state::LIST_MAX;
+use crate::worker::mc_job::McJob;
+
+/// Properties of [`LotteryEngine`].
+#[derive(Properties, PartialEq)]
+pub struct LotteryProps {
+    /// The page state.
+    pub state: TicketState,
+    /// The page's reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// Sets lottery setting `k`.
+fn setter(dispatch: &Callback<Action>, k: Setting) -> Callback<f64> {
+    dispatch.reform(move |v: f64| Action::Lottery(LotteryAction::Set(k, v)))
+}
+
+/// A slider of lottery setting `k`.
+fn slider(props: &LotteryProps, k: Setting) -> Html {
+    let p = params()[k as usize].clone();
+    html! { <Slider param={p} value={props.state.lottery.get(k)} on_change={setter(&props.dispatch, k)} /> }
+}
+
+/// The Monte Carlo's table and charts, once a run has finished.
+fn mc_results(s: &TicketState, last: &Option<Rc<McOutcome>>) -> Html {
+    let Some(o) = last else { return html! {} };
+    let curve = mc_vs_n(s, &o.curve).map(Rc::new);
+    html! {
+        <>
+            { mc_table(o) }
+            <div class="chart-grid">
+                if let Some(c) = curve { <Chart figure={c} name="mc" /> }
+                <Chart figure={Rc::new(value_histogram(&o.main))} name="histogram" />
+            </div>
+        </>
+    }
+}
+
+/// The Monte Carlo's controls, progress and results.
+fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> Html {
+    html! {
+        <>
+            <div class="engine-controls">
+                { slider(props, Setting::Samples) }
+                <SeedField param={params()[Setting::Seed as usize].clone()} value={props.state.lottery.get(Setting::Seed)}
+                    on_change={setter(&props.dispatch, Setting::Seed)} />
+            </div>
+            if status.running {
+                <Progress done={status.done} total={status.total} label="Monte Carlo" on_cancel={cancel} />
+            }
+            if let Some(e) = &status.error {
+                <div class="hint" role="status">{ e }</div>
+            }
+            { mc_results(&props.state, &status.last) }
+        </>
+    }
+}
+
+/// Streaks of consecutive slots and pools.
+fn streak_section(props: &LotteryProps, pools: &PoolsRun) -> Html {
+    let s = &props.state;
+    let horizon = s.lottery.get(Setting::Horizon);
+    let p = params();
+    let one_day = setter(&props.dispatch, Setting::Horizon).reform(|_: MouseEvent| 7200.0);
+    html! {
+        <>
+            <h3>{ "Controlling consecutive slots" }</h3>
+            <div class="engine-controls">
+                { slider(props, Setting::RunLength) }
+                <Slider param={p[Setting::Horizon as usize].clone()} value={horizon} on_change={setter(&props.dispatch, Setting::Horizon)}
+                    hint={format!("≈ {} · one day is 7,200 slots", duration(horizon))} />
+                <button class="preset" onclick={one_day}>{ "One day (7,200 slots)" }</button>
+            </div>
+            <div class="chart-grid">
+                if let Some(f) = streak_figure(s).map(Rc::new) { <Chart figure={f} name="streak" /> }
+                { match pools {
+                    Ok(points) => html! { <Chart figure={Rc::new(pool_figure(points, POOLS))} name="pools" /> },
+                    Err(e) => html! { <div class="error" role="alert">{ e }</div> },
+                } }
+            </div>
+        </>
+    }
+}
+
+/// The holders' process simulation.
+fn holders_section(props: &LotteryProps, holders: &HoldersRun) -> Html {
+    let (s, d) = (&props.state, &props.dispatch);
+    let on_holders = d.reform(|h| Action::Lottery(LotteryAction::Holders(h)));
+    let on_remint = d.reform(|r: Remint| Action::Lottery(LotteryAction::RemintOthers(r == Remint::Others)));
+    html! {
+        <>
+            <h3>{ "Holders, slot by slot" }</h3>
+            <div class="engine-controls">
+                <ListField param={holder_param()} label="Holders' shares of the tickets" values={s.lottery.holders.clone()} max={LIST_MAX}
+                    on_change={on_holders} />
+                <ChoiceSelect<Remint> id="ctl-remint" label="Fresh tickets go to" selected={Remint::of(s.lottery.remint_others)}
+                    on_change={on_remint} />
+                { slider(props, Setting::ProcessHorizon) }
+                { slider(props, Setting::Runs) }
+            </div>
+            { match holders {
+                Ok((result, expected)) => html! {
+                    <>
+                        <Chart figure={Rc::new(holders_figure(result, expected, &s.lottery.holders))} name="holders" />
+                        { holders_table(result, s.lottery.get(Setting::Runs)) }
+                    </>
+                },
+                Err(e) => html! { <div class="error" role="alert">{ e }</div> },
+            } }
+        </>
+    }
+}
+
+/// The section.
+#[function_component]
+pub fn LotteryEngine(props: &LotteryProps) -> Html {
+    let s = &props.state;
+    let mc = use_pool_run::<McJob, (), McOutcome>(mc_outcome, ());
+    let run_jobs = use_memo(s.clone(), jobs);
+    {
+        let mc = mc.clone();
+        use_effect_with(run_jobs, move |jobs| mc.run((), (**jobs).clone()));
+    }
+    let deps = (s.mu, s.sd, s.d, s.n, s.lottery.clone());
+    let pools = use_memo(deps.clone(), |_| pool_run(s));
+    let holders = use_memo(deps, |_| holders_run(s));
+    html! {
+        <section class="lottery-engine" aria-label="Lottery engine">
+            <h2>{ "The lottery engine: Monte Carlo, streaks, pools" }</h2>
+            <AboutModel anchor="lottery-engine" />
+            { mc_section(props, &mc.status, mc.cancel()) }
+            { streak_section(props, &pools) }
+            { holders_section(props, &holders) }
+            <p class="hint">{ format!("Monte Carlo seed {}; every run is reproducible bit for bit from the link.", format::exact(s.lottery.get(Setting::Seed))) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,133 @@
+//! The lottery engine's runs: the Monte Carlo jobs for the pool and their outcome, and
+//! the main-thread computations (pools, holders).
+
+use et_engine::centralization::{pool_risk, PoolPoint};
+use et_engine::process::{Process, ProcessResult, Remint};
+use et_engine::ticket_mc::{McResult, TicketMonteCarlo};
+
+use super::lottery::{LotterySettings, Setting};
+use super::state::TicketState;
+use crate::format;
+use crate::worker::mc_job::McJob;
+use crate::worker::reward::RewardSpec;
+use crate::worker::status::RunStatus;
+
+/// Simulated pools a size.
+pub const POOLS: u64 = 300;
+/// Largest horizon × runs simulated on the page.
+const MAX_SLOT_STEPS: f64 = 2e7;
+
+/// The n values at which the Monte Carlo re-estimates E[V]: every decade from 1 to 10⁹.
+pub fn curve_ns() -> Vec<f64> {
+    (0..=9).map(|k| 10f64.powi(k)).collect()
+}
+
+/// The reward law as data for the workers, given the page's μ and sd.
+pub fn reward_spec(l: &LotterySettings, mu: f64, sd: f64) -> RewardSpec {
+    RewardSpec::of(l.dist, mu, sd, l.active_data().map(|d| d.values.as_slice()))
+}
+
+/// Where the Monte Carlo stands; the last finished result stays while a new one runs.
+pub type McStatus = RunStatus<McOutcome>;
+
+/// A finished run: the current n's result and the curve's.
+#[derive(Debug, PartialEq)]
+pub struct McOutcome {
+    pub main: McResult,
+    pub curve: Vec<(f64, McResult)>,
+    /// Wall time of the whole run (every experiment) and the samples it drew.
+    pub seconds: f64,
+    pub total_samples: u64,
+    pub workers: usize,
+}
+
+/// The outcome of a finished run of [`jobs`] (the curve at [`curve_ns`]).
+pub fn mc_outcome(_: &(), mut results: Vec<McResult>, seconds: f64, workers: usize) -> Option<McOutcome> {
+    (!results.is_empty()).then(|| {
+        let total_samples = results.iter().map(|r| r.samples).sum();
+        let main = results.remove(0);
+        let curve = curve_ns().into_iter().zip(results).collect();
+        McOutcome {
+            main,
+            curve,
+            seconds,
+            total_samples,
+            workers,
+        }
+    })
+}
+
+/// The jobs of one run: the current n with every sample, then each decade of the curve.
+pub fn jobs(s: &TicketState) -> Vec<McJob> {
+    let l = &s.lottery;
+    let (samples, seed) = (l.get(Setting::Samples) as u64, l.get(Setting::Seed) as u64);
+    let reward = reward_spec(l, s.mu, s.sd);
+    let job = |n: f64, samples: u64, seed: u64| McJob {
+        n,
+        d: s.d,
+        lookahead: s.lookahead as u64,
+        reward: reward.clone(),
+        seed,
+        samples,
+    };
+    let mut out = vec![job(s.n, samples, seed)];
+    let per_point = (samples / 8).max(10_000);
+    out.extend(
+        curve_ns()
+            .into_iter()
+            .enumerate()
+            .map(|(k, n)| job(n, per_point, seed.wrapping_add(1 + k as u64))),
+    );
+    out
+}
+
+/// The pools' risk at each size, or why not.
+pub type PoolsRun = Result<Vec<PoolPoint>, String>;
+
+/// Pool sizes 1, 2, 4, …, 1024 with the closed form and a simulation.
+pub fn pool_run(s: &TicketState) -> PoolsRun {
+    let reward = reward_spec(&s.lottery, s.mu, s.sd).build().map_err(|e| e.to_string())?;
+    let mc = TicketMonteCarlo::new(s.n, s.d, reward, s.lookahead as u64).map_err(|e| e.to_string())?;
+    let sizes: Vec<u64> = (0..=10).map(|k| 1u64 << k).collect();
+    pool_risk(&mc, &sizes, POOLS, s.lottery.get(Setting::Seed) as u64).map_err(|e| e.to_string())
+}
+
+/// The holders' simulation and each holder's expected cumulative value, or why not.
+pub type HoldersRun = Result<(ProcessResult, Vec<Vec<f64>>), String>;
+
+/// The holders' process simulation and each holder's expected cumulative value.
+pub fn holders_run(s: &TicketState) -> HoldersRun {
+    let l = &s.lottery;
+    let (horizon, runs) = (l.get(Setting::ProcessHorizon), l.get(Setting::Runs));
+    if horizon * runs > MAX_SLOT_STEPS {
+        return Err(format!(
+            "Simulated horizon × runs is {}; keep it under {} so the page stays responsive.",
+            format::readable(horizon * runs, 4),
+            format::readable(MAX_SLOT_STEPS, 4)
+        ));
+    }
+    let n = s.n.round() as u64;
+    let holdings: Vec<u64> = l
+        .holders
+        .iter()
+        .map(|p| (p / 100.0 * n as f64).round() as u64)
+        .collect();
+    let held: u64 = holdings.iter().sum();
+    if held > n {
+        return Err("The holders' shares add up to more than 100 % of the tickets.".into());
+    }
+    let reward = reward_spec(l, s.mu, s.sd).build().map_err(|e| e.to_string())?;
+    let remint = if l.remint_others {
+        Remint::Others
+    } else {
+        Remint::SameHolder
+    };
+    let p = Process::new(holdings, n - held, s.d, reward, remint, horizon as u64).map_err(|e| e.to_string())?;
+    let r = p
+        .run(l.get(Setting::Seed) as u64, runs as u64, 200)
+        .map_err(|e| e.to_string())?;
+    let expected = (0..r.holders.len())
+        .map(|i| r.slots.iter().map(|&t| p.expected_value_at(i, t)).collect())
+        .collect();
+    Ok((r, expected))
+}

@@ -1,0 +1,106 @@
+//! The Ticket value page's tables: the closed forms, the Monte Carlo against them, and
+//! the holders' realised value.
+
+use et_engine::process::ProcessResult;
+use et_engine::rates::SECONDS_PER_SLOT;
+use et_engine::ticket_mc::McResult;
+use yew::prelude::*;
+
+use super::runs::McOutcome;
+use super::state::TicketState;
+use crate::components::tables::row;
+use crate::format;
+
+/// The closed forms for the state, or the engine's message.
+pub fn summary(s: &TicketState) -> Html {
+    let sum = match s.summary() {
+        Ok(sum) => sum,
+        Err(e) => return html! { <div class="error" role="alert">{ e.to_string() }</div> },
+    };
+    let eth = |v: f64| format!("{} ETH", format::readable(v, 4));
+    let rows = [
+        ("Ticket value E[V]", eth(sum.ticket_value)),
+        ("Its standard deviation", eth(sum.ticket_variance.sqrt())),
+        ("All future rewards μ/d", eth(sum.total_npv)),
+        ("Issued tickets n·E[V]", eth(sum.issued_value)),
+        ("Unissued rest", eth(sum.unissued_value)),
+        (
+            "Expected wait E[T]",
+            format!("{} slots ({})", format::sig(sum.expected_wait_slots, 4), duration(s.n)),
+        ),
+        ("Value of the P holding", eth(sum.share_value.unwrap_or(0.0))),
+    ];
+    html! {
+        <dl class="summary" aria-label="Closed-form results">
+            { for rows.into_iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
+        </dl>
+    }
+}
+
+/// `slots` as a human duration (12 s a slot).
+pub fn duration(slots: f64) -> String {
+    let secs = slots * SECONDS_PER_SLOT;
+    let units = [
+        (31_557_600.0, "years"),
+        (86_400.0, "days"),
+        (3_600.0, "hours"),
+        (60.0, "minutes"),
+    ];
+    for (size, name) in units {
+        if secs >= size {
+            return format!("{} {name}", format::sig(secs / size, 3));
+        }
+    }
+    format!("{} seconds", format::sig(secs, 3))
+}
+
+/// The Monte Carlo summary against the closed form.
+pub fn mc_table(o: &McOutcome) -> Html {
+    let r: &McResult = &o.main;
+    let eth = |v: f64| format!("{} ETH", format::sig(v, 5));
+    let z = (r.mean - r.closed_form_mean) / r.std_error;
+    let q = |i: usize| format::sig(r.quantiles[i].1, 4);
+    let rate = o.total_samples as f64 / o.seconds.max(1e-9);
+    let where_ = if o.workers == 0 {
+        "the page's own thread".to_string()
+    } else {
+        format!("{} workers", o.workers)
+    };
+    html! {
+        <table class="mc-table mc-result" aria-label="Monte Carlo results" data-rate={format!("{rate:.0}")}
+            data-samples={o.total_samples.to_string()} data-workers={o.workers.to_string()}>
+            <tbody>
+                { row("Estimated E[V]", format!("{} ± {} (95 %: {} to {})", eth(r.mean), format::sig(1.96 * r.std_error, 3),
+                    format::sig(r.mean - 1.96 * r.std_error, 5), format::sig(r.mean + 1.96 * r.std_error, 5))) }
+                { row("Closed form E[V]", format!("{} (z = {})", eth(r.closed_form_mean), format::sig(z, 3))) }
+                { row("Standard deviation of V", format!("{} (closed form {})", eth(r.sd), eth(r.closed_form_sd))) }
+                { row("P(V > price)", format!("{} — a fair price, a skewed payoff", format::sig(r.payback_probability, 4))) }
+                { row("Quantiles 5 % · 50 % · 95 % · 99 %", format!("{} · {} · {} · {} ETH", q(1), q(4), q(7), q(8))) }
+                { row("Samples", format!("{} at this n; the run drew {} in {} s: {} M samples/s on {where_}",
+                    format::readable(r.samples as f64, 6), format::readable(o.total_samples as f64, 6),
+                    format::sig(o.seconds, 3), format::sig(rate / 1e6, 3))) }
+            </tbody>
+        </table>
+    }
+}
+
+/// Each holder's mean realised value against its expectation.
+pub fn holders_table(r: &ProcessResult, runs: f64) -> Html {
+    html! {
+        <table class="mc-table" aria-label="Holders' realised value">
+            <thead><tr><th>{ "Holder" }</th><th>{ "Tickets" }</th><th>{ "Wins (mean)" }</th>
+                <th>{ format!("Realised value, mean of {} runs", format::sig(runs, 4)) }</th><th>{ "Expected" }</th></tr></thead>
+            <tbody>
+                { for r.holders.iter().enumerate().map(|(i, h)| html! {
+                    <tr>
+                        <td>{ i + 1 }</td>
+                        <td>{ format::readable(h.tickets as f64, 6) }</td>
+                        <td>{ format::sig(h.wins_mean, 4) }</td>
+                        <td>{ format!("{} ± {} ETH", format::sig(h.value_mean, 4), format::sig(1.96 * h.value_std_error, 2)) }</td>
+                        <td>{ format!("{} ETH", format::sig(h.value_expected, 4)) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,196 @@
+//! The pool's shared state and its workers' message handlers.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+use yew::Callback;
+
+use super::protocol::{Request, Response, Work};
+use super::status::PoolEvent;
+
+/// One worker and its handlers.
+pub struct Slot {
+    pub worker: Worker,
+    pub ready: bool,
+    pub busy: bool,
+    pub _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    pub _onerror: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Slot {
+    /// A worker outlives nothing of ours: stop it before its handlers go.
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+pub struct Inner<W: Work> {
+    pub slots: Vec<Slot>,
+    pub run: u64,
+    pub jobs: Vec<W>,
+    pub queue: VecDeque<(usize, (u64, u64))>,
+    pub parts: Vec<Vec<W::Part>>,
+    pub done: u64,
+    pub total: u64,
+    pub started: f64,
+}
+
+impl<W: Work> Inner<W> {
+    /// Ends the run under way: no more ranges, replies of this run ignored. Returns the
+    /// workers, which terminate when dropped.
+    pub fn stop(&mut self) -> Vec<Slot> {
+        self.queue.clear();
+        self.run += 1;
+        std::mem::take(&mut self.slots)
+    }
+
+    /// [`Inner::stop`] from inside a worker's handler: the workers (and that handler) are
+    /// dropped only after it has returned.
+    pub fn stop_deferred(&mut self) {
+        let old = self.stop();
+        wasm_bindgen_futures::spawn_local(async move { drop(old) });
+    }
+}
+
+impl<W: Work> Default for Inner<W> {
+    fn default() -> Self {
+        Self {
+            slots: Vec::new(),
+            run: 0,
+            jobs: Vec::new(),
+            queue: VecDeque::new(),
+            parts: Vec::new(),
+            done: 0,
+            total: 0,
+            started: 0.0,
+        }
+    }
+}
+
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Workers to start: one a logical core, at most 8.
+pub fn worker_count() -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0);
+    (cores as usize).clamp(1, 8)
+}
+
+/// Every job on this thread.
+pub fn finish_here<W: Work>(jobs: &[W], t0: f64) -> PoolEvent<W::Output> {
+    match jobs.iter().map(W::run_all).collect::<Result<Vec<_>, _>>() {
+        Ok(results) => PoolEvent::Finished {
+            results,
+            seconds: (now() - t0) / 1000.0,
+            workers: 0,
+        },
+        Err(e) => PoolEvent::Failed(e),
+    }
+}
+
+/// A worker failed to load or crashed: stop them all and finish the run on this thread.
+pub fn fall_back<W: Work>(weak: &Weak<RefCell<Inner<W>>>, on_event: &Callback<PoolEvent<W::Output>>) {
+    let Some(inner) = weak.upgrade() else { return };
+    let (jobs, t0) = {
+        let mut i = inner.borrow_mut();
+        i.stop_deferred();
+        (std::mem::take(&mut i.jobs), now())
+    };
+    if jobs.is_empty() {
+        return;
+    }
+    on_event.emit(finish_here(&jobs, t0));
+}
+
+pub fn dispatch<W: Work>(inner: &Rc<RefCell<Inner<W>>>) {
+    let mut i = inner.borrow_mut();
+    let run = i.run;
+    for k in 0..i.slots.len() {
+        if !i.slots[k].ready || i.slots[k].busy {
+            continue;
+        }
+        let Some((task, range)) = i.queue.pop_front() else {
+            break;
+        };
+        let req = Request::new(run, task, i.jobs[task].clone(), range);
+        if let Ok(text) = serde_json::to_string(&req) {
+            if i.slots[k].worker.post_message(&JsValue::from_str(&text)).is_ok() {
+                i.slots[k].busy = true;
+                continue;
+            }
+        }
+        i.queue.push_front((task, range));
+    }
+}
+
+pub fn on_message<W: Work>(
+    weak: &Weak<RefCell<Inner<W>>>,
+    on_event: &Callback<PoolEvent<W::Output>>,
+    k: usize,
+    text: &str,
+) {
+    let Some(inner) = weak.upgrade() else { return };
+    let resp = match serde_json::from_str::<Response<W::Part>>(text) {
+        Ok(r) => r,
+        Err(e) => {
+            // A reply that cannot be read would leave the run waiting for ever: stop it.
+            inner.borrow_mut().stop_deferred();
+            return on_event.emit(PoolEvent::Failed(format!("a worker's reply could not be read: {e}")));
+        }
+    };
+    let event = {
+        let mut i = inner.borrow_mut();
+        let current = i.run;
+        match resp {
+            Response::Ready => {
+                if let Some(s) = i.slots.get_mut(k) {
+                    s.ready = true;
+                }
+                None
+            }
+            Response::Progress { run, units } if run == current => {
+                i.done += units;
+                Some(PoolEvent::Progress {
+                    done: i.done,
+                    total: i.total,
+                })
+            }
+            Response::Done { run, task, parts } if run == current => {
+                if let Some(s) = i.slots.get_mut(k) {
+                    s.busy = false;
+                }
+                i.parts[task].extend(parts);
+                let finished = i.queue.is_empty() && i.slots.iter().all(|s| !s.busy);
+                finished.then(|| {
+                    let parts = std::mem::take(&mut i.parts);
+                    let results = i.jobs.iter().zip(parts).map(|(j, p)| j.finish(p)).collect();
+                    match results {
+                        Ok(results) => PoolEvent::Finished {
+                            results,
+                            seconds: (now() - i.started) / 1000.0,
+                            workers: i.slots.len(),
+                        },
+                        Err(e) => PoolEvent::Failed(e),
+                    }
+                })
+            }
+            Response::Failed { message, .. } => Some(PoolEvent::Failed(message)),
+            _ => None,
+        }
+    };
+    dispatch(&inner);
+    if let Some(e) = event {
+        on_event.emit(e);
+    }
+}

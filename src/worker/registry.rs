@@ -1,0 +1,48 @@
+//! The one registry of job kinds on the worker's side: which [`Work`] answers each
+//! [`JobKind`]. The page's pool tags each request with its work's [`Work::KIND`]; the
+//! worker's [`answer`] reads the tag back through the same enum (an exhaustive match),
+//! so the two cannot disagree.
+
+use et_engine::choice::Choice;
+
+use super::handle::{failed, handle};
+use super::kind::JobKind;
+use super::market_job::MarketJob;
+use super::mc_job::McJob;
+use super::protocol::{Kind, Work};
+
+/// Answers one request (JSON text), handing each reply to `post`.
+pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
+    let kind = match serde_json::from_str::<Kind>(text) {
+        Ok(k) => k.kind,
+        Err(e) => return failed(post, 0, format!("bad request: {e}")),
+    };
+    match JobKind::from_key(&kind) {
+        Some(JobKind::Mc) => handle::<McJob>(text, post),
+        Some(JobKind::Market) => handle::<MarketJob>(text, post),
+        None => failed(post, 0, format!("unknown kind of work \"{kind}\"")),
+    }
+}
+
+/// Every registered work's tag, checked against the enum (a compile-time list).
+pub fn kinds() -> [JobKind; 2] {
+    [McJob::KIND, MarketJob::KIND]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_registered_once() {
+        let mut keys: Vec<&str> = kinds().iter().map(|k| k.key()).collect();
+        keys.sort();
+        let mut all: Vec<&str> = JobKind::ALL.iter().map(|k| k.key()).collect();
+        all.sort();
+        assert_eq!(keys, all);
+        let mut replies = Vec::new();
+        answer(r#"{"kind":"nope"}"#, &mut |r| replies.push(r));
+        assert_eq!(replies.len(), 1);
+        assert!(replies[0].contains("unknown kind of work"), "{replies:?}");
+    }
+}
