@@ -5,9 +5,9 @@ mod support;
 
 use std::rc::Rc;
 
-use et_engine::centralization::pool_risk;
+use et_engine::lottery::monte_carlo::TicketMonteCarlo;
+use et_engine::lottery::pools::pool_risk;
 use et_engine::rewards::Reward;
-use et_engine::ticket_mc::TicketMonteCarlo;
 use et_explorer::pages::ticket_value::engine_figures::{
     holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram,
 };

@@ -5,7 +5,7 @@
 mod support;
 
 use et_engine::choice::Choice;
-use et_engine::market::PricingRule;
+use et_engine::primary::PricingRule;
 use et_explorer::pages::primary::figures::{
     capture_figure, compare_figure, hhi_figure, nakamoto_figure, price_figure, profit_figure, shares_figure,
 };

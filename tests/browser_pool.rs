@@ -19,8 +19,8 @@ use std::cell::RefCell;
 use std::fmt::Debug;
 use std::rc::Rc;
 
-use et_engine::market::{MarketResult, PricingRule, RunSeries};
-use et_engine::ticket_mc::{McPartial, McResult};
+use et_engine::lottery::monte_carlo::{McPartial, McResult};
+use et_engine::primary::{MarketResult, PricingRule, RunSeries};
 use et_explorer::pages::primary::params::Field;
 use et_explorer::pages::primary::run::MarketJobs;
 use et_explorer::pages::primary::state::{Action, MarketState};
@@ -51,7 +51,7 @@ fn mc_jobs() -> Vec<McJob> {
         lookahead: 3,
         reward,
         seed,
-        samples: 20 * et_engine::ticket_mc::BLOCK + 123,
+        samples: 20 * et_engine::lottery::monte_carlo::BLOCK + 123,
     };
     vec![
         job(RewardSpec::LogNormal { mean: 0.05, sd: 0.15 }, 1),

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use et_engine::reward_data::{parse_rewards, summarize, DataSummary};
+use et_engine::rewards::data::{parse_rewards, summarize, DataSummary};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 

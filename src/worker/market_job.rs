@@ -1,6 +1,6 @@
 //! The primary market as work for the pool: ranges of seeded runs.
 
-use et_engine::market::{Market, MarketConfig, MarketResult, RunSeries};
+use et_engine::primary::{Market, MarketConfig, MarketResult, RunSeries};
 use serde::{Deserialize, Serialize};
 
 use super::kind::JobKind;

@@ -1,6 +1,6 @@
 //! The lottery's Monte Carlo as work for the pool: ranges of blocks.
 
-use et_engine::ticket_mc::{McPartial, McResult, TicketMonteCarlo};
+use et_engine::lottery::monte_carlo::{McPartial, McResult, TicketMonteCarlo};
 use serde::{Deserialize, Serialize};
 
 use super::kind::JobKind;
@@ -29,7 +29,7 @@ impl McJob {
 
     /// Number of blocks.
     pub fn blocks(&self) -> u64 {
-        self.samples.div_ceil(et_engine::ticket_mc::BLOCK)
+        self.samples.div_ceil(et_engine::lottery::monte_carlo::BLOCK)
     }
 }
 
@@ -54,7 +54,7 @@ impl Work for McJob {
 
     fn run(&self, blocks: (u64, u64), progress: &mut dyn FnMut(u64)) -> Result<Vec<McPartial>, String> {
         let mc = self.experiment().map_err(|e| e.to_string())?;
-        let per_chunk = (PROGRESS_EVERY / et_engine::ticket_mc::BLOCK).max(1);
+        let per_chunk = (PROGRESS_EVERY / et_engine::lottery::monte_carlo::BLOCK).max(1);
         let mut parts = Vec::new();
         let mut b = blocks.0;
         while b < blocks.1 {

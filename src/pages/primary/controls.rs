@@ -1,6 +1,6 @@
 //! The Primary market page's controls: pricing, holders, rewards and runs.
 
-use et_engine::market::PricingRule;
+use et_engine::primary::PricingRule;
 use et_engine::rewards::RewardKind;
 use yew::prelude::*;
 

@@ -1,10 +1,10 @@
 //! Figures of the Primary market page: price, shares, concentration, capture, profits,
 //! and every pricing rule's capture against its concentration.
 
-use et_engine::market::{Band, MarketResult};
+use et_engine::primary::{Band, MarketResult};
 
 use et_engine::choice::Choice;
-use et_engine::market::PricingRule;
+use et_engine::primary::PricingRule;
 
 use crate::charts::{palette, Axis, Figure, Legend, Rgb, Series};
 use crate::format;

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use et_engine::market::{preset, Holder, Preset};
+use et_engine::primary::{preset, Holder, Preset};
 use et_engine::rates::per_slot_from_annual;
 
 use crate::url_state::{Param, Route, Scale};

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use et_engine::choice::Choice;
-use et_engine::market::{MarketResult, PricingRule};
+use et_engine::primary::{MarketResult, PricingRule};
 use yew::prelude::*;
 
 use super::controls::controls;

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use et_engine::market::{Preset, PricingRule};
+use et_engine::primary::{Preset, PricingRule};
 
 use super::holders::MAX_HOLDERS;
 use crate::url_state::{Param, Scale};

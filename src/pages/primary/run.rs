@@ -2,7 +2,7 @@
 //! run's outcome.
 
 use et_engine::choice::Choice;
-use et_engine::market::{MarketConfig, MarketResult, PricingRule, Volatility};
+use et_engine::primary::{MarketConfig, MarketResult, PricingRule, Volatility};
 
 use super::holders::HolderRow;
 use super::params::Field;

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use et_engine::choice::Choice;
-use et_engine::market::{Preset, Pricing, PricingRule};
+use et_engine::primary::{Preset, Pricing, PricingRule};
 use et_engine::rewards::RewardKind;
 use yew::Reducible;
 

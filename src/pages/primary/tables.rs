@@ -1,7 +1,7 @@
 //! The Primary market page's run status, its reading sentence and its tables.
 
 use et_engine::choice::Choice;
-use et_engine::market::{MarketResult, PricingRule};
+use et_engine::primary::{MarketResult, PricingRule};
 use yew::prelude::*;
 
 use super::run::MarketOutcome;

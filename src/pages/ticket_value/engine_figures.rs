@@ -1,9 +1,10 @@
 //! Figures of the lottery engine: Monte Carlo against the closed form, the distribution
 //! of a ticket's value, streaks, pools and the holders' realised value.
 
-use et_engine::centralization::{pool_streak_probability, streak_curve, PoolPoint};
-use et_engine::process::ProcessResult;
-use et_engine::ticket_mc::McResult;
+use et_engine::lottery::monte_carlo::McResult;
+use et_engine::lottery::pools::PoolPoint;
+use et_engine::lottery::process::ProcessResult;
+use et_engine::lottery::streaks::{pool_streak_probability, streak_curve};
 
 use super::lottery::Setting;
 use super::state::TicketState;

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use et_engine::choice::Choice;
-use et_engine::reward_data::DataSummary;
+use et_engine::rewards::data::DataSummary;
 use et_engine::rewards::RewardKind;
 
 use crate::components::DataSet;

@@ -1,9 +1,9 @@
 //! The lottery engine's runs: the Monte Carlo jobs for the pool and their outcome, and
 //! the main-thread computations (pools, holders).
 
-use et_engine::centralization::{pool_risk, PoolPoint};
-use et_engine::process::{Process, ProcessResult, Remint};
-use et_engine::ticket_mc::{McResult, TicketMonteCarlo};
+use et_engine::lottery::monte_carlo::{McResult, TicketMonteCarlo};
+use et_engine::lottery::pools::{pool_risk, PoolPoint};
+use et_engine::lottery::process::{Process, ProcessResult, Remint};
 
 use super::lottery::{LotterySettings, Setting};
 use super::state::TicketState;

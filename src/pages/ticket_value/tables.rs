@@ -1,9 +1,9 @@
 //! The Ticket value page's tables: the closed forms, the Monte Carlo against them, and
 //! the holders' realised value.
 
-use et_engine::process::ProcessResult;
+use et_engine::lottery::monte_carlo::McResult;
+use et_engine::lottery::process::ProcessResult;
 use et_engine::rates::SECONDS_PER_SLOT;
-use et_engine::ticket_mc::McResult;
 use yew::prelude::*;
 
 use super::runs::McOutcome;
