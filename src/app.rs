@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::chart::EmbedTarget;
 use crate::components::Notices;
 use crate::hooks::use_route;
-use crate::pages::{AllocationPage, MarketPage, Page, SecondaryPage, TicketValuePage};
+use crate::pages::{AllocationPage, MarketPage, MechanismsPage, Page, SecondaryPage, TicketValuePage};
 use crate::url_state::{Route, SHELL_KEYS};
 
 /// The page a route names, with a notice for an unknown one.
@@ -33,6 +33,7 @@ fn page_view(page: Page, route: &Route) -> Html {
         Page::Allocation => html! { <AllocationPage {route} /> },
         Page::Secondary => html! { <SecondaryPage {route} /> },
         Page::Primary => html! { <MarketPage {route} /> },
+        Page::Mechanisms => html! { <MechanismsPage {route} /> },
     }
 }
 

@@ -46,6 +46,16 @@ impl Figure {
                         }
                     }
                 }
+                Series::Stack { bars, .. } => {
+                    for &(x0, x1, lo, hi) in bars {
+                        for x in [x0, x1] {
+                            self.x.to_plot(x).into_iter().for_each(|p| xs.add(p));
+                        }
+                        for y in [lo, hi] {
+                            self.y.to_plot(y).into_iter().for_each(|p| ys.add(p));
+                        }
+                    }
+                }
                 Series::Marker { .. } => {}
             }
         }

@@ -42,7 +42,12 @@ impl Figure {
         .map(|c| quote(&c))
         .join(",")];
         let mut row = |name: &str, kind: &str, vals: [f64; 5]| {
-            let cells: Vec<String> = vals.iter().map(|v| num(*v)).collect();
+            // On a categorical x axis, x and x end name their category.
+            let cell = |k: usize, v: f64| match self.x.category(v.round()) {
+                Some(c) if k < 2 && v.is_finite() => quote(c),
+                _ => num(v),
+            };
+            let cells: Vec<String> = vals.iter().enumerate().map(|(k, v)| cell(k, *v)).collect();
             out.push(format!("{},{kind},{}", quote(name), cells.join(",")));
         };
         let nan = f64::NAN;
@@ -60,6 +65,9 @@ impl Figure {
                 Series::Bars { name, bars, .. } => bars
                     .iter()
                     .for_each(|&(x0, x1, h)| row(name, "bar", [x0, x1, h, nan, nan])),
+                Series::Stack { name, bars, .. } => bars
+                    .iter()
+                    .for_each(|&(x0, x1, lo, hi)| row(name, "stack", [x0, x1, hi - lo, lo, hi])),
                 Series::Marker { name, x, .. } => row(name, "marker", [*x, nan, nan, nan, nan]),
             }
         }

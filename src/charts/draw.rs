@@ -16,7 +16,9 @@ fn color(c: Rgb) -> RGBColor {
 }
 
 fn tick(axis: &Axis, v: f64) -> String {
-    if axis.log {
+    if !axis.categories.is_empty() {
+        axis.category(v).unwrap_or_default().to_string()
+    } else if axis.log {
         format::log_tick(v)
     } else {
         format::sig(v, 3)
@@ -122,6 +124,7 @@ fn draw_series<'a, DB: DrawingBackend + 'a>(
         } => draw_line(chart, fig, (name, color(*c)), points, *dashed, s),
         Series::Points { color: c, points, .. } => draw_points(chart, fig, (name, color(*c)), points, s, yr),
         Series::Bars { color: c, bars, .. } => draw_bars(chart, fig, (name, color(*c)), bars, s, yr),
+        Series::Stack { color: c, bars, .. } => draw_stack(chart, fig, (name, color(*c)), bars, s),
         Series::Marker { color: c, x, .. } => match fig.x.to_plot(*x) {
             Some(mx) => draw_marker(chart, (name, color(*c)), mx, s, yr),
             None => Ok(()),
@@ -219,6 +222,28 @@ fn draw_bars<'a, DB: DrawingBackend + 'a>(
     let rects: Vec<_> = bars
         .iter()
         .filter_map(|&(x0, x1, h)| Some([(fig.x.to_plot(x0)?, base), (fig.x.to_plot(x1)?, fig.y.to_plot(h)?)]))
+        .collect();
+    let anno = chart.draw_series(rects.into_iter().map(|r| Rectangle::new(r, fill)))?;
+    let (h, w) = (px(s, 5.0) as i32, px(s, 20.0) as i32);
+    anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], fill));
+    label(anno, name);
+    Ok(())
+}
+
+fn draw_stack<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    (name, c): (&str, RGBColor),
+    bars: &[(f64, f64, f64, f64)],
+    s: f64,
+) -> Result<(), DrawError> {
+    let fill = c.mix(0.85).filled();
+    let rects: Vec<_> = bars
+        .iter()
+        .filter_map(|&(x0, x1, lo, hi)| {
+            let (x0, x1) = (fig.x.to_plot(x0)?, fig.x.to_plot(x1)?);
+            Some([(x0, fig.y.to_plot(lo)?), (x1, fig.y.to_plot(hi)?)])
+        })
         .collect();
     let anno = chart.draw_series(rects.into_iter().map(|r| Rectangle::new(r, fill)))?;
     let (h, w) = (px(s, 5.0) as i32, px(s, 20.0) as i32);

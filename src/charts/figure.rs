@@ -25,6 +25,8 @@ pub struct Axis {
     pub unit: String,
     /// Logarithmic (base 10) scale.
     pub log: bool,
+    /// Names of categories at 0, 1, 2, … (empty for a numeric axis).
+    pub categories: Vec<String>,
 }
 
 impl Axis {
@@ -34,7 +36,22 @@ impl Axis {
             label: label.into(),
             unit: unit.into(),
             log: false,
+            categories: Vec::new(),
         }
+    }
+
+    /// A categorical axis: `names[i]` at `i`.
+    pub fn categories(label: &str, names: &[&str]) -> Self {
+        Self {
+            categories: names.iter().map(|n| n.to_string()).collect(),
+            ..Self::linear(label, "")
+        }
+    }
+
+    /// The category at plot coordinate `v` (an integer), if this axis has categories.
+    pub fn category(&self, v: f64) -> Option<&str> {
+        let i = v.round();
+        ((v - i).abs() < 1e-6 && i >= 0.0).then(|| self.categories.get(i as usize).map(|s| s.as_str()))?
     }
 
     /// A logarithmic axis.
@@ -43,6 +60,7 @@ impl Axis {
             label: label.into(),
             unit: unit.into(),
             log: true,
+            categories: Vec::new(),
         }
     }
 
@@ -114,6 +132,12 @@ pub enum Series {
         color: Rgb,
         points: Vec<(f64, f64, f64, f64)>,
     },
+    /// Stacked bars `(x0, x1, lo, hi)`: one layer of a stack (e.g. one part of a split).
+    Stack {
+        name: String,
+        color: Rgb,
+        bars: Vec<(f64, f64, f64, f64)>,
+    },
     /// Bars `(x0, x1, height)` from 0.
     Bars {
         name: String,
@@ -130,7 +154,8 @@ impl Series {
             | Series::Band { name, .. }
             | Series::Marker { name, .. }
             | Series::Points { name, .. }
-            | Series::Bars { name, .. } => name,
+            | Series::Bars { name, .. }
+            | Series::Stack { name, .. } => name,
         }
     }
 }
@@ -168,6 +193,9 @@ impl Figure {
                 Series::Points { name, points, .. } => self.nearest(name, points.iter().map(|p| (p.0, p.1)), x_plot),
                 Series::Bars { name, bars, .. } => {
                     self.nearest(name, bars.iter().map(|b| ((b.0 * b.1).sqrt(), b.2)), x_plot)
+                }
+                Series::Stack { name, bars, .. } => {
+                    self.nearest(name, bars.iter().map(|b| ((b.0 + b.1) / 2.0, b.3 - b.2)), x_plot)
                 }
                 Series::Band {
                     name, points, opacity, ..

@@ -2,12 +2,14 @@
 //! table), its figures (built from engine results) and its tables.
 
 pub mod allocation;
+pub mod mechanisms;
 pub mod nav;
 pub mod primary;
 pub mod secondary;
 pub mod ticket_value;
 
 pub use allocation::AllocationPage;
+pub use mechanisms::MechanismsPage;
 pub use nav::Page;
 pub use primary::MarketPage;
 pub use secondary::SecondaryPage;

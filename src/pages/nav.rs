@@ -11,5 +11,7 @@ et_engine::choices! {
         Secondary = ("secondary", "Secondary market"),
         /// SPEC §4: the protocol's sale.
         Primary = ("primary", "Primary market"),
+        /// SPEC §5: block-space mechanisms side by side.
+        Mechanisms = ("mechanisms", "Mechanisms"),
     }
 }

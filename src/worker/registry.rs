@@ -8,8 +8,8 @@ use et_engine::choice::Choice;
 use super::handle::{failed, handle};
 use super::kind::JobKind;
 use super::market_job::MarketJob;
-use super::mechanisms_job::MechanismsJob;
 use super::mc_job::McJob;
+use super::mechanisms_job::MechanismsJob;
 use super::protocol::{Kind, Work};
 
 /// Answers one request (JSON text), handing each reply to `post`.

@@ -361,6 +361,50 @@ try {
     assert((await page.textContent('.results')).includes('cancelled'), 'says it was cancelled');
   });
 
+  const MECH = `${origin}/#/mechanisms`;
+  const MECH_CHARTS = 4;
+  const mechRows = () => page.$$eval('table.mechanisms-table tbody tr', (trs) => trs.map((t) => t.textContent));
+  await check('mechanisms page: a reading, the numbers, the W⁴H table and four drawn charts, run in workers', async () => {
+    await page.goto(MECH);
+    await chartsDrawn(page, MECH_CHARTS);
+    const verdict = await page.textContent('.verdict');
+    assert(/The protocol captures the most under .+; proposers get the most under/.test(verdict), verdict);
+    assert((await mechRows()).length === 6, 'six mechanisms');
+    const w4h = await page.$$eval('table.w4h-table tbody tr', (trs) => trs.map((t) => t.querySelectorAll('td').length));
+    assert(w4h.length === 6 && w4h.every((n) => n === 6), `W4H cells ${w4h}`);
+    assert((await page.$$('table.w4h-table a[href^="#/"]')).length === 6, 'each row links its page');
+    assert(/worker/.test(await page.textContent('.results')), 'run in workers');
+    for (const c of await canvasInk(page)) assert(c.ink > 0.005, `${c.name} looks blank`);
+    await page.screenshot({ path: `${shots}/mechanisms.png`, fullPage: true });
+  });
+
+  await check('mechanisms page: a control changes the split; the link restores it; a bad builder is named and kept', async () => {
+    await page.goto(MECH);
+    await chartsDrawn(page, MECH_CHARTS);
+    const before = await dataUrl(page, 'split');
+    const burn = async () => (await mechRows()).find((r) => r.startsWith('MEV-burn'));
+    const burnBefore = await burn();
+    await page.fill('#ctl-g-text', '0');
+    await page.press('#ctl-g-text', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('g=0&'));
+    await page.waitForFunction((b) => {
+      const row = [...document.querySelectorAll('table.mechanisms-table tbody tr')].find((t) => t.textContent.startsWith('MEV-burn'));
+      return row && row.textContent !== b;
+    }, burnBefore);
+    await page.waitForFunction((b) => document.querySelector('figure[data-chart="split"] canvas').toDataURL() !== b, before);
+    const rows = await mechRows();
+    await page.reload();
+    await chartsDrawn(page, MECH_CHARTS);
+    assert(JSON.stringify(await mechRows()) === JSON.stringify(rows), 'same seed, same numbers after a reload');
+    await page.uncheck('#show-partial-block');
+    await page.waitForFunction(() => location.hash.includes('show=') && document.querySelectorAll('table.mechanisms-table tbody tr').length === 5);
+    await page.fill('#ctl-c', '1, 0.8, 1.7');
+    await page.press('#ctl-c', 'Enter');
+    const err = await page.textContent('.field-error');
+    assert(/1\.7/.test(err), err);
+    assert(await page.inputValue('#ctl-c') === '1, 0.8, 1.7', 'typed text kept');
+  });
+
   await check('every chart downloads as PNG, SVG and CSV of exactly its series', async () => {
     await page.goto(TICKET);
     await chartsDrawn(page, TICKET_CHARTS);

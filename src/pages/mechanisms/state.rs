@@ -106,7 +106,11 @@ fn read_shown(route: &Route, notices: &mut Vec<String>) -> Vec<Mechanism> {
             Mechanism::keys()
         ));
     }
-    let shown: Vec<Mechanism> = Mechanism::ALL.iter().copied().filter(|m| keys.contains(&m.key())).collect();
+    let shown: Vec<Mechanism> = Mechanism::ALL
+        .iter()
+        .copied()
+        .filter(|m| keys.contains(&m.key()))
+        .collect();
     if shown.is_empty() {
         Mechanism::ALL.to_vec()
     } else {
@@ -147,7 +151,12 @@ impl MechanismsState {
 
     /// The route that restores this state exactly (loaded data aside).
     pub fn to_route(&self) -> String {
-        let list = |xs: &[f64]| xs.iter().map(|x| crate::format::exact(*x)).collect::<Vec<_>>().join(",");
+        let list = |xs: &[f64]| {
+            xs.iter()
+                .map(|x| crate::format::exact(*x))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         let mut pairs = numeric_pairs(params(), &self.values);
         pairs.push(("c".into(), list(&self.captures)));
         pairs.push(("reward".into(), self.dist.key().into()));

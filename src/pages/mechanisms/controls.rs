@@ -1,0 +1,120 @@
+//! The Mechanisms page's controls: builders, the slot's value, the rules' inputs,
+//! tickets, validators and the run.
+
+use et_engine::choice::Choice;
+use et_engine::mechanisms::{Mechanism, TicketSource};
+use et_engine::rewards::RewardKind;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::params::{capture_param, params, Field, Preset, MAX_BUILDERS};
+use super::state::{Action, MechanismsState};
+use crate::components::reward_data::NO_DATA;
+use crate::components::{AboutModel, ChoiceSelect, DataPanel, ListField, SeedField, Slider};
+use crate::format;
+
+/// The slider of numeric control `f`.
+fn slider(s: &MechanismsState, d: &Callback<Action>, f: Field) -> Html {
+    let on_change = d.reform(move |v: f64| Action::Set(f, v));
+    html! { <Slider param={params()[f as usize].clone()} value={s.get(f)} {on_change} /> }
+}
+
+/// The builders: presets, the capture list and the spread.
+fn builders(s: &MechanismsState, d: &Callback<Action>) -> Html {
+    let presets = Preset::ALL.iter().map(|&p| {
+        let onclick = d.reform(move |_: MouseEvent| Action::Preset(p));
+        html! { <button class="preset" {onclick}>{ p.label() }</button> }
+    });
+    html! {
+        <>
+            <h2>{ "Builders" }</h2>
+            <AboutModel anchor="mechanisms" />
+            <div class="presets">{ for presets }</div>
+            <ListField param={capture_param()} label="Builders' capture rates c_i (0–1)" values={s.captures.clone()}
+                max={MAX_BUILDERS} on_change={d.reform(Action::Captures)} />
+            { slider(s, d, Field::Spread) }
+            { slider(s, d, Field::Local) }
+        </>
+    }
+}
+
+/// The slot's value: its law, or the user's data.
+fn value(s: &MechanismsState, d: &Callback<Action>) -> Html {
+    let uses_data = s.dist.uses_data();
+    let note = match &s.data {
+        Some(data) => format!(
+            "Using {} rewards from {} (mean {} ETH). Data is not stored in the link.",
+            data.summary.count,
+            data.source,
+            format::sig(data.summary.mean, 4)
+        ),
+        None => NO_DATA.into(),
+    };
+    html! {
+        <>
+            <h2>{ "The slot's value" }</h2>
+            <ChoiceSelect<RewardKind> id="ctl-reward" label="Value per slot R" selected={s.dist} on_change={d.reform(Action::Dist)} />
+            if uses_data {
+                <DataPanel on_load={d.reform(Action::Data)}><div class="hint">{ note }</div></DataPanel>
+            }
+            if s.data.is_none() || !uses_data {
+                { slider(s, d, Field::Mu) }
+                if s.dist.uses_sd() || uses_data { { slider(s, d, Field::Sd) } }
+            }
+        </>
+    }
+}
+
+/// The rules' own inputs, the tickets and the validators.
+fn rules(s: &MechanismsState, d: &Callback<Action>) -> Html {
+    html! {
+        <>
+            <h2>{ "Rules" }</h2>
+            { slider(s, d, Field::Deadline) }
+            { slider(s, d, Field::Lookahead) }
+            { slider(s, d, Field::Annual) }
+            { slider(s, d, Field::Partial) }
+            <ChoiceSelect<TicketSource> id="ctl-tickets" label="Ticket revenue from" selected={s.tickets} on_change={d.reform(Action::Tickets)} />
+            { slider(s, d, Field::Tickets) }
+            if s.tickets == TicketSource::Contest { { slider(s, d, Field::Alpha) } }
+            { slider(s, d, Field::Validators) }
+        </>
+    }
+}
+
+/// Which mechanisms to show.
+fn shown(s: &MechanismsState, d: &Callback<Action>) -> Html {
+    let boxes = Mechanism::ALL.iter().map(|&m| {
+        let onchange =
+            d.reform(move |e: Event| Action::Toggle(m, e.target_unchecked_into::<HtmlInputElement>().checked()));
+        let id = format!("show-{}", m.key());
+        html! {
+            <label class="check" for={id.clone()}>
+                <input type="checkbox" id={id} checked={s.shown.contains(&m)} {onchange} />
+                { m.label() }
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="checks">
+            <legend>{ "Mechanisms shown" }</legend>
+            { for boxes }
+        </fieldset>
+    }
+}
+
+/// Every control of the page.
+pub fn controls(s: &MechanismsState, d: &Callback<Action>) -> Html {
+    html! {
+        <aside class="controls" aria-label="Mechanisms controls">
+            { builders(s, d) }
+            { value(s, d) }
+            { rules(s, d) }
+            <h2>{ "Run" }</h2>
+            { shown(s, d) }
+            { slider(s, d, Field::Slots) }
+            <SeedField param={params()[Field::Seed as usize].clone()} value={s.get(Field::Seed)}
+                on_change={d.reform(|v| Action::Set(Field::Seed, v))} />
+        </aside>
+    }
+}

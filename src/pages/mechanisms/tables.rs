@@ -1,0 +1,178 @@
+//! The Mechanisms page's reading sentence, its table of numbers, and the W⁴H table.
+
+use et_engine::choice::Choice;
+use et_engine::mechanisms::{Mechanism, Row};
+use yew::prelude::*;
+
+use crate::format;
+
+/// One sentence that reads the comparison.
+pub fn reading(rows: &[&Row]) -> String {
+    let best = |f: fn(&Row) -> f64| {
+        rows.iter()
+            .max_by(|a, b| f(a).total_cmp(&f(b)))
+            .map(|r| (r.mechanism.label(), f(r)))
+    };
+    let pct = |x: f64| format!("{} %", format::sig(100.0 * x, 3));
+    let (Some((oracle, acc)), Some((prop, share))) = (
+        best(|r| r.oracle_accuracy),
+        best(|r| if r.value > 0.0 { r.proposer / r.value } else { 0.0 }),
+    ) else {
+        return "Choose at least one mechanism to compare.".into();
+    };
+    let builder = best(|r| if r.value > 0.0 { r.builder / r.value } else { 0.0 }).map_or(String::new(), |(m, s)| {
+        format!(" Builders keep the most under {m} ({}).", pct(s))
+    });
+    format!(
+        "The protocol captures the most under {oracle} ({} of the value); proposers get the most under {prop} ({}).{builder}",
+        pct(acc),
+        pct(share)
+    )
+}
+
+fn with_se(v: f64, se: f64) -> String {
+    if se > 0.0 {
+        format!("{} ± {}", format::sig(v, 4), format::sig(se, 2))
+    } else {
+        format::sig(v, 4)
+    }
+}
+
+fn number_row(r: &Row) -> Html {
+    let e = &r.std_errors;
+    html! {
+        <tr>
+            <th scope="row">{ r.mechanism.label() }</th>
+            <td>{ with_se(r.protocol, e.protocol) }</td>
+            <td>{ with_se(r.proposer, e.proposer) }</td>
+            <td>{ with_se(r.builder, e.builder) }</td>
+            <td>{ with_se(r.unextracted, e.unextracted) }</td>
+            <td>{ with_se(r.oracle_accuracy, e.oracle_accuracy) }</td>
+            <td>{ with_se(r.hhi, e.hhi) }</td>
+            <td>{ format::sig(r.local_share, 3) }</td>
+            <td>{ format!("{} ({} – {})", format::sig(r.income.mean, 3), format::sig(r.income.p5, 3), format::sig(r.income.p95, 3)) }</td>
+            <td>{ format::sig(r.income.cv, 3) }</td>
+        </tr>
+    }
+}
+
+/// Every shown mechanism's numbers with their standard errors.
+pub fn numbers(rows: &[&Row], slots: u64) -> Html {
+    html! {
+        <div class="table-scroll">
+            <table class="mc-table mechanisms-table">
+                <caption>{ format!("Means per slot over {} slots, ± one standard error. Mean slot value {} ETH.", format::readable(slots as f64, 0), rows.first().map_or("—".into(), |r| format::sig(r.value, 4))) }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Mechanism" }</th>
+                    <th scope="col">{ "Protocol (ETH)" }</th>
+                    <th scope="col">{ "Proposer (ETH)" }</th>
+                    <th scope="col">{ "Builder side (ETH)" }</th>
+                    <th scope="col">{ "Unextracted (ETH)" }</th>
+                    <th scope="col">{ "Oracle accuracy" }</th>
+                    <th scope="col">{ "HHI of blocks" }</th>
+                    <th scope="col">{ "Built locally" }</th>
+                    <th scope="col">{ "Validator income a year, ETH (5–95 %)" }</th>
+                    <th scope="col">{ "Income CV" }</th>
+                </tr></thead>
+                <tbody>{ for rows.iter().map(|r| number_row(r)) }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Each mechanism's answers to seed 003's W⁴H questions, and the page modelling it in depth.
+fn w4h(m: Mechanism) -> ([&'static str; 5], (&'static str, &'static str)) {
+    match m {
+        Mechanism::BlockAuction => (
+            [
+                "The proposer picks the bid",
+                "A whole block, built",
+                "At the slot, complete information",
+                "The builders' bids, paid to the proposer",
+                "Highest bid in an open auction",
+            ],
+            ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
+        ),
+        Mechanism::MevBurn => (
+            [
+                "Proposer, with attesters enforcing a floor",
+                "A whole block",
+                "At the slot; the floor at a deadline before it",
+                "The best bid at the deadline, burned",
+                "Highest bid; the burn sets its floor",
+            ],
+            ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
+        ),
+        Mechanism::SlotAuction => (
+            [
+                "The proposer sells its slot",
+                "The right to build a future slot",
+                "L slots ahead, on expectations",
+                "Bids on expected value, paid to the proposer",
+                "Highest bid ahead; the winner bears the risk",
+            ],
+            ("#/secondary", "Secondary market: resale before the slot"),
+        ),
+        Mechanism::ExecutionAuction => (
+            [
+                "The protocol",
+                "The right to build a future slot",
+                "L slots ahead, on expectations",
+                "Bids on expected value, burned",
+                "Highest bid ahead",
+            ],
+            ("#/secondary", "Secondary market: resale before the slot"),
+        ),
+        Mechanism::ExecutionTickets => (
+            [
+                "The protocol sells, a lottery assigns",
+                "Lottery tickets for future slots",
+                "Long ahead (N slots on average)",
+                "Ticket sales, burned",
+                "The drawn holder, or whom it resells to",
+            ],
+            ("#/primary", "Primary market and Ticket value"),
+        ),
+        Mechanism::PartialBlock => (
+            [
+                "The proposer, for part of the block",
+                "A share φ of the block",
+                "At the slot",
+                "Bids for the part sold, paid to the proposer",
+                "Highest bid for the part; the proposer builds the rest",
+            ],
+            ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
+        ),
+    }
+}
+
+/// The W⁴H table for the shown mechanisms.
+pub fn w4h_table(shown: &[Mechanism]) -> Html {
+    let rows = shown.iter().map(|&m| {
+        let (cells, (href, page)) = w4h(m);
+        html! {
+            <tr>
+                <th scope="row">{ m.label() }</th>
+                { for cells.iter().map(|c| html! { <td>{ *c }</td> }) }
+                <td><a href={href}>{ page }</a></td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="table-scroll">
+            <table class="mc-table w4h-table">
+                <caption>{ "Seed 003's W⁴H questions, answered for each mechanism (in this model)" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Mechanism" }</th>
+                    <th scope="col">{ "Who controls the outcome" }</th>
+                    <th scope="col">{ "What is sold" }</th>
+                    <th scope="col">{ "When the game is played" }</th>
+                    <th scope="col">{ "Where the MEV oracle comes from" }</th>
+                    <th scope="col">{ "How the builder is chosen" }</th>
+                    <th scope="col">{ "In depth" }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
