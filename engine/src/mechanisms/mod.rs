@@ -2,7 +2,8 @@
 //!
 //! One shared model of a slot ([`SlotModel`]): its value `R` from any reward law, `k`
 //! builders who can extract `V_i = c_i R e^(σ_b Z_i − σ_b²/2)`, a local builder who
-//! extracts `c_0 R`. Six mechanisms ([`Mechanism`]) split each slot's value among the
+//! extracts `c_0 R`. A slot's value is the most anyone can extract, `max(R, V_(1), V_0)`.
+//! Six mechanisms ([`Mechanism`]) split it among the
 //! protocol, the proposer, the builder side and what is left unextracted ([`rules`]);
 //! a seeded Monte Carlo over slots ([`run`]) gives each mechanism's mean split with
 //! standard errors, builder concentration, oracle accuracy and one validator's yearly

@@ -1,8 +1,9 @@
 //! One slot under each mechanism: who pays whom, and who builds (SPEC §5).
 //!
-//! Every rule splits the slot's value `R` four ways — protocol (burn or revenue),
-//! proposer, the builder side, and value left unextracted — so the parts always sum to
-//! `R`. Amounts are in ETH as paid; a bid made `L` slots ahead is discounted by
+//! The slot's value is the most anyone can extract from it, `max(R, V_(1), V_0)` (a
+//! builder's exclusive flow can take it above `R`). Every rule splits it four ways —
+//! protocol (burn or revenue), proposer, the builder side, and value left unextracted —
+//! so the parts always sum to it. Amounts are in ETH as paid; a bid made `L` slots ahead is discounted by
 //! `(1 + d)^(−L)`, so the builder side of those rules includes its pay for waiting.
 
 use rand::Rng;
@@ -112,7 +113,7 @@ impl SlotModel {
 /// The draws of one slot.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Slot {
-    /// The slot's value `R`.
+    /// The slot's value: the most anyone can extract, `max(R, V_(1), V_0)`.
     pub value: f64,
     /// The local builder's value `c_0 R`.
     pub local: f64,
@@ -158,9 +159,10 @@ pub fn draw<R: Rng>(m: &SlotModel, p: &Prices, src: &mut Source<R>, slot: u64, v
     } else {
         p.ahead_top[0]
     };
+    let local = m.local_capture * r;
     Slot {
-        value: r,
-        local: m.local_capture * r,
+        value: r.max(top).max(local),
+        local,
         top,
         second,
         top_index,

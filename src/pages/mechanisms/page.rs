@@ -90,7 +90,7 @@ fn results(s: &MechanismsState, o: &Rc<MechanismsOutcome>) -> Html {
                 }
             </div>
             <p class="hint">{ format!("{} slots and {} sweep points in {} s on {} worker(s).",
-                format::readable(o.comparison.slots as f64, 0), points.len(), format::sig(o.seconds, 2), o.workers) }</p>
+                format::readable(o.comparison.slots as f64, 15), points.len(), format::sig(o.seconds, 2), o.workers) }</p>
         </>
     }
 }

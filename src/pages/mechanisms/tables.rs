@@ -61,7 +61,7 @@ pub fn numbers(rows: &[&Row], slots: u64) -> Html {
     html! {
         <div class="table-scroll">
             <table class="mc-table mechanisms-table">
-                <caption>{ format!("Means per slot over {} slots, ± one standard error. Mean slot value {} ETH.", format::readable(slots as f64, 0), rows.first().map_or("—".into(), |r| format::sig(r.value, 4))) }</caption>
+                <caption>{ format!("Means per slot over {} slots, ± one standard error. Mean slot value {} ETH.", format::readable(slots as f64, 15), rows.first().map_or("—".into(), |r| format::sig(r.value, 4))) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Mechanism" }</th>
                     <th scope="col">{ "Protocol (ETH)" }</th>
