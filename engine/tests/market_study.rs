@@ -1,32 +1,45 @@
-//! The ET-Simulation study's scenario (SPEC §4.1) against the study's reported numbers.
+//! The ET-Simulation study's default scenario (SPEC §4.1) against the study's reported
+//! numbers: HHI of slots won ≈ 3,000–5,000 under the auctions, ≈ 1,100 under EIP-1559;
+//! protocol share 40–77 % depending on the rule. Means over 50 runs of 500 slots.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use et_engine::primary::{et_simulation, Market, PricingRule};
+use et_engine::primary::{et_simulation, Market, PricingRule, Totals};
 
-fn totals(rule: PricingRule) -> et_engine::primary::Totals {
+fn totals(rule: PricingRule) -> Totals {
     let (cfg, opts) = et_simulation(rule, 500, 50, 2025);
     Market::with_options(cfg, opts).unwrap().simulate().totals
 }
 
 #[test]
-fn print_study_numbers() {
-    for rule in [PricingRule::FirstPrice, PricingRule::SecondPrice, PricingRule::Eip1559, PricingRule::BondingCurve] {
+fn auctions_concentrate_slots_won_as_in_the_study() {
+    for rule in [PricingRule::FirstPrice, PricingRule::SecondPrice] {
         let t = totals(rule);
-        println!(
-            "{rule:?}: wonHhi {:.0} wonNak {:.2} hhi {:.0} share {:.3} sold {:.0} idle {:.1}",
-            t.won_hhi, t.won_nakamoto, t.hhi, t.capture, t.sold, t.idle_slots
-        );
+        assert!((3_000.0..=5_000.0).contains(&t.won_hhi), "{rule:?}: won HHI {}", t.won_hhi);
+        // The study's top is 77 %; first-price lands at 78 % here (a point above).
+        assert!((0.70..=0.80).contains(&t.capture), "{rule:?}: protocol share {}", t.capture);
+        assert_eq!(t.idle_slots, 0.0, "{rule:?}: the book stays full");
     }
 }
 
 #[test]
-fn debug_eip() {
-    let (cfg, opts) = et_simulation(PricingRule::Eip1559, 500, 1, 2025);
-    let r = Market::with_options(cfg, opts).unwrap().simulate();
-    for j in (0..500).step_by(20) {
-        println!("t {} out {} quote {:.2} sold {} idle? rev {:.0}", r.slots[j], r.outstanding.mean[j], r.quote.mean[j], r.price.mean[j], r.protocol_revenue.mean[j]);
-    }
-    for h in &r.holders { println!("{:.2} spent {:.0} wins {} bought {}", h.valuation, h.mean.spent, h.mean.wins, h.mean.bought); }
+fn the_amm_captures_within_the_studys_range() {
+    let t = totals(PricingRule::BondingCurve);
+    assert!((0.40..=0.77).contains(&t.capture), "protocol share {}", t.capture);
+    assert!((3_000.0..=6_000.0).contains(&t.won_hhi), "won HHI {}", t.won_hhi);
+}
+
+/// EIP-1559 spreads slots won as in the study (HHI ≈ 1,100), but its protocol share is
+/// about 22 %, below the study's 40 %: the price, updated before and after each slot's
+/// sales by `(H − N/2)/(8 · N/2)`, runs away (×1.27 a slot at `H = N`) while more than
+/// `N/2` tickets are held; no one buys for tens of slots, the book drains below 32, and
+/// whole epochs go idle (about a fifth of the slots) whose rewards count in the
+/// denominator. We keep the study's rule as SPEC §4.1 states it rather than tune it.
+#[test]
+fn eip1559_spreads_slots_won_as_in_the_study() {
+    let t = totals(PricingRule::Eip1559);
+    assert!((900.0..=1_300.0).contains(&t.won_hhi), "won HHI {}", t.won_hhi);
+    assert!((0.15..=0.30).contains(&t.capture), "protocol share {}", t.capture);
+    assert!(t.idle_slots > 50.0, "idle slots {}", t.idle_slots);
 }
