@@ -10,7 +10,12 @@ mod native {
     fn rules(c: &mut Criterion) {
         let mut g = c.benchmark_group("et_simulation_100x500");
         g.sample_size(10);
-        for rule in [PricingRule::FirstPrice, PricingRule::SecondPrice, PricingRule::Eip1559, PricingRule::BondingCurve] {
+        for rule in [
+            PricingRule::FirstPrice,
+            PricingRule::SecondPrice,
+            PricingRule::Eip1559,
+            PricingRule::BondingCurve,
+        ] {
             let (cfg, opts) = et_simulation(rule, 500, 100, 1);
             let m = Market::with_options(cfg, opts).unwrap();
             g.bench_function(et_engine::choice::Choice::key(rule), |b| b.iter(|| m.simulate()));

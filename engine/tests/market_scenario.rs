@@ -118,7 +118,10 @@ fn a_drawn_population_is_reproducible_from_its_seed_and_follows_the_tiers() {
     };
     for (k, h) in a.iter().enumerate() {
         let ((c0, c1), (b0, b1)) = tier(k);
-        assert!((c0..=c1).contains(&h.capture) && (b0..=b1).contains(&h.budget), "holder {k}: {h:?}");
+        assert!(
+            (c0..=c1).contains(&h.capture) && (b0..=b1).contains(&h.budget),
+            "holder {k}: {h:?}"
+        );
         assert!(h.margin > 0.0 && h.discount == 0.0 && s[k] > 0.0);
     }
     // A market with a drawn population repeats itself under the same seed.
@@ -171,7 +174,10 @@ fn sell_back_pays_the_price_less_the_fee() {
     let paid: f64 = [4.0, 3.0, 2.0, 1.0].iter().map(|h: &f64| (h / 10.0).exp() * 0.75).sum();
     assert_rel(r.holders[0].mean.refunds, paid, 1e-12, "sell-backs at P(1 − r)");
     assert_rel(r.totals.revenue, -paid, 1e-12, "paid by the protocol");
-    assert_eq!((r.totals.sold, r.holders[0].mean.wins, r.totals.idle_slots), (0.0, 1.0, 2.0));
+    assert_eq!(
+        (r.totals.sold, r.holders[0].mean.wins, r.totals.idle_slots),
+        (0.0, 1.0, 2.0)
+    );
 }
 
 #[test]

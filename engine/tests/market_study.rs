@@ -16,9 +16,17 @@ fn totals(rule: PricingRule) -> Totals {
 fn auctions_concentrate_slots_won_as_in_the_study() {
     for rule in [PricingRule::FirstPrice, PricingRule::SecondPrice] {
         let t = totals(rule);
-        assert!((3_000.0..=5_000.0).contains(&t.won_hhi), "{rule:?}: won HHI {}", t.won_hhi);
+        assert!(
+            (3_000.0..=5_000.0).contains(&t.won_hhi),
+            "{rule:?}: won HHI {}",
+            t.won_hhi
+        );
         // The study's top is 77 %; first-price lands at 78 % here (a point above).
-        assert!((0.70..=0.80).contains(&t.capture), "{rule:?}: protocol share {}", t.capture);
+        assert!(
+            (0.70..=0.80).contains(&t.capture),
+            "{rule:?}: protocol share {}",
+            t.capture
+        );
         assert_eq!(t.idle_slots, 0.0, "{rule:?}: the book stays full");
     }
 }

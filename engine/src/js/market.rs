@@ -177,9 +177,17 @@ fn or_scenario<T>(v: Option<T>, scenario: Option<Scenario>, study: impl FnOnce()
 /// The market and options a `simulateMarket` input describes: a scenario's values, with
 /// every field given in their place.
 pub(super) fn market_input(input: JsValue) -> std::result::Result<(MarketConfig, Options), JsValue> {
-    let spec = if input.is_object() { holders(&input)? } else { HoldersSpec::Missing };
+    let spec = if input.is_object() {
+        holders(&input)?
+    } else {
+        HoldersSpec::Missing
+    };
     let i: MarketInput = parse(input, &FIELDS)?;
-    let scenario = i.scenario.as_deref().map(|s| Scenario::parse("scenario", s)).transpose()?;
+    let scenario = i
+        .scenario
+        .as_deref()
+        .map(|s| Scenario::parse("scenario", s))
+        .transpose()?;
     let n = match i.max_tickets {
         Some(v) => Some(whole("maxTickets", v, 1.0, 1e7)?),
         None => None,
@@ -195,10 +203,7 @@ pub(super) fn market_input(input: JsValue) -> std::result::Result<(MarketConfig,
         None => None,
     };
     let mean = crate::primary::scenario::STUDY_MEAN_REWARD;
-    let reward = match or_scenario(reward.map(Ok), scenario, || Reward::exponential(mean), "reward")? {
-        Ok(r) => r,
-        Err(e) => return Err(e.into()),
-    };
+    let reward = or_scenario(reward.map(Ok), scenario, || Reward::exponential(mean), "reward")??;
     let given = match spec {
         HoldersSpec::List(list) => list,
         HoldersSpec::Drawn(d) => {
@@ -226,7 +231,11 @@ pub(super) fn market_input(input: JsValue) -> std::result::Result<(MarketConfig,
         None => None,
     };
     let slots = whole("slots", i.slots, 1.0, 1e9)?;
-    let points = i.points.unwrap_or(if scenario.is_some() { slots.min(500) as f64 } else { 500.0 });
+    let points = i.points.unwrap_or(if scenario.is_some() {
+        slots.min(500) as f64
+    } else {
+        500.0
+    });
     let cfg = MarketConfig {
         max_tickets,
         slots,

@@ -82,7 +82,13 @@ pub(super) fn holders(input: &JsValue) -> std::result::Result<HoldersSpec, JsVal
         return Ok(HoldersSpec::Drawn(Drawn { count, capture_spread }));
     }
     let kind = Preset::parse(&p.preset, "holders.preset").map_err(|e| {
-        EngineError::invalid(e.field(), format!("{} (or \"drawn\")", e.to_string().trim_start_matches("holders.preset: ")))
+        EngineError::invalid(
+            e.field(),
+            format!(
+                "{} (or \"drawn\")",
+                e.to_string().trim_start_matches("holders.preset: ")
+            ),
+        )
     })?;
     let discount = p.discount.unwrap_or_else(default_discount);
     crate::error::non_negative("holders.discount", discount)?;
@@ -123,7 +129,11 @@ impl OptionsInput {
                 .or(before.map(|b| b.price))
                 .ok_or_else(|| EngineError::invalid("initial.price", "is required"))?;
             let even_only = i.even_only.or(before.map(|b| b.even_only)).unwrap_or(false);
-            o.initial = (count > 0).then_some(Initial { count, price, even_only });
+            o.initial = (count > 0).then_some(Initial {
+                count,
+                price,
+                even_only,
+            });
             if count == 0 {
                 crate::error::non_negative("initial.price", price)?;
             }

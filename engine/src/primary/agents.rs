@@ -60,7 +60,10 @@ impl<'m> Agents<'m> {
         };
         let (mu, n, k) = (m.cfg.reward.mean(), m.cfg.max_tickets, holders.len());
         let factor = expiry_factor(o.assignment, n, m.cfg.expiry);
-        let plain: Vec<f64> = holders.iter().map(|h| strategy_value(o.strategy, h, mu, n, k, 1.0)).collect();
+        let plain: Vec<f64> = holders
+            .iter()
+            .map(|h| strategy_value(o.strategy, h, mu, n, k, 1.0))
+            .collect();
         let mut a = Self {
             m,
             o,

@@ -126,7 +126,10 @@ impl Options {
         }
         if let Some(d) = self.drawn {
             if d.count == 0 || d.count > 100_000 {
-                return Err(EngineError::invalid("holders.count", format!("must be in [1, 100000], got {}", d.count)));
+                return Err(EngineError::invalid(
+                    "holders.count",
+                    format!("must be in [1, 100000], got {}", d.count),
+                ));
             }
             within("holders.captureSpread", d.capture_spread, 0.0, 1.0)?;
         }

@@ -80,7 +80,10 @@ pub fn with_parameter(
         if value.is_finite() && value >= lo && value.fract() == 0.0 {
             Ok(value as u64)
         } else {
-            Err(EngineError::invalid("sweep.values", format!("must be whole numbers ≥ {lo}, got {value}")))
+            Err(EngineError::invalid(
+                "sweep.values",
+                format!("must be whole numbers ≥ {lo}, got {value}"),
+            ))
         }
     };
     match parameter {
@@ -96,12 +99,22 @@ pub fn with_parameter(
         SweepParameter::Expiry => c.expiry = Some(whole(0.0)?).filter(|&e| e > 0),
         SweepParameter::InitialPrice => match o.initial.as_mut() {
             Some(i) => i.price = value,
-            None => return Err(EngineError::invalid("initial", "sweeping its price needs an initial allocation")),
+            None => {
+                return Err(EngineError::invalid(
+                    "initial",
+                    "sweeping its price needs an initial allocation",
+                ))
+            }
         },
         SweepParameter::RewardVolatility => o.market_volatility = Some(value),
         SweepParameter::CaptureSpread => match o.drawn.as_mut() {
             Some(d) => d.capture_spread = value,
-            None => return Err(EngineError::invalid("holders", "sweeping the capture spread needs a drawn population")),
+            None => {
+                return Err(EngineError::invalid(
+                    "holders",
+                    "sweeping the capture spread needs a drawn population",
+                ))
+            }
         },
     }
     Ok((c, o))
