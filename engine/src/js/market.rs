@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{parse, to_js, whole};
 use super::lottery::{seed, RewardInput};
-use super::market_options::{holders, HoldersSpec, InitialInput, OptionsInput};
+use super::market_options::{holders, population, HoldersSpec, InitialInput, OptionsInput};
 use crate::choice::Choice;
 use crate::error::{EngineError, Result};
 use crate::primary::{
@@ -182,7 +182,7 @@ pub(super) fn market_input(input: JsValue) -> std::result::Result<(MarketConfig,
     } else {
         HoldersSpec::Missing
     };
-    let i: MarketInput = parse(input, &FIELDS)?;
+    let mut i: MarketInput = parse(input, &FIELDS)?;
     let scenario = i
         .scenario
         .as_deref()
@@ -198,34 +198,35 @@ pub(super) fn market_input(input: JsValue) -> std::result::Result<(MarketConfig,
         (Some(_), Some(rule)) => study_options(rule, max_tickets),
         _ => Options::default(),
     };
-    let reward = match i.reward {
+    let reward = match i.reward.take() {
         Some(r) => Some(r.build()?),
         None => None,
     };
     let mean = crate::primary::scenario::STUDY_MEAN_REWARD;
     let reward = or_scenario(reward.map(Ok), scenario, || Reward::exponential(mean), "reward")??;
-    let given = match spec {
-        HoldersSpec::List(list) => list,
-        HoldersSpec::Drawn(d) => {
-            opts.drawn = Some(d);
-            Vec::new()
-        }
-        HoldersSpec::Missing if scenario.is_some() => Vec::new(),
-        HoldersSpec::Missing => return Err(EngineError::invalid("holders", "is required (or give a scenario)").into()),
-    };
-    if !given.is_empty() {
-        opts.drawn = None;
-    }
+    let given = population(spec, scenario.is_some(), &mut opts)?;
     let o = OptionsInput {
-        assignment: i.assignment,
-        initial: i.initial,
-        market_volatility: i.market_volatility,
-        strategy: i.strategy,
-        rules: i.rules,
-        sell_back: i.sell_back,
-        resale: i.resale,
+        assignment: i.assignment.take(),
+        initial: i.initial.take(),
+        market_volatility: i.market_volatility.take(),
+        strategy: i.strategy.take(),
+        rules: i.rules.take(),
+        sell_back: i.sell_back.take(),
+        resale: i.resale.take(),
     };
     o.apply(&mut opts, max_tickets)?;
+    let cfg = config(i, max_tickets, scenario, reward, given)?;
+    Ok((cfg, opts))
+}
+
+/// The configuration, from the input's remaining fields.
+fn config(
+    i: MarketInput,
+    max_tickets: u64,
+    scenario: Option<Scenario>,
+    reward: Reward,
+    holders: Vec<crate::primary::Holder>,
+) -> Result<MarketConfig> {
     let expiry = match i.expiry {
         Some(e) => Some(whole("expiry", e, 1.0, 1e12)?),
         None => None,
@@ -236,7 +237,7 @@ pub(super) fn market_input(input: JsValue) -> std::result::Result<(MarketConfig,
     } else {
         500.0
     });
-    let cfg = MarketConfig {
+    Ok(MarketConfig {
         max_tickets,
         slots,
         runs: whole("runs", i.runs, 1.0, 10_000.0)?,
@@ -247,13 +248,12 @@ pub(super) fn market_input(input: JsValue) -> std::result::Result<(MarketConfig,
             volatility: v.volatility,
         }),
         pricing: i.pricing.build(max_tickets, scenario)?,
-        holders: given,
+        holders,
         expiry,
         refund: i.refund.unwrap_or(0.0),
         jit_resale: i.jit_resale.unwrap_or(false),
         points: whole("points", points, 1.0, 100_000.0)?,
-    };
-    Ok((cfg, opts))
+    })
 }
 
 /// `simulateMarket({scenario?, maxTickets, slots, runs, seed, reward, pricing: {rule, …},

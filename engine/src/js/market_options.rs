@@ -95,6 +95,23 @@ pub(super) fn holders(input: &JsValue) -> std::result::Result<HoldersSpec, JsVal
     Ok(HoldersSpec::List(preset(kind, count, discount)?))
 }
 
+/// The holders listed (a drawn population goes into the options instead); with none
+/// given, a scenario's drawn population stays.
+pub(super) fn population(spec: HoldersSpec, scenario: bool, opts: &mut Options) -> Result<Vec<Holder>> {
+    match spec {
+        HoldersSpec::List(list) => {
+            opts.drawn = None;
+            Ok(list)
+        }
+        HoldersSpec::Drawn(d) => {
+            opts.drawn = Some(d);
+            Ok(Vec::new())
+        }
+        HoldersSpec::Missing if scenario => Ok(Vec::new()),
+        HoldersSpec::Missing => Err(EngineError::invalid("holders", "is required (or give a scenario)")),
+    }
+}
+
 /// The options' fields of a `simulateMarket` input.
 pub(super) struct OptionsInput {
     pub assignment: Option<String>,
