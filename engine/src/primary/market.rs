@@ -65,7 +65,7 @@ impl Market {
         match opts.drawn {
             None => cfg.validate()?,
             Some(d) => {
-                let probe = crate::primary::config::Holder {
+                let probe = Holder {
                     budget: 1.0,
                     capture: 1.0,
                     discount: 0.0,

@@ -12,6 +12,13 @@
 //! Holders pay from their cash: the budget plus everything earned so far (profits are
 //! reinvested). Holders value every fresh ticket alike ([`Holder::valuation`]), so the
 //! one who values tickets most buys them all when the rule lets them.
+//!
+//! [`Options`] add the ET-Simulation study's features (SPEC §4.1), run by their own
+//! slot loop (`agents`): epoch assignment, an initial allocation, populations drawn
+//! per run, market volatility with specialisation, bidding strategies, the study's rule
+//! variants (EIP-1559 updated twice a slot, the AMM curve with sell-back) and resale
+//! among holders. [`et_simulation`] is the study's default; [`sweep_point`] one point of
+//! a sweep. The default options run the code above, unchanged.
 
 mod agents;
 mod aggregate;
