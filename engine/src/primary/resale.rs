@@ -15,6 +15,18 @@ impl Agents<'_> {
             .min_by_key(|&i| (list[i].slot, i))
     }
 
+    /// Every holder's offer, in one pass over the tickets (`usize::MAX`: none).
+    fn offers(&self) -> Vec<usize> {
+        let mut best = vec![usize::MAX; self.holders.len()];
+        for (i, tk) in self.tickets.list.iter().enumerate() {
+            let b = &mut best[tk.holder as usize];
+            if tk.alive && (*b == usize::MAX || tk.slot < self.tickets.list[*b].slot) {
+                *b = i;
+            }
+        }
+        best
+    }
+
     /// Holder `j`'s bid for ticket `i` in slot `t`, before its cash: its value of a
     /// ticket (no expiry factor), times `1 + (ν − E[ν]) s_j` if the ticket builds this
     /// slot, or, unassigned with an expiry, the chance it wins in the time left.
@@ -32,8 +44,16 @@ impl Agents<'_> {
     }
 
     pub(crate) fn resale(&mut self, t: u64) {
+        let offers = self.offers();
+        // Holders who bought this slot offer anew (their earliest ticket may have changed).
+        let mut bought = vec![false; self.holders.len()];
         for seller in 0..self.holders.len() {
-            let Some(i) = self.offer(seller as u32) else { continue };
+            let offer = if bought[seller] {
+                self.offer(seller as u32)
+            } else {
+                Some(offers[seller]).filter(|&i| i != usize::MAX)
+            };
+            let Some(i) = offer else { continue };
             let (mut best, mut second, mut winner) = (f64::NEG_INFINITY, f64::NEG_INFINITY, seller);
             for j in 0..self.holders.len() {
                 let bid = self.resale_bid(j, i, t).min(self.cash[j]);
@@ -46,6 +66,7 @@ impl Agents<'_> {
             }
             if winner != seller && second.is_finite() {
                 self.move_ticket(i, seller, winner, second.max(0.0));
+                bought[winner] = true;
             }
         }
     }
