@@ -14,6 +14,8 @@ mod contest;
 mod convert;
 mod lottery;
 mod market;
+mod market_options;
+mod market_sweep;
 mod mechanisms;
 mod secondary;
 

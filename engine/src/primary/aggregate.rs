@@ -1,7 +1,7 @@
 //! Aggregating runs: means with 10–90 % bands over runs.
 
 use super::market::Market;
-use super::result::{Band, HolderFlows, HolderSummary, MarketResult, RunSeries, Totals};
+use super::result::{Band, HolderFlows, HolderSummary, MarketResult, RunSeries, Totals, TOTALS};
 
 /// The `q`-quantile of `xs` (sorted in place), linearly interpolated; NaN if empty.
 pub fn quantile(xs: &mut [f64], q: f64) -> f64 {
@@ -49,7 +49,7 @@ impl Market {
     /// result is the same however the runs were shared out).
     pub fn aggregate(&self, mut runs: Vec<RunSeries>) -> MarketResult {
         runs.sort_by_key(|r| r.run);
-        let k = self.cfg.holders.len();
+        let k = self.holder_count();
         let points = self.record_at.len();
         let n = runs.len().max(1) as f64;
         let shares = (0..k)
@@ -61,8 +61,8 @@ impl Market {
             .collect();
         let holders = self.holder_summaries(&runs, points, n);
         let prices: Vec<Vec<f64>> = runs.iter().map(|r| (0..points).map(|j| r.price(j)).collect()).collect();
-        let (mut mean, mut lo, mut hi) = ([0.0; 10], [0.0; 10], [0.0; 10]);
-        for i in 0..10 {
+        let (mut mean, mut lo, mut hi) = ([0.0; TOTALS], [0.0; TOTALS], [0.0; TOTALS]);
+        for i in 0..TOTALS {
             let mut xs: Vec<f64> = runs.iter().map(|r| r.totals.to_array()[i]).collect();
             (mean[i], lo[i], hi[i]) = stats(&mut xs);
         }
@@ -76,6 +76,9 @@ impl Market {
             nakamoto: band(&runs, |r| &r.nakamoto),
             protocol_revenue: band(&runs, |r| &r.revenue),
             capture: band(&runs, |r| &r.capture),
+            won_top_share: band(&runs, |r| &r.won_top_share),
+            won_hhi: band(&runs, |r| &r.won_hhi),
+            won_nakamoto: band(&runs, |r| &r.won_nakamoto),
             shares,
             holders,
             totals: Totals::from_array(mean),
@@ -87,12 +90,12 @@ impl Market {
 
     /// Each holder's flows averaged over runs, with its profit band.
     fn holder_summaries(&self, runs: &[RunSeries], points: usize, n: f64) -> Vec<HolderSummary> {
-        let k = self.cfg.holders.len();
+        let k = self.holder_count();
         (0..k)
             .map(|h| {
                 let mut mean = HolderFlows::default();
                 let mut profits = Vec::with_capacity(runs.len());
-                let mut share = 0.0;
+                let (mut share, mut valuation) = (0.0, 0.0);
                 for r in runs {
                     let f = &r.holders[h];
                     mean.tickets += f.tickets / n;
@@ -105,10 +108,15 @@ impl Market {
                     mean.refunds += f.refunds / n;
                     share += r.share(points - 1, h, k) / n;
                     profits.push(f.profit());
+                    valuation += r.valuations.get(h).copied().unwrap_or(f64::NAN) / n;
                 }
                 let (profit, profit_lo, profit_hi) = stats(&mut profits);
                 HolderSummary {
-                    valuation: self.valuations[h],
+                    valuation: if self.opts.drawn.is_some() {
+                        valuation
+                    } else {
+                        self.valuations[h]
+                    },
                     mean,
                     share,
                     profit,

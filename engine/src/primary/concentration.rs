@@ -34,3 +34,38 @@ pub fn concentration(counts: &[u32]) -> Concentration {
         nakamoto: metrics::nakamoto(&sorted, t) as f64,
     }
 }
+
+/// The concentration of slots won, as the ET-Simulation study measures it: the top
+/// share, HHI `10,000 Σ s_k²` and the Nakamoto coefficient at 51 % (the fewest holders
+/// with at least 51 % of the slots won); all zero before any slot is won.
+///
+/// ```
+/// use et_engine::primary::won_concentration;
+/// let c = won_concentration(&[51, 49]);
+/// assert_eq!((c.top_share, c.nakamoto), (0.51, 1.0));
+/// assert!((c.hhi - (51.0f64 * 51.0 + 49.0 * 49.0)).abs() < 1e-9);
+/// assert_eq!(won_concentration(&[50, 50]).nakamoto, 2.0);
+/// ```
+pub fn won_concentration(won: &[u32]) -> Concentration {
+    let total: u64 = won.iter().map(|&c| c as u64).sum();
+    if total == 0 {
+        return Concentration::default();
+    }
+    let t = total as f64;
+    let sorted = metrics::sorted_desc(won.iter().filter(|&&c| c > 0).map(|&c| c as f64));
+    let mut acc = 0u64;
+    let mut nakamoto = sorted.len();
+    for (i, &c) in sorted.iter().enumerate() {
+        acc += c as u64;
+        // At least 51 %, in whole numbers: 100 · acc ≥ 51 · total.
+        if 100 * acc >= 51 * total {
+            nakamoto = i + 1;
+            break;
+        }
+    }
+    Concentration {
+        top_share: metrics::top_share(&sorted, t),
+        hhi: metrics::hhi(won.iter().map(|&c| c as f64 / t)),
+        nakamoto: nakamoto as f64,
+    }
+}

@@ -1,6 +1,7 @@
 //! A validated primary market: the checked configuration with every holder's valuation.
 
 use super::config::{Holder, MarketConfig};
+use super::options::Options;
 use crate::error::Result;
 
 /// A validated market, with every holder's valuation.
@@ -11,6 +12,7 @@ pub struct Market {
     /// The best builder and the second-highest capture (for just-in-time resale).
     pub(crate) best: (usize, f64),
     pub(crate) record_at: Vec<u64>,
+    pub(crate) opts: Options,
 }
 
 impl Market {
@@ -39,7 +41,43 @@ impl Market {
     /// assert_eq!(Market::new(MarketConfig { slots: 0, ..cfg }).unwrap_err().field(), "slots");
     /// ```
     pub fn new(cfg: MarketConfig) -> Result<Self> {
-        cfg.validate()?;
+        Self::with_options(cfg, Options::default())
+    }
+
+    /// A market with [`Options`] (SPEC §4.1); with a drawn population the configuration's
+    /// holders may be empty. Errors name the field.
+    ///
+    /// ```
+    /// use et_engine::primary::{et_simulation, Market, PricingRule};
+    /// let (cfg, opts) = et_simulation(PricingRule::SecondPrice, 64, 2, 1);
+    /// let r = Market::with_options(cfg, opts).unwrap().simulate();
+    /// assert_eq!(r.totals.idle_slots, 0.0); // 99 initial tickets fill every slot
+    /// assert!(r.totals.won_hhi > 0.0 && r.totals.won_nakamoto >= 1.0);
+    /// ```
+    pub fn with_options(cfg: MarketConfig, opts: Options) -> Result<Self> {
+        opts.validate(cfg.max_tickets)?;
+        if cfg.jit_resale && !opts.is_base() {
+            return Err(crate::error::EngineError::invalid(
+                "jitResale",
+                "is not available with the ET-Simulation options (use the resale market)",
+            ));
+        }
+        match opts.drawn {
+            None => cfg.validate()?,
+            Some(d) => {
+                let probe = Holder {
+                    budget: 1.0,
+                    capture: 1.0,
+                    discount: 0.0,
+                    margin: 0.0,
+                };
+                MarketConfig {
+                    holders: vec![probe; d.count],
+                    ..cfg.clone()
+                }
+                .validate()?
+            }
+        }
         let mu = cfg.reward.mean();
         let valuations = cfg
             .holders
@@ -56,7 +94,18 @@ impl Market {
             valuations,
             best,
             record_at,
+            opts,
         })
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// The number of holders (drawn or given).
+    pub fn holder_count(&self) -> usize {
+        self.opts.drawn.map_or(self.cfg.holders.len(), |d| d.count)
     }
 
     /// The configuration.
@@ -78,6 +127,9 @@ impl Market {
 /// The holder with the highest capture (the first on ties) and the second-highest
 /// capture among the others (its own when it is alone).
 fn best_builders(holders: &[Holder]) -> (usize, f64) {
+    if holders.is_empty() {
+        return (0, 0.0);
+    }
     let mut best = 0;
     for (i, h) in holders.iter().enumerate() {
         if h.capture > holders[best].capture {

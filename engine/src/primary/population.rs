@@ -78,3 +78,54 @@ pub fn preset(kind: Preset, count: usize, discount: f64) -> Result<Vec<Holder>> 
         }
     })
 }
+
+/// The study's tier of holder `k` (0-based) among `n`: `k ≤ 0.2 n` top, `k ≤ 0.6 n`
+/// middle, else tail; `(capture range, budget range)`.
+fn study_tier(k: usize, n: usize) -> ((f64, f64), (f64, f64)) {
+    let (k, n) = (k as f64, n as f64);
+    if k <= 0.2 * n {
+        ((0.85, 0.95), (400.0, 1000.0))
+    } else if k <= 0.6 * n {
+        ((0.75, 0.85), (300.0, 700.0))
+    } else {
+        ((0.6, 0.75), (200.0, 500.0))
+    }
+}
+
+/// Draws the study's population of `count` holders (SPEC §4.1): by tier, budget and
+/// capture uniform in the tier's ranges (the capture range scaled by `capture_spread`
+/// about its midpoint), aggressiveness `a ~ N(0.15, 0.02)` (the margin) and volatility
+/// specialisation `s ~ N(1, 0.5)`, values `≤ 0` becoming 0.1; no discounting.
+/// Returns the holders and their specialisations.
+///
+/// ```
+/// use et_engine::numeric::random::{stream, Source};
+/// use et_engine::primary::draw_population;
+/// let a = draw_population(10, 1.0, &mut Source::new(stream(5, 0)));
+/// assert_eq!(a, draw_population(10, 1.0, &mut Source::new(stream(5, 0))));
+/// assert!((0.85..=0.95).contains(&a.0[2].capture) && (0.6..=0.75).contains(&a.0[7].capture));
+/// ```
+pub fn draw_population<R: rand::Rng>(
+    count: usize,
+    capture_spread: f64,
+    src: &mut crate::numeric::random::Source<R>,
+) -> (Vec<Holder>, Vec<f64>) {
+    let mut holders = Vec::with_capacity(count);
+    let mut spec = Vec::with_capacity(count);
+    let positive = |x: f64| if x <= 0.0 { 0.1 } else { x };
+    for k in 0..count {
+        let ((c0, c1), (b0, b1)) = study_tier(k, count);
+        let budget = b0 + (b1 - b0) * src.open01();
+        let mid = (c0 + c1) / 2.0;
+        let capture = mid + capture_spread * (c1 - c0) * (src.open01() - 0.5);
+        let margin = positive(0.15 + 0.02 * src.normal()).min(0.99);
+        spec.push(positive(1.0 + 0.5 * src.normal()));
+        holders.push(Holder {
+            budget,
+            capture,
+            discount: 0.0,
+            margin,
+        });
+    }
+    (holders, spec)
+}

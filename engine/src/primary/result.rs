@@ -52,10 +52,14 @@ pub struct Totals {
     pub top_share: f64,
     pub hhi: f64,
     pub nakamoto: f64,
+    /// Concentration of the slots won over the run (Nakamoto at 51 %, as in the study).
+    pub won_top_share: f64,
+    pub won_hhi: f64,
+    pub won_nakamoto: f64,
 }
 
 impl Totals {
-    pub(crate) fn to_array(self) -> [f64; 10] {
+    pub(crate) fn to_array(self) -> [f64; TOTALS] {
         [
             self.rewards,
             self.revenue,
@@ -67,11 +71,15 @@ impl Totals {
             self.top_share,
             self.hhi,
             self.nakamoto,
+            self.won_top_share,
+            self.won_hhi,
+            self.won_nakamoto,
         ]
     }
 
-    pub(crate) fn from_array(a: [f64; 10]) -> Self {
-        let [rewards, revenue, capture, refunds, sold, expired, idle_slots, top_share, hhi, nakamoto] = a;
+    pub(crate) fn from_array(a: [f64; TOTALS]) -> Self {
+        let [rewards, revenue, capture, refunds, sold, expired, idle_slots, top_share, hhi, nakamoto, won_top_share, won_hhi, won_nakamoto] =
+            a;
         Self {
             rewards,
             revenue,
@@ -83,9 +91,15 @@ impl Totals {
             top_share,
             hhi,
             nakamoto,
+            won_top_share,
+            won_hhi,
+            won_nakamoto,
         }
     }
 }
+
+/// The number of fields of [`Totals`].
+pub(crate) const TOTALS: usize = 13;
 
 /// The recorded series of one run (point-major ticket counts) and its end state.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,6 +122,12 @@ pub struct RunSeries {
     pub capture: Vec<f64>,
     /// Tickets of each holder at each point (`points × holders`).
     pub tickets: Vec<u32>,
+    /// Concentration of the slots won so far.
+    pub won_top_share: Vec<f64>,
+    pub won_hhi: Vec<f64>,
+    pub won_nakamoto: Vec<f64>,
+    /// Each holder's value of a fresh ticket in this run (drawn populations differ by run).
+    pub valuations: Vec<f64>,
     pub holders: Vec<HolderFlows>,
     pub totals: Totals,
 }
@@ -125,6 +145,9 @@ impl RunSeries {
             nakamoto: v(),
             revenue: v(),
             capture: v(),
+            won_top_share: v(),
+            won_hhi: v(),
+            won_nakamoto: v(),
             tickets: Vec::with_capacity(points * holders),
             ..Self::default()
         }
@@ -148,6 +171,13 @@ impl RunSeries {
         self.revenue.push(totals.revenue);
         self.capture.push(capture(totals));
         self.tickets.extend_from_slice(counts);
+    }
+
+    pub(crate) fn record_won(&mut self, won: &[u32]) {
+        let c = super::concentration::won_concentration(won);
+        self.won_top_share.push(c.top_share);
+        self.won_hhi.push(c.hhi);
+        self.won_nakamoto.push(c.nakamoto);
     }
 
     /// The mean price paid for the tickets sold before point `j` (NaN with none sold).
@@ -214,6 +244,10 @@ pub struct MarketResult {
     pub nakamoto: Band,
     pub protocol_revenue: Band,
     pub capture: Band,
+    /// Concentration of the slots won so far.
+    pub won_top_share: Band,
+    pub won_hhi: Band,
+    pub won_nakamoto: Band,
     /// Each holder's mean share of the outstanding tickets at each point.
     pub shares: Vec<Vec<f64>>,
     pub holders: Vec<HolderSummary>,

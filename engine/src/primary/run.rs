@@ -1,7 +1,6 @@
 //! One seeded run of the primary market, slot by slot.
 
 use super::book::Book;
-use super::concentration::concentration;
 use super::config::Pricing;
 use super::market::Market;
 use super::result::{capture, HolderFlows, RunSeries, Totals};
@@ -20,6 +19,8 @@ struct Run<'m> {
     /// The log-volatility state.
     x: f64,
     eligible: Vec<u32>,
+    /// Slots won so far.
+    won: Vec<u32>,
     run: u64,
 }
 
@@ -33,6 +34,9 @@ impl Market {
             Pricing::Eip1559 { initial, .. } => initial,
             Pricing::BondingCurve { base, .. } => base,
         };
+        if !self.opts.is_base() {
+            return self.run_agents(r, price);
+        }
         let run = Run {
             m: self,
             src: Source::new(stream(self.cfg.seed, r)),
@@ -44,6 +48,7 @@ impl Market {
             price,
             x: 0.0,
             eligible: Vec::with_capacity(k),
+            won: vec![0; k],
             run: r,
         };
         run.go()
@@ -71,6 +76,7 @@ impl Run<'_> {
             if t + 1 == m.record_at[next] {
                 let sales = (window_paid, window_sold as f64, quote);
                 series.record(sales, self.book.len(), &self.counts, &self.totals);
+                series.record_won(&self.won);
                 (window_paid, window_sold) = (0.0, 0);
                 next += 1;
             }
@@ -78,11 +84,9 @@ impl Run<'_> {
         for (f, &c) in self.flows.iter_mut().zip(&self.counts) {
             f.tickets = c as f64;
         }
-        let conc = concentration(&self.counts);
-        self.totals.top_share = conc.top_share;
-        self.totals.hhi = conc.hhi;
-        self.totals.nakamoto = conc.nakamoto;
+        self.totals.set_concentration(&self.counts, &self.won);
         self.totals.capture = capture(&self.totals);
+        series.valuations = self.m.valuations.clone();
         series.holders = self.flows;
         series.totals = self.totals;
         series
@@ -111,6 +115,7 @@ impl Run<'_> {
         };
         let i = ticket.holder as usize;
         self.counts[i] -= 1;
+        self.won[i] += 1;
         self.flows[i].wins += 1.0;
         let holders = &self.m.cfg.holders;
         let (best, second) = self.m.best;

@@ -1,0 +1,84 @@
+//! The resale market among holders (SPEC §4.1): each slot, holder by holder, the holder
+//! offers its earliest-assigned ticket (unassigned ones last, oldest first) in a
+//! second-price auction among all holders, its own bid included (its reserve).
+
+use super::agents::Agents;
+use super::strategy::expiry_factor;
+use super::tickets::NONE;
+
+impl Agents<'_> {
+    /// The ticket holder `k` offers: its earliest-assigned, else its oldest.
+    fn offer(&self, k: u32) -> Option<usize> {
+        let list = &self.tickets.list;
+        (0..list.len())
+            .filter(|&i| list[i].alive && list[i].holder == k)
+            .min_by_key(|&i| (list[i].slot, i))
+    }
+
+    /// Every holder's offer, in one pass over the tickets (`usize::MAX`: none).
+    fn offers(&self) -> Vec<usize> {
+        let mut best = vec![usize::MAX; self.holders.len()];
+        for (i, tk) in self.tickets.list.iter().enumerate() {
+            let b = &mut best[tk.holder as usize];
+            if tk.alive && (*b == usize::MAX || tk.slot < self.tickets.list[*b].slot) {
+                *b = i;
+            }
+        }
+        best
+    }
+
+    /// Holder `j`'s bid for ticket `i` in slot `t`, before its cash: its value of a
+    /// ticket (no expiry factor), times `1 + (ν − E[ν]) s_j` if the ticket builds this
+    /// slot, or, unassigned with an expiry, the chance it wins in the time left.
+    fn resale_bid(&mut self, j: usize, i: usize, t: u64) -> f64 {
+        let tk = self.tickets.list[i];
+        let v = self.bid_value(j, t) / self.factor.max(f64::MIN_POSITIVE);
+        if tk.slot == t {
+            v * (1.0 + self.nu * self.spec[j])
+        } else if tk.slot == NONE && tk.expires != NONE {
+            let left = tk.expires.saturating_sub(t);
+            v * expiry_factor(self.o.assignment, self.m.cfg.max_tickets, Some(left.max(1)))
+        } else {
+            v
+        }
+    }
+
+    pub(crate) fn resale(&mut self, t: u64) {
+        let offers = self.offers();
+        // Holders who bought this slot offer anew (their earliest ticket may have changed).
+        let mut bought = vec![false; self.holders.len()];
+        for seller in 0..self.holders.len() {
+            let offer = if bought[seller] {
+                self.offer(seller as u32)
+            } else {
+                Some(offers[seller]).filter(|&i| i != usize::MAX)
+            };
+            let Some(i) = offer else { continue };
+            let (mut best, mut second, mut winner) = (f64::NEG_INFINITY, f64::NEG_INFINITY, seller);
+            for j in 0..self.holders.len() {
+                let bid = self.resale_bid(j, i, t).min(self.cash[j]);
+                // Ties go to the lower index, as a stable sort would.
+                if bid > best {
+                    (second, best, winner) = (best, bid, j);
+                } else if bid > second {
+                    second = bid;
+                }
+            }
+            if winner != seller && second.is_finite() {
+                self.move_ticket(i, seller, winner, second.max(0.0));
+                bought[winner] = true;
+            }
+        }
+    }
+
+    /// Ticket `i` passes from `seller` to `buyer` at `price`.
+    pub(crate) fn move_ticket(&mut self, i: usize, seller: usize, buyer: usize, price: f64) {
+        self.tickets.list[i].holder = buyer as u32;
+        self.counts[seller] -= 1;
+        self.counts[buyer] += 1;
+        self.cash[seller] += price;
+        self.cash[buyer] -= price;
+        self.flows[seller].resale += price;
+        self.flows[buyer].resale -= price;
+    }
+}
