@@ -14,7 +14,7 @@ use crate::numeric::random::{stream, Source};
 pub const BLOCK: u64 = 1 << 14;
 
 /// Proposer payments kept from the first slots of a run, to resample validators' years.
-pub const INCOME_SAMPLE: u64 = 1 << 16;
+pub const INCOME_SAMPLE: u64 = 1 << 11;
 
 /// One mechanism's sums over a block.
 #[derive(Debug, Clone, Default, PartialEq)]
