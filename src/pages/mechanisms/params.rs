@@ -91,15 +91,16 @@ impl Preset {
     }
 }
 
-/// Short names of the mechanisms, for axes.
+/// Short names of the mechanisms, for axes (the axis title says they are mechanisms;
+/// the legend and tables give the full names).
 pub fn short(m: et_engine::mechanisms::Mechanism) -> &'static str {
     use et_engine::mechanisms::Mechanism::*;
     match m {
-        BlockAuction => "Block auction",
+        BlockAuction => "Block",
         MevBurn => "MEV-burn",
-        SlotAuction => "Slot auction",
-        ExecutionAuction => "Exec. auction",
+        SlotAuction => "Slot",
+        ExecutionAuction => "Execution",
         ExecutionTickets => "Tickets",
-        PartialBlock => "Partial block",
+        PartialBlock => "Partial",
     }
 }
