@@ -6,28 +6,48 @@ use yew::prelude::*;
 
 use crate::format;
 
-/// One sentence that reads the comparison.
+/// The first row with the largest `f` (ties go to the earlier mechanism).
+fn best<'a>(rows: &[&'a Row], f: fn(&Row) -> f64) -> Option<(&'a Row, f64)> {
+    rows.iter().fold(None, |acc, r| match acc {
+        Some((_, v)) if f(r) <= v => acc,
+        _ => Some((*r, f(r))),
+    })
+}
+
+fn share(part: f64, r: &Row) -> f64 {
+    if r.value > 0.0 {
+        part / r.value
+    } else {
+        0.0
+    }
+}
+
+/// A few sentences that read the comparison.
 pub fn reading(rows: &[&Row]) -> String {
-    let best = |f: fn(&Row) -> f64| {
-        rows.iter()
-            .max_by(|a, b| f(a).total_cmp(&f(b)))
-            .map(|r| (r.mechanism.label(), f(r)))
-    };
     let pct = |x: f64| format!("{} %", format::sig(100.0 * x, 3));
-    let (Some((oracle, acc)), Some((prop, share))) = (
-        best(|r| r.oracle_accuracy),
-        best(|r| if r.value > 0.0 { r.proposer / r.value } else { 0.0 }),
-    ) else {
+    let (Some((oracle, acc)), Some((prop, p))) =
+        (best(rows, |r| r.oracle_accuracy), best(rows, |r| share(r.proposer, r)))
+    else {
         return "Choose at least one mechanism to compare.".into();
     };
-    let builder = best(|r| if r.value > 0.0 { r.builder / r.value } else { 0.0 }).map_or(String::new(), |(m, s)| {
-        format!(" Builders keep the most under {m} ({}).", pct(s))
-    });
-    format!(
-        "The protocol captures the most under {oracle} ({} of the value); proposers get the most under {prop} ({}).{builder}",
+    let mut text = format!(
+        "The protocol captures the most under {} ({} of the value); proposers get the most under {} ({}).",
+        oracle.mechanism.label(),
         pct(acc),
-        pct(share)
-    )
+        prop.mechanism.label(),
+        pct(p)
+    );
+    if let Some((b, s)) = best(rows, |r| share(r.builder, r)).filter(|b| b.1 > 0.0) {
+        text += &format!(" Builders keep the most under {} ({}).", b.mechanism.label(), pct(s));
+    }
+    if let Some((v, cv)) = best(rows, |r| r.income.cv).filter(|v| v.1 > 0.0) {
+        text += &format!(
+            " A validator's yearly income from the mechanism is most uneven under {} (coefficient of variation {}).",
+            v.mechanism.label(),
+            format::sig(cv, 2)
+        );
+    }
+    text
 }
 
 fn with_se(v: f64, se: f64) -> String {
