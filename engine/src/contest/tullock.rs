@@ -88,7 +88,14 @@ fn branch_floor(alpha: f64) -> f64 {
 
 /// The active players' shares at `t = ln Y` (each warm-started from and stored in
 /// `guess`): their sum less one and its slope in `t`, or `None` past a branch's peak.
-fn share_total(alpha: f64, cs: &[f64], active: &[bool], t: f64, guess: &mut [f64]) -> Option<(f64, f64)> {
+/// `counts[i]` players share class `i`'s value (1 each without ties).
+fn share_total(
+    alpha: f64,
+    (cs, counts): (&[f64], &[f64]),
+    active: &[bool],
+    t: f64,
+    guess: &mut [f64],
+) -> Option<(f64, f64)> {
     let lo = branch_floor(alpha);
     let (mut sum, mut slope) = (0.0, 0.0);
     for i in 0..cs.len() {
@@ -97,10 +104,10 @@ fn share_total(alpha: f64, cs: &[f64], active: &[bool], t: f64, guess: &mut [f64
         }
         let s = share(alpha, cs[i], t, lo, guess[i])?;
         guess[i] = s;
-        sum += s;
+        sum += counts[i] * s;
         if s > 0.0 {
             // ds/dt = s du/dt = s / (∂h/∂u); an inactive player does not move.
-            slope += s / ((alpha - 1.0) - alpha * s / (1.0 - s));
+            slope += counts[i] * s / ((alpha - 1.0) - alpha * s / (1.0 - s));
         }
     }
     Some((sum - 1.0, slope))
@@ -149,10 +156,16 @@ fn bracket_log_total(
 /// A pure-strategy candidate for `0 < α`, with `active` the players included: shares
 /// summing to one, or `None` when the falling branches cannot sum to one.
 pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
+    share_equilibrium_counted(values, &vec![1.0; values.len()], alpha, active)
+}
+
+/// [`share_equilibrium`] for classes of equal values: `counts[i]` players have value
+/// `values[i]` and (in a pure equilibrium) the same share, so `Σ counts[i] s_i = 1`.
+pub fn share_equilibrium_counted(values: &[f64], counts: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
     let cs: Vec<f64> = values.iter().map(|&v| alpha * (alpha * v).ln()).collect();
     let mut guess: Vec<f64> = active.iter().map(|&a| if a { 0.5 } else { 0.0 }).collect();
     let (lo_t, hi) = bracket_log_total(alpha, &cs, active, &mut |t| {
-        share_total(alpha, &cs, active, t, &mut guess)
+        share_total(alpha, (&cs, counts), active, t, &mut guess)
     })?;
     let newton = Newton {
         iterations: 400,
@@ -162,7 +175,7 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
     #[cfg(feature = "trace")]
     let mut iteration = 0;
     let eval = |t: f64| {
-        let (f, slope) = share_total(alpha, &cs, active, t, &mut guess).ok_or(())?;
+        let (f, slope) = share_total(alpha, (&cs, counts), active, t, &mut guess).ok_or(())?;
         #[cfg(feature = "trace")]
         {
             eprintln!("outer {iteration}: t = {t}, f = {f:e}");
@@ -172,7 +185,7 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
     };
     let converged = |t: f64, next: f64, _: f64, _: f64| (next - t).abs() <= 1e-15 * t.abs().max(1.0);
     let t = bracketed_newton(eval, lo_t, hi, 0.5 * (lo_t + hi), newton, converged).ok()?;
-    share_total(alpha, &cs, active, t, &mut guess)?;
+    share_total(alpha, (&cs, counts), active, t, &mut guess)?;
     Some(guess)
 }
 
