@@ -115,8 +115,9 @@ impl Refinement {
 /// ```
 pub fn refine(v1: f64, v2: f64, alpha: f64, tolerance: f64) -> Result<Refinement> {
     let mut grids = [start_grid(v1), start_grid(v2)];
-    let (coarse, _, n0) = oracle_loop(&mut grids, v1, v2, alpha, 10.0 * tolerance)?;
-    let (pair, gain, n1) = oracle_loop(&mut grids, v1, v2, alpha, tolerance)?;
+    let first = solve_on(grids[0].clone(), grids[1].clone(), v1, v2, alpha)?;
+    let (coarse, _, n0) = oracle_loop(&mut grids, first, (v1, v2, alpha), 10.0 * tolerance)?;
+    let (pair, gain, n1) = oracle_loop(&mut grids, coarse.clone(), (v1, v2, alpha), tolerance)?;
     let revenue = |p: &MixedPair| -> f64 {
         (0..2)
             .map(|i| p.bids[i].iter().zip(&p.probs[i]).map(|(b, q)| b * q).sum::<f64>())
@@ -134,12 +135,10 @@ pub fn refine(v1: f64, v2: f64, alpha: f64, tolerance: f64) -> Result<Refinement
 /// Double-oracle rounds on `grids` until neither player gains more than `tolerance`.
 fn oracle_loop(
     grids: &mut [Vec<f64>; 2],
-    v1: f64,
-    v2: f64,
-    alpha: f64,
+    mut pair: MixedPair,
+    (v1, v2, alpha): (f64, f64, f64),
     tolerance: f64,
 ) -> Result<(MixedPair, f64, usize)> {
-    let mut pair = solve_on(grids[0].clone(), grids[1].clone(), v1, v2, alpha)?;
     for round in 0..200 {
         let (u1, u2) = utilities(&pair, v1, v2, alpha);
         let (best1, gain1) = super::check::mixed_best_bid(v1, &pair.bids[1], &pair.probs[1], alpha);
@@ -208,18 +207,25 @@ fn utilities(pair: &MixedPair, v1: f64, v2: f64, alpha: f64) -> (f64, f64) {
     (v1 * x1 - e1, v2 * (1.0 - x1) - e2)
 }
 
-/// The minimax strategies of the twin on the given grids.
+/// The minimax strategies of the twin on the given grids (one program when the game is
+/// symmetric: equal values on equal grids).
 fn solve_on(b1: Vec<f64>, b2: Vec<f64>, v1: f64, v2: f64, alpha: f64) -> Result<MixedPair> {
     let a: Vec<Vec<f64>> = b1
         .iter()
         .map(|&x| b2.iter().map(|&y| pair_share(x, y, alpha) - x / v1 + y / v2).collect())
         .collect();
-    // Player 2 maximizes 1 − a: the same program on the transposed, negated matrix.
-    let at: Vec<Vec<f64>> = (0..b2.len())
-        .map(|j| (0..b1.len()).map(|i| -a[i][j]).collect())
-        .collect();
+    let p1 = maximin(&a)?;
+    let p2 = if v1 == v2 && b1 == b2 {
+        p1.clone()
+    } else {
+        // Player 2 maximizes 1 − a: the same program on the transposed, negated matrix.
+        let at: Vec<Vec<f64>> = (0..b2.len())
+            .map(|j| (0..b1.len()).map(|i| -a[i][j]).collect())
+            .collect();
+        maximin(&at)?
+    };
     Ok(MixedPair {
-        probs: [maximin(&a)?, maximin(&at)?],
+        probs: [p1, p2],
         bids: [b1, b2],
     })
 }
