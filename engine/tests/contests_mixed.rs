@@ -218,3 +218,28 @@ fn tradeoff_curve_has_no_gaps_and_is_smooth() {
         }
     }
 }
+
+#[test]
+fn unsorted_heavy_tailed_values() {
+    // Pareto draws (shape 1.5) in random order against the same values sorted.
+    let mut x: u64 = 88172645463325252;
+    let v: Vec<f64> = (0..3000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (((x >> 11) as f64 + 0.5) / 2f64.powi(53)).powf(-1.0 / 1.5)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    order.sort_by(|&a, &b| v[b].total_cmp(&v[a]));
+    let sorted: Vec<f64> = order.iter().map(|&i| v[i]).collect();
+    let vmax = sorted[0];
+    for alpha in [0.3, 0.7, 1.0] {
+        let (o, s) = (tullock_at(&v, alpha), tullock_at(&sorted, alpha));
+        for (rank, &i) in order.iter().enumerate() {
+            assert!((o.bids[i] - s.bids[rank]).abs() <= 1e-9 * vmax, "α={alpha} player {i}");
+        }
+        assert!(o.exploitability <= 1e-9 * vmax, "α={alpha}: {}", o.exploitability);
+    }
+}

@@ -9,6 +9,8 @@
 //! when each active player's utility is non-negative (`s ≥ 1 − 1/α`) and the best-response
 //! check finds no profitable deviation.
 
+use std::cell::Cell;
+
 use crate::error::{EngineError, Result};
 use crate::numeric::root::{bracketed_newton, falling_zero, Fallback, Newton};
 
@@ -174,6 +176,12 @@ pub fn share_equilibrium_counted(values: &[f64], counts: &[f64], alpha: f64, act
     };
     #[cfg(feature = "trace")]
     let mut iteration = 0;
+    // The last point, value and slope, and the point with the smallest |f|: a Newton
+    // step below rounding leaves the point on the bracket's end, which the root finder
+    // takes as leaving the bracket and bisects — so such a step counts as converged and
+    // the best point seen is the answer.
+    let last = Cell::new((f64::NAN, 0.0, 1.0));
+    let best = Cell::new((f64::NAN, f64::INFINITY));
     let eval = |t: f64| {
         let (f, slope) = share_total(alpha, (&cs, counts), active, t, &mut guess).ok_or(())?;
         #[cfg(feature = "trace")]
@@ -181,10 +189,19 @@ pub fn share_equilibrium_counted(values: &[f64], counts: &[f64], alpha: f64, act
             eprintln!("outer {iteration}: t = {t}, f = {f:e}");
             iteration += 1;
         }
+        last.set((t, f, slope));
+        if f.abs() < best.get().1 {
+            best.set((t, f.abs()));
+        }
         Ok::<_, ()>((f, slope))
     };
-    let converged = |t: f64, next: f64, _: f64, _: f64| (next - t).abs() <= 1e-15 * t.abs().max(1.0);
-    let t = bracketed_newton(eval, lo_t, hi, 0.5 * (lo_t + hi), newton, converged).ok()?;
+    let converged = |t: f64, next: f64, _: f64, _: f64| {
+        let (at, f, slope) = last.get();
+        let tol = 1e-15 * t.abs().max(1.0);
+        (next - t).abs() <= tol || (at == t && (f / slope).abs() <= tol)
+    };
+    bracketed_newton(eval, lo_t, hi, 0.5 * (lo_t + hi), newton, converged).ok()?;
+    let t = best.get().0;
     share_total(alpha, (&cs, counts), active, t, &mut guess)?;
     Some(guess)
 }
