@@ -192,6 +192,20 @@ fn ties_and_unsorted_values() {
         }
         assert!(o.exploitability <= 1e-9 * vmax, "α={alpha}: {}", o.exploitability);
         assert!((o.allocations.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        // The metrics on classes equal the metrics player by player.
+        let m = et_engine::contest::metrics::metrics(&v, &o.allocations, &o.payments);
+        let c = &o.metrics;
+        assert_eq!((c.nakamoto, c.utilities.len()), (m.nakamoto, m.utilities.len()));
+        for (a, b) in [
+            (c.revenue, m.revenue),
+            (c.fairness, m.fairness),
+            (c.entropy, m.entropy),
+            (c.hhi, m.hhi),
+            (c.top_share, m.top_share),
+            (c.efficiency, m.efficiency),
+        ] {
+            assert_rel(a, b, 1e-12, "metric");
+        }
     }
 }
 

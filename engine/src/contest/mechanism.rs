@@ -122,8 +122,19 @@ impl Outcome {
     /// An outcome of `(bids, allocations, payments)` with its metrics; the
     /// exploitability starts at 0, the method at `method`, no strategies.
     pub fn new(values: &[f64], mechanism: Mechanism, pure: bool, bxp: [Vec<f64>; 3], method: &'static str) -> Self {
+        let metrics = super::metrics::metrics(values, &bxp[1], &bxp[2]);
+        Self::with_metrics(mechanism, pure, bxp, metrics, method)
+    }
+
+    /// [`Outcome::new`] with the metrics computed already.
+    pub fn with_metrics(
+        mechanism: Mechanism,
+        pure: bool,
+        bxp: [Vec<f64>; 3],
+        metrics: Metrics,
+        method: &'static str,
+    ) -> Self {
         let [bids, allocations, payments] = bxp;
-        let metrics = super::metrics::metrics(values, &allocations, &payments);
         Outcome {
             mechanism,
             pure,

@@ -52,3 +52,52 @@ pub fn metrics(values: &[f64], x: &[f64], p: &[f64]) -> Metrics {
         utilities: values.iter().zip(x).zip(p).map(|((v, xi), pi)| v * xi - pi).collect(),
     }
 }
+
+/// [`metrics`] of players in value classes: `values`, `x`, `p` per class, `counts` the
+/// class sizes and `class` each player's class — sums weighted by the counts, the
+/// concentration measures from the classes sorted (no sort over the players).
+///
+/// ```
+/// use et_engine::contest::metrics::{metrics, metrics_classes};
+/// let per_player = metrics(&[2.0, 1.0, 2.0], &[0.4, 0.2, 0.4], &[0.3, 0.1, 0.3]);
+/// let classes = metrics_classes(&[2.0, 1.0], &[0.4, 0.2], &[0.3, 0.1], &[2.0, 1.0], &[0, 1, 0]);
+/// assert_eq!((classes.nakamoto, classes.utilities.len()), (per_player.nakamoto, 3));
+/// assert!((classes.entropy - per_player.entropy).abs() < 1e-15);
+/// ```
+pub fn metrics_classes(values: &[f64], x: &[f64], p: &[f64], counts: &[f64], class: &[u32]) -> Metrics {
+    let k: f64 = counts.iter().sum();
+    let vmax = values.iter().cloned().fold(0.0, f64::max);
+    let weighted = |f: &dyn Fn(usize) -> f64| (0..x.len()).map(|c| counts[c] * f(c)).sum::<f64>();
+    let revenue = weighted(&|c| p[c]);
+    let fairness = if x.iter().any(|&xi| xi <= 0.0) {
+        0.0
+    } else {
+        (weighted(&|c| x[c].ln()) / k).exp()
+    };
+    let mut order: Vec<usize> = (0..x.len()).collect();
+    order.sort_by(|&a, &b| x[b].total_cmp(&x[a]));
+    // Member by member (at most O(k) additions), rounding as the per-player sum does.
+    let (mut acc, mut nakamoto, mut seen) = (0.0, class.len(), 0usize);
+    'classes: for &c in &order {
+        for _ in 0..counts[c] as usize {
+            acc += x[c];
+            seen += 1;
+            if acc > 0.5 {
+                nakamoto = seen;
+                break 'classes;
+            }
+        }
+    }
+    let u: Vec<f64> = (0..x.len()).map(|c| values[c] * x[c] - p[c]).collect();
+    Metrics {
+        revenue,
+        revenue_share: revenue / vmax,
+        fairness,
+        entropy: -weighted(&|c| if x[c] > 0.0 { x[c] * x[c].log2() } else { 0.0 }),
+        hhi: 10_000.0 * weighted(&|c| x[c] * x[c]),
+        top_share: order.first().map_or(0.0, |&c| x[c]),
+        nakamoto,
+        efficiency: weighted(&|c| values[c] * x[c]) / vmax,
+        utilities: class.iter().map(|&c| u[c as usize]).collect(),
+    }
+}

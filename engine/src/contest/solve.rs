@@ -91,8 +91,9 @@ fn concave(values: &[f64], alpha: f64, mechanism: Mechanism) -> Result<Outcome> 
         let class_bids = groups::pure_concave(&g, alpha)
             .ok_or_else(|| EngineError::not_converged("values", "the share-function solver", "did not converge"))?;
         let (x, gain) = groups::allocations_and_gain(&g, &class_bids, alpha);
+        let m = super::metrics::metrics_classes(&g.values, &x, &class_bids, &g.counts, &g.class);
         let bids = g.expand(&class_bids);
-        let mut o = Outcome::new(values, mechanism, true, [bids.clone(), g.expand(&x), bids], method);
+        let mut o = Outcome::with_metrics(mechanism, true, [bids.clone(), g.expand(&x), bids], m, method);
         o.exploitability = gain;
         return Ok(o);
     }

@@ -20,13 +20,14 @@ use crate::numeric::root::{bracketed_newton, falling_zero, Fallback, Newton};
 /// Sort descending; the active set is the largest `m` with `v_m > X_m`,
 /// `X_m = (m − 1) / Σ_{j≤m} 1/v_j`; active bids are `X (1 − X / v_i)`.
 pub fn proportional_bids(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
+    // Sorting the values themselves (not indices into them) keeps the sort cache-friendly.
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let (mut inv_sum, mut x) = (0.0, 0.0);
-    for (m, &i) in order.iter().enumerate() {
-        inv_sum += 1.0 / values[i];
+    for (m, &v) in sorted.iter().enumerate() {
+        inv_sum += 1.0 / v;
         let xm = m as f64 / inv_sum;
-        if m >= 1 && values[i] <= xm {
+        if m >= 1 && v <= xm {
             break;
         }
         x = xm;
