@@ -255,5 +255,9 @@ fn unsorted_heavy_tailed_values() {
             assert!((o.bids[i] - s.bids[rank]).abs() <= 1e-9 * vmax, "α={alpha} player {i}");
         }
         assert!(o.exploitability <= 1e-9 * vmax, "α={alpha}: {}", o.exploitability);
+        // The concentration measures by selection equal those of a full sort.
+        let sorted_x = et_engine::metrics::sorted_desc(o.allocations.iter().copied());
+        assert_eq!(o.metrics.nakamoto, et_engine::metrics::nakamoto(&sorted_x, 1.0));
+        assert_eq!(o.metrics.top_share, sorted_x[0]);
     }
 }
