@@ -262,3 +262,31 @@ fn unsorted_heavy_tailed_values() {
         assert_eq!(o.metrics.top_share, sorted_x[0]);
     }
 }
+
+#[test]
+fn steep_exponents_on_random_profiles_solve() {
+    // α = 5 put coefficients of 1e-27 into the linear programs (rejected by the simplex
+    // before they were rounded to 0); every profile now gets a certified equilibrium.
+    let profiles: [&[f64]; 4] = [
+        &[
+            2.6884282654332106,
+            0.42422899651932133,
+            2.3785587832538404,
+            1.5941806785487747,
+        ],
+        &[2.838553260139533, 2.290205092307246, 0.3436812245287302],
+        &[
+            7.170224645349299,
+            6.019243868756116,
+            2.157647933276749,
+            3.703925260472343,
+            6.335467180523184,
+        ],
+        &[3.0, 1.0],
+    ];
+    for v in profiles {
+        let o = tullock_at(v, 5.0);
+        let vmax = v.iter().cloned().fold(0.0, f64::max);
+        assert!(o.exploitability <= 1e-3 * vmax, "{v:?}: {}", o.exploitability);
+    }
+}

@@ -207,12 +207,24 @@ fn utilities(pair: &MixedPair, v1: f64, v2: f64, alpha: f64) -> (f64, f64) {
     (v1 * x1 - e1, v2 * (1.0 - x1) - e2)
 }
 
+/// Player 1's payoff in the twin, with magnitudes below 1e-12 (rounding residue, e.g.
+/// `y/v₂ − x/v₁` for tiny equal bids, or shares of `(1e-6)^α`) set to 0: the simplex
+/// rejects programs whose coefficients span more than ~1e6 within a row.
+fn payoff(x: f64, y: f64, v1: f64, v2: f64, alpha: f64) -> f64 {
+    let a = pair_share(x, y, alpha) - x / v1 + y / v2;
+    if a.abs() < 1e-12 {
+        0.0
+    } else {
+        a
+    }
+}
+
 /// The minimax strategies of the twin on the given grids (one program when the game is
 /// symmetric: equal values on equal grids).
 fn solve_on(b1: Vec<f64>, b2: Vec<f64>, v1: f64, v2: f64, alpha: f64) -> Result<MixedPair> {
     let a: Vec<Vec<f64>> = b1
         .iter()
-        .map(|&x| b2.iter().map(|&y| pair_share(x, y, alpha) - x / v1 + y / v2).collect())
+        .map(|&x| b2.iter().map(|&y| payoff(x, y, v1, v2, alpha)).collect())
         .collect();
     let p1 = maximin(&a)?;
     let p2 = if v1 == v2 && b1 == b2 {
