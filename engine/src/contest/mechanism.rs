@@ -73,11 +73,20 @@ impl Mechanism {
 }
 
 /// One player's mixed strategy: bids and their probabilities.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// For an equilibrium with atoms (a grid or exact atoms) `support` and `probs` are the
+/// atoms; for a closed form with a continuous part (`cdf` present) `support` is a fine
+/// grid of bids, `cdf[j] = P(b ≤ support[j])` exactly, and `probs[j]` the mass on
+/// `(support[j−1], support[j]]` (`probs[0]` the atom at `support[0]`), so the probs
+/// still add up to one and a chart can draw either the CDF or the density.
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Strategy {
     pub support: Vec<f64>,
     pub probs: Vec<f64>,
+    /// The exact CDF at `support` (discretised closed forms only).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub cdf: Option<Vec<f64>>,
 }
 
 /// An equilibrium outcome. For a mixed equilibrium, bids and payments are expected values.
@@ -95,6 +104,51 @@ pub struct Outcome {
     pub exploitability: f64,
     /// Each player's mixed strategy (mixed equilibria only).
     pub strategies: Option<Vec<Strategy>>,
+    /// How the outcome was computed: `"closed-form"`, `"share-equations"` (pure, solved
+    /// numerically), `"lp"` (a mixed equilibrium on a fixed grid), `"double-oracle"`
+    /// (linear programs on grids grown by continuous best responses), or
+    /// `"closed-form+double-oracle"` (closed-form numbers, numerically computed strategies).
+    pub method: &'static str,
+    /// The grid or refinement behind a numerical mixed equilibrium (e.g. the grid sizes
+    /// and the tolerance it was refined to); `None` for closed forms and pure equilibria.
+    pub refinement: Option<String>,
+    /// An estimate of the revenue's error: 0 for closed forms; for numerical mixed
+    /// equilibria the change in revenue between the last two refinements (or the
+    /// distance to the closed form where one is known).
+    pub revenue_error: f64,
+}
+
+impl Outcome {
+    /// An outcome of `(bids, allocations, payments)` with its metrics; the
+    /// exploitability starts at 0, the method at `method`, no strategies.
+    pub fn new(values: &[f64], mechanism: Mechanism, pure: bool, bxp: [Vec<f64>; 3], method: &'static str) -> Self {
+        let metrics = super::metrics::metrics(values, &bxp[1], &bxp[2]);
+        Self::with_metrics(mechanism, pure, bxp, metrics, method)
+    }
+
+    /// [`Outcome::new`] with the metrics computed already.
+    pub fn with_metrics(
+        mechanism: Mechanism,
+        pure: bool,
+        bxp: [Vec<f64>; 3],
+        metrics: Metrics,
+        method: &'static str,
+    ) -> Self {
+        let [bids, allocations, payments] = bxp;
+        Outcome {
+            mechanism,
+            pure,
+            bids,
+            allocations,
+            payments,
+            metrics,
+            exploitability: 0.0,
+            strategies: None,
+            method,
+            refinement: None,
+            revenue_error: 0.0,
+        }
+    }
 }
 
 /// Validates the values: at least two, each finite and positive; errors name `values`.

@@ -3,9 +3,13 @@
 
 pub mod auctions;
 pub mod check;
+pub mod closed_forms;
+pub mod groups;
 pub mod mechanism;
 pub mod metrics;
 pub mod mixed;
+pub mod mixed_pair;
+pub mod oracle;
 pub mod solve;
 pub mod tradeoff;
 pub mod tullock;

@@ -9,6 +9,8 @@
 //! when each active player's utility is non-negative (`s ≥ 1 − 1/α`) and the best-response
 //! check finds no profitable deviation.
 
+use std::cell::Cell;
+
 use crate::error::{EngineError, Result};
 use crate::numeric::root::{bracketed_newton, falling_zero, Fallback, Newton};
 
@@ -18,13 +20,14 @@ use crate::numeric::root::{bracketed_newton, falling_zero, Fallback, Newton};
 /// Sort descending; the active set is the largest `m` with `v_m > X_m`,
 /// `X_m = (m − 1) / Σ_{j≤m} 1/v_j`; active bids are `X (1 − X / v_i)`.
 pub fn proportional_bids(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
+    // Sorting the values themselves (not indices into them) keeps the sort cache-friendly.
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let (mut inv_sum, mut x) = (0.0, 0.0);
-    for (m, &i) in order.iter().enumerate() {
-        inv_sum += 1.0 / values[i];
+    for (m, &v) in sorted.iter().enumerate() {
+        inv_sum += 1.0 / v;
         let xm = m as f64 / inv_sum;
-        if m >= 1 && values[i] <= xm {
+        if m >= 1 && v <= xm {
             break;
         }
         x = xm;
@@ -88,7 +91,14 @@ fn branch_floor(alpha: f64) -> f64 {
 
 /// The active players' shares at `t = ln Y` (each warm-started from and stored in
 /// `guess`): their sum less one and its slope in `t`, or `None` past a branch's peak.
-fn share_total(alpha: f64, cs: &[f64], active: &[bool], t: f64, guess: &mut [f64]) -> Option<(f64, f64)> {
+/// `counts[i]` players share class `i`'s value (1 each without ties).
+fn share_total(
+    alpha: f64,
+    (cs, counts): (&[f64], &[f64]),
+    active: &[bool],
+    t: f64,
+    guess: &mut [f64],
+) -> Option<(f64, f64)> {
     let lo = branch_floor(alpha);
     let (mut sum, mut slope) = (0.0, 0.0);
     for i in 0..cs.len() {
@@ -97,10 +107,10 @@ fn share_total(alpha: f64, cs: &[f64], active: &[bool], t: f64, guess: &mut [f64
         }
         let s = share(alpha, cs[i], t, lo, guess[i])?;
         guess[i] = s;
-        sum += s;
+        sum += counts[i] * s;
         if s > 0.0 {
             // ds/dt = s du/dt = s / (∂h/∂u); an inactive player does not move.
-            slope += s / ((alpha - 1.0) - alpha * s / (1.0 - s));
+            slope += counts[i] * s / ((alpha - 1.0) - alpha * s / (1.0 - s));
         }
     }
     Some((sum - 1.0, slope))
@@ -149,10 +159,16 @@ fn bracket_log_total(
 /// A pure-strategy candidate for `0 < α`, with `active` the players included: shares
 /// summing to one, or `None` when the falling branches cannot sum to one.
 pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
+    share_equilibrium_counted(values, &vec![1.0; values.len()], alpha, active)
+}
+
+/// [`share_equilibrium`] for classes of equal values: `counts[i]` players have value
+/// `values[i]` and (in a pure equilibrium) the same share, so `Σ counts[i] s_i = 1`.
+pub fn share_equilibrium_counted(values: &[f64], counts: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
     let cs: Vec<f64> = values.iter().map(|&v| alpha * (alpha * v).ln()).collect();
     let mut guess: Vec<f64> = active.iter().map(|&a| if a { 0.5 } else { 0.0 }).collect();
     let (lo_t, hi) = bracket_log_total(alpha, &cs, active, &mut |t| {
-        share_total(alpha, &cs, active, t, &mut guess)
+        share_total(alpha, (&cs, counts), active, t, &mut guess)
     })?;
     let newton = Newton {
         iterations: 400,
@@ -161,18 +177,33 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
     };
     #[cfg(feature = "trace")]
     let mut iteration = 0;
+    // The last point, value and slope, and the point with the smallest |f|: a Newton
+    // step below rounding leaves the point on the bracket's end, which the root finder
+    // takes as leaving the bracket and bisects — so such a step counts as converged and
+    // the best point seen is the answer.
+    let last = Cell::new((f64::NAN, 0.0, 1.0));
+    let best = Cell::new((f64::NAN, f64::INFINITY));
     let eval = |t: f64| {
-        let (f, slope) = share_total(alpha, &cs, active, t, &mut guess).ok_or(())?;
+        let (f, slope) = share_total(alpha, (&cs, counts), active, t, &mut guess).ok_or(())?;
         #[cfg(feature = "trace")]
         {
             eprintln!("outer {iteration}: t = {t}, f = {f:e}");
             iteration += 1;
         }
+        last.set((t, f, slope));
+        if f.abs() < best.get().1 {
+            best.set((t, f.abs()));
+        }
         Ok::<_, ()>((f, slope))
     };
-    let converged = |t: f64, next: f64, _: f64, _: f64| (next - t).abs() <= 1e-15 * t.abs().max(1.0);
-    let t = bracketed_newton(eval, lo_t, hi, 0.5 * (lo_t + hi), newton, converged).ok()?;
-    share_total(alpha, &cs, active, t, &mut guess)?;
+    let converged = |t: f64, next: f64, _: f64, _: f64| {
+        let (at, f, slope) = last.get();
+        let tol = 1e-15 * t.abs().max(1.0);
+        (next - t).abs() <= tol || (at == t && (f / slope).abs() <= tol)
+    };
+    bracketed_newton(eval, lo_t, hi, 0.5 * (lo_t + hi), newton, converged).ok()?;
+    let t = best.get().0;
+    share_total(alpha, (&cs, counts), active, t, &mut guess)?;
     Some(guess)
 }
 

@@ -33,6 +33,13 @@ struct OutcomeOutput {
     exploitability: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     strategies: Option<Vec<Strategy>>,
+    /// How it was computed (`Outcome::method`).
+    method: &'static str,
+    /// The grid or refinement of a numerical mixed equilibrium.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refinement: Option<String>,
+    /// The revenue's error estimate (0 for closed forms).
+    revenue_error: f64,
 }
 
 fn output(o: Outcome) -> OutcomeOutput {
@@ -51,6 +58,9 @@ fn output(o: Outcome) -> OutcomeOutput {
         efficiency: m.efficiency,
         exploitability: o.exploitability,
         strategies: o.strategies,
+        method: o.method,
+        refinement: o.refinement,
+        revenue_error: o.revenue_error,
     }
 }
 
