@@ -100,76 +100,32 @@ pub fn numbers(rows: &[&Row], slots: u64) -> Html {
     }
 }
 
-/// Each mechanism's answers to seed 003's W⁴H questions, and the page modelling it in depth.
-fn w4h(m: Mechanism) -> ([&'static str; 5], (&'static str, &'static str)) {
-    match m {
-        Mechanism::BlockAuction => (
-            [
-                "The proposer picks the bid",
-                "A whole block, built",
-                "At the slot, complete information",
-                "The builders' bids, paid to the proposer",
-                "Highest bid in an open auction",
-            ],
-            ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
-        ),
-        Mechanism::MevBurn => (
-            [
-                "Proposer, with attesters enforcing a floor",
-                "A whole block",
-                "At the slot; the floor at a deadline before it",
-                "The best bid at the deadline, burned",
-                "Highest bid; the burn sets its floor",
-            ],
-            ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
-        ),
-        Mechanism::SlotAuction => (
-            [
-                "The proposer sells its slot",
-                "The right to build a future slot",
-                "L slots ahead, on expectations",
-                "Bids on expected value, paid to the proposer",
-                "Highest bid ahead; the winner bears the risk",
-            ],
-            ("#/secondary", "Secondary market: resale before the slot"),
-        ),
-        Mechanism::ExecutionAuction => (
-            [
-                "The protocol",
-                "The right to build a future slot",
-                "L slots ahead, on expectations",
-                "Bids on expected value, burned",
-                "Highest bid ahead",
-            ],
-            ("#/secondary", "Secondary market: resale before the slot"),
-        ),
-        Mechanism::ExecutionTickets => (
-            [
-                "The protocol sells, a lottery assigns",
-                "Lottery tickets for future slots",
-                "Long ahead (N slots on average)",
-                "Ticket sales, burned",
-                "The drawn holder, or whom it resells to",
-            ],
-            ("#/primary", "Primary market and Ticket value"),
-        ),
-        Mechanism::PartialBlock => (
-            [
-                "The proposer, for part of the block",
-                "A share φ of the block",
-                "At the slot",
-                "Bids for the part sold, paid to the proposer",
-                "Highest bid for the part; the proposer builds the rest",
-            ],
-            ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
-        ),
-    }
-}
+/// Each mechanism's answers to seed 003's W⁴H questions (who, what, when, where, how),
+/// in [`Mechanism::ALL`] order.
+#[rustfmt::skip]
+const W4H: [[&str; 5]; 6] = [
+    ["The proposer picks the bid", "A whole block, built", "At the slot, complete information", "The builders' bids, paid to the proposer", "Highest bid in an open auction"],
+    ["Proposer, with attesters enforcing a floor", "A whole block", "At the slot; the floor at a deadline before it", "The best bid at the deadline, burned", "Highest bid; the burn sets its floor"],
+    ["The proposer sells its slot", "The right to build a future slot", "L slots ahead, on expectations", "Bids on expected value, paid to the proposer", "Highest bid ahead; the winner bears the risk"],
+    ["The protocol", "The right to build a future slot", "L slots ahead, on expectations", "Bids on expected value, burned", "Highest bid ahead"],
+    ["The protocol sells, a lottery assigns", "Lottery tickets for future slots", "Long ahead (N slots on average)", "Ticket sales, burned", "The drawn holder, or whom it resells to"],
+    ["The proposer, for part of the block", "A share φ of the block", "At the slot", "Bids for the part sold, paid to the proposer", "Highest bid for the part; the proposer builds the rest"],
+];
+
+/// The page that models each mechanism in depth, in [`Mechanism::ALL`] order.
+const DEPTH: [(&str, &str); 6] = [
+    ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
+    ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
+    ("#/secondary", "Secondary market: resale before the slot"),
+    ("#/secondary", "Secondary market: resale before the slot"),
+    ("#/primary", "Primary market and Ticket value"),
+    ("#/allocation?mechanism=winner-take-all", "Allocation: winner-take-all"),
+];
 
 /// The W⁴H table for the shown mechanisms.
 pub fn w4h_table(shown: &[Mechanism]) -> Html {
     let rows = shown.iter().map(|&m| {
-        let (cells, (href, page)) = w4h(m);
+        let (cells, (href, page)) = (W4H[m.index()], DEPTH[m.index()]);
         html! {
             <tr>
                 <th scope="row">{ m.label() }</th>
