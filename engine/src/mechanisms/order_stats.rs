@@ -38,9 +38,41 @@ fn at_most_one_above(f: impl Iterator<Item = f64>) -> f64 {
     none + one
 }
 
-/// `E[max(Y, floor)]` for `Y ≥ 0` with distribution function `g`, when `Y`'s law moves
-/// only near the medians of `scales`.
-fn expect(scales: &[f64], sigma: f64, floor: f64, g: impl Fn(f64) -> f64) -> f64 {
+/// Quadrature nodes `x_k` and weights `w_k` with
+/// `∫_floor^∞ (1 − G(x)) dx ≈ Σ_k w_k (1 − G(x_k))` for any `G` that moves only near the
+/// medians of `scales`; with each builder's CDF tabulated once at the nodes.
+struct Quadrature {
+    floor: f64,
+    weights: Vec<f64>,
+    /// `cdf[k][j]`: builder `j`'s CDF at node `k`.
+    cdf: Vec<Vec<f64>>,
+}
+
+impl Quadrature {
+    fn new(scales: &[f64], sigma: f64, floor: f64) -> Self {
+        let (nodes, weights) = nodes(scales, sigma, floor);
+        let cdf = nodes
+            .iter()
+            .map(|&x| scales.iter().map(|&a| cdf(a, sigma, x)).collect())
+            .collect();
+        Self { floor, weights, cdf }
+    }
+
+    /// `E[max(Y, floor)]` for `Y` with distribution function `g(F_1(x), …, F_k(x))`.
+    fn expect(&self, g: impl Fn(&[f64]) -> f64) -> f64 {
+        self.floor
+            + self
+                .weights
+                .iter()
+                .zip(&self.cdf)
+                .map(|(w, f)| w * (1.0 - g(f)))
+                .sum::<f64>()
+    }
+}
+
+/// The nodes and weights: Simpson's rule in `u = ln x` on windows of ±12σ around each
+/// median, one midpoint node for each gap between windows (the integrand is constant there).
+fn nodes(scales: &[f64], sigma: f64, floor: f64) -> (Vec<f64>, Vec<f64>) {
     let half = sigma * sigma / 2.0;
     let mut windows: Vec<(f64, f64)> = scales
         .iter()
@@ -51,7 +83,7 @@ fn expect(scales: &[f64], sigma: f64, floor: f64, g: impl Fn(f64) -> f64) -> f64
         })
         .collect();
     windows.sort_by(|x, y| x.0.total_cmp(&y.0));
-    let mut total = floor;
+    let (mut xs, mut ws) = (Vec::new(), Vec::new());
     let mut x = floor; // integrated up to here (x-space)
     for (lo, hi) in merge(windows) {
         let (xl, xh) = (libm::exp(lo), libm::exp(hi));
@@ -59,14 +91,14 @@ fn expect(scales: &[f64], sigma: f64, floor: f64, g: impl Fn(f64) -> f64) -> f64
             continue;
         }
         if xl > x {
-            // A gap where the integrand is constant.
-            total += (1.0 - g(0.5 * (x + xl))) * (xl - x);
+            xs.push(0.5 * (x + xl));
+            ws.push(xl - x);
             x = xl;
         }
-        total += simpson(libm::log(x), hi, sigma, &g);
+        simpson(libm::log(x), hi, sigma, &mut xs, &mut ws);
         x = xh;
     }
-    total
+    (xs, ws)
 }
 
 fn merge(windows: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
@@ -80,24 +112,28 @@ fn merge(windows: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     out
 }
 
-/// `∫_lo^hi (1 − g(e^u)) e^u du` by Simpson's rule with steps of at most σ/48.
-fn simpson(lo: f64, hi: f64, sigma: f64, g: &impl Fn(f64) -> f64) -> f64 {
+/// Simpson's nodes for `∫_lo^hi f(e^u) e^u du` with steps of at most σ/48: node `e^u`,
+/// weight `(h/3)·{1, 4, 2, …, 4, 1}·e^u`.
+fn simpson(lo: f64, hi: f64, sigma: f64, xs: &mut Vec<f64>, ws: &mut Vec<f64>) {
     if hi <= lo {
-        return 0.0;
+        return;
     }
     let n = (((hi - lo) / (sigma / 48.0)).ceil() as usize)
         .max(2)
         .next_multiple_of(2);
     let h = (hi - lo) / n as f64;
-    let f = |u: f64| {
-        let x = libm::exp(u);
-        (1.0 - g(x)) * x
-    };
-    let mut s = f(lo) + f(hi);
-    for k in 1..n {
-        s += f(lo + k as f64 * h) * if k % 2 == 1 { 4.0 } else { 2.0 };
+    for k in 0..=n {
+        let c = if k == 0 || k == n {
+            1.0
+        } else if k % 2 == 1 {
+            4.0
+        } else {
+            2.0
+        };
+        let x = libm::exp(lo + k as f64 * h);
+        xs.push(x);
+        ws.push(c * h / 3.0 * x);
     }
-    s * h / 3.0
 }
 
 /// The two largest of `xs` (0 where missing).
@@ -111,9 +147,7 @@ pub fn expected_max(scales: &[f64], sigma: f64, floor: f64) -> f64 {
     if sigma == 0.0 {
         return top_two(scales).0.max(floor);
     }
-    expect(scales, sigma, floor, |x| {
-        scales.iter().map(|&a| cdf(a, sigma, x)).product()
-    })
+    Quadrature::new(scales, sigma, floor).expect(|f| f.iter().product())
 }
 
 /// `E[max(V_(2), floor)]` for `R = 1` (`V_(2)` is 0 with one builder).
@@ -121,26 +155,33 @@ pub fn expected_second(scales: &[f64], sigma: f64, floor: f64) -> f64 {
     if sigma == 0.0 {
         return top_two(scales).1.max(floor);
     }
-    expect(scales, sigma, floor, |x| {
-        at_most_one_above(scales.iter().map(|&a| cdf(a, sigma, x)))
-    })
+    Quadrature::new(scales, sigma, floor).expect(|f| at_most_one_above(f.iter().copied()))
 }
 
-/// What builder `i` gets for the right to build one slot when it resells just in time
-/// in a second-price auction among the others with its own value as the reserve:
+/// What each builder `i` gets for the right to build one slot when it resells just in
+/// time in a second-price auction among the others with its own value as the reserve:
 /// `E[max(V_i, T_(−i))]`, `T_(−i)` the second-highest of the others' values, for `R = 1`.
-pub fn expected_resale(scales: &[f64], sigma: f64, i: usize) -> f64 {
-    let others: Vec<f64> = scales
-        .iter()
-        .enumerate()
-        .filter(|&(j, _)| j != i)
-        .map(|(_, &a)| a)
-        .collect();
+pub fn expected_resales(scales: &[f64], sigma: f64) -> Vec<f64> {
+    let others = |i: usize| scales.iter().enumerate().filter(move |&(j, _)| j != i).map(|(_, &a)| a);
     if sigma == 0.0 {
-        return scales[i].max(top_two(&others).1);
+        return (0..scales.len())
+            .map(|i| scales[i].max(top_two(&others(i).collect::<Vec<_>>()).1))
+            .collect();
     }
-    let g = |x: f64| cdf(scales[i], sigma, x) * at_most_one_above(others.iter().map(|&a| cdf(a, sigma, x)));
-    expect(scales, sigma, 0.0, g)
+    let q = Quadrature::new(scales, sigma, 0.0);
+    (0..scales.len())
+        .map(|i| {
+            q.expect(|f| {
+                let rest = f.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &fj)| fj);
+                f[i] * at_most_one_above(rest)
+            })
+        })
+        .collect()
+}
+
+/// [`expected_resales`] of builder `i` alone.
+pub fn expected_resale(scales: &[f64], sigma: f64, i: usize) -> f64 {
+    expected_resales(scales, sigma)[i]
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use rand::Rng;
 
 use super::mechanism::Mechanism;
 use super::model::SlotModel;
-use super::order_stats::{expected_max, expected_resale, expected_second, top_two};
+use super::order_stats::{expected_max, expected_resales, expected_second, top_two};
 use crate::contest::{solve, Mechanism as Contest};
 use crate::error::{EngineError, Result};
 use crate::numeric::random::Source;
@@ -76,8 +76,9 @@ impl SlotModel {
         let mu = self.reward.mean();
         let ahead = mu * self.lookahead_factor();
         let ahead_top = (0..c.len()).filter(|&i| c[i] == c1).collect();
-        let ticket_values: Vec<f64> = (0..c.len())
-            .map(|i| mu * expected_resale(c, self.spread, i) * self.ticket_factor())
+        let ticket_values: Vec<f64> = expected_resales(c, self.spread)
+            .into_iter()
+            .map(|e| mu * e * self.ticket_factor())
             .collect();
         Ok(Prices {
             ahead_top,
