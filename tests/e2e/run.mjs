@@ -392,9 +392,14 @@ try {
   const SWEEP = `${PRIMARY_BASE}?scenario=et-simulation&sweep=max-tickets&spts=8&sruns=20&sslots=20000`;
   let sweepShot = null;
   await check('primary market: a sweep runs in the workers with progress, then draws its charts', async () => {
+    await page.goto('about:blank');
     await page.goto(SWEEP);
     await page.waitForSelector('section.sweep .progress', { timeout: 20000 });
-    await page.waitForSelector('.sweep-done', { timeout: 120000 });
+    const sweepDone = () => page.waitForFunction(() => {
+      const d = document.querySelector('.sweep-done');
+      return d && d.textContent.startsWith('8 points') && !document.querySelector('section.sweep .progress');
+    }, null, { timeout: 120000 });
+    await sweepDone();
     await chartsDrawn(page, STUDY_CHARTS);
     const note = await page.textContent('.sweep-done');
     assert(/8 points × 4 rules × 20 runs × 20000 slots .* worker/.test(note), note);
@@ -409,7 +414,10 @@ try {
     assert(url.includes('sweep=max-tickets') && url.includes('sslots=20000'), url);
     await page.goto('about:blank');
     await page.goto(url);
-    await page.waitForSelector('.sweep-done', { timeout: 120000 });
+    await page.waitForFunction(() => {
+      const d = document.querySelector('.sweep-done');
+      return d && d.textContent.startsWith('8 points') && !document.querySelector('section.sweep .progress');
+    }, null, { timeout: 120000 });
     await chartsDrawn(page, STUDY_CHARTS);
     assert(await page.inputValue('#ctl-sweep') === '1', 'the sweep menu says N');
     assert(sweepShot && await dataUrl(page, 'sweep-hhi') === sweepShot, 'the same sweep chart');

@@ -12,6 +12,7 @@ pub mod options_controls;
 pub mod page;
 pub mod params;
 pub mod run;
+pub mod scenario;
 pub mod state;
 pub mod sweep;
 pub mod sweep_figures;

@@ -143,6 +143,9 @@ fn results(s: &MarketState, o: &Rc<MarketOutcome>) -> Html {
             </div>
             if o.results.len() > 1 { { compare_table(o) } }
             { holders_table(o, r) }
+            if s.population == Population::Drawn {
+                <p class="hint">{ "A drawn population: each run draws its own holders from the seed in the study's tiers; the column c is run 1's draw, the other columns are means over runs of holder k of each draw." }</p>
+            }
         </>
     }
 }

@@ -49,7 +49,13 @@ fn figure(
         title,
         x: x_axis(p),
         y: Axis::linear(label, ""),
-        series: lines.iter().flat_map(|(r, pts)| line(*r, pts, y, runs)).collect(),
+        // Every band first, then every line, so no band veils another rule's line.
+        series: {
+            let all: Vec<Series> = lines.iter().flat_map(|(r, pts)| line(*r, pts, y, runs)).collect();
+            let (bands, lines): (Vec<Series>, Vec<Series>) =
+                all.into_iter().partition(|s| matches!(s, Series::Band { .. }));
+            bands.into_iter().chain(lines).collect()
+        },
         legend: Legend::Auto,
     }
 }

@@ -73,8 +73,10 @@ pub fn summary(o: &MarketOutcome, r: &MarketResult) -> Html {
                 { row("Protocol revenue · all rewards", format!("{} · {} ETH", format::sig(t.revenue, 5), format::sig(t.rewards, 5))) }
                 { row("Tickets sold · expired · idle slots", format!("{} · {} · {}", format::sig(t.sold, 6), format::sig(t.expired, 6), format::sig(t.idle_slots, 4))) }
                 { row("Refunds", format!("{} ETH", format::sig(t.refunds, 4))) }
-                { row("HHI at the end", range(t.hhi, lo.hhi, hi.hhi, 4)) }
-                { row("Top share · Nakamoto coefficient", format!("{} · {}", format::sig(t.top_share, 3), format::sig(t.nakamoto, 3))) }
+                { row("HHI of the tickets held at the end", range(t.hhi, lo.hhi, hi.hhi, 4)) }
+                { row("Top share · Nakamoto coefficient (tickets held)", format!("{} · {}", format::sig(t.top_share, 3), format::sig(t.nakamoto, 3))) }
+                { row("HHI of the slots won", range(t.won_hhi, lo.won_hhi, hi.won_hhi, 4)) }
+                { row("Top share · Nakamoto coefficient (slots won)", format!("{} · {}", format::sig(t.won_top_share, 3), format::sig(t.won_nakamoto, 3))) }
                 { row("Runs · time", format!("{} · {} s on {}", r.runs, format::sig(o.seconds, 3),
                     if o.workers == 0 { "this page".to_string() } else { format!("{} workers", o.workers) })) }
             </tbody>
@@ -127,6 +129,7 @@ pub fn compare_table(o: &MarketOutcome) -> Html {
                 <th scope="row">{ k.key() }</th>
                 <td>{ range(t.capture, lo.capture, hi.capture, r.runs, 3) }</td>
                 <td>{ range(t.hhi, lo.hhi, hi.hhi, r.runs, 4) }</td>
+                <td>{ range(t.won_hhi, lo.won_hhi, hi.won_hhi, r.runs, 4) }</td>
                 <td>{ format::sig(t.nakamoto, 3) }</td>
                 <td>{ format::sig(t.top_share, 3) }</td>
                 <td>{ format::sig(t.revenue, 5) }</td>
@@ -137,7 +140,8 @@ pub fn compare_table(o: &MarketOutcome) -> Html {
         <table class="mc-table market-compare" aria-label="Every pricing rule, same population and seed">
             <thead><tr>
                 <th scope="col">{ "Rule" }</th><th scope="col">{ "Capture (10–90 %)" }</th>
-                <th scope="col">{ "HHI at the end (10–90 %)" }</th><th scope="col">{ "Nakamoto" }</th>
+                <th scope="col">{ "HHI of tickets held at the end (10–90 %)" }</th>
+                <th scope="col">{ "HHI of slots won (10–90 %)" }</th><th scope="col">{ "Nakamoto (held)" }</th>
                 <th scope="col">{ "Top share" }</th><th scope="col">{ "Revenue (ETH)" }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
