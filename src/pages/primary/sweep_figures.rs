@@ -62,7 +62,7 @@ fn figure(
 
 /// The protocol's capture against the swept parameter, every rule.
 pub fn sweep_capture_figure(p: SweepParameter, lines: &[(PricingRule, Vec<SweepPoint>)], runs: u64) -> Figure {
-    let title = format!("Sweep: protocol share against {}", p.label().to_lowercase());
+    let title = format!("Sweep: protocol share against {}", p.label());
     figure(p, lines, runs, (title, "Protocol share (revenue / rewards)"), &|t| {
         t.capture
     })
@@ -75,7 +75,7 @@ pub fn sweep_hhi_figure(
     runs: u64,
     m: ConcMeasure,
 ) -> Figure {
-    let title = format!("Sweep: HHI of the {} against {}", noun(m), p.label().to_lowercase());
+    let title = format!("Sweep: HHI of the {} against {}", noun(m), p.label());
     figure(p, lines, runs, (title, "HHI (10,000 = one holder)"), &|t| {
         measured(t, m).0
     })
