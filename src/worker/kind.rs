@@ -9,5 +9,7 @@ et_engine::choices! {
         Market = ("market", "Primary market simulation"),
         /// The mechanism comparison (`MechanismsJob`).
         Mechanisms = ("mechanisms", "Mechanism comparison"),
+        /// One point × one rule of a primary-market sweep (`SweepJob`).
+        MarketSweep = ("market-sweep", "Primary market sweep point"),
     }
 }

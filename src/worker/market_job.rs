@@ -1,6 +1,6 @@
 //! The primary market as work for the pool: ranges of seeded runs.
 
-use et_engine::primary::{Market, MarketConfig, MarketResult, RunSeries};
+use et_engine::primary::{Market, MarketConfig, MarketResult, Options, RunSeries};
 use serde::{Deserialize, Serialize};
 
 use super::kind::JobKind;
@@ -8,14 +8,15 @@ use super::protocol::Work;
 use super::reward::RewardSpec;
 
 /// A primary-market simulation as data (SPEC §4): the engine's configuration with the
-/// reward law as a description.
+/// reward law as a description, and the ET-Simulation options (SPEC §4.1; the default
+/// options are SPEC §4's model).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MarketJob(pub MarketConfig<RewardSpec>);
+pub struct MarketJob(pub MarketConfig<RewardSpec>, #[serde(default)] pub Options);
 
 impl MarketJob {
     /// The engine's market (its checks name the field of bad input).
     pub fn market(&self) -> et_engine::Result<Market> {
-        Market::new(self.0.with_reward(self.0.reward.build()?))
+        Market::with_options(self.0.with_reward(self.0.reward.build()?), self.1)
     }
 }
 

@@ -2,7 +2,8 @@
 //! ([`protocol`]), the one registry of job kinds ([`registry`]), the worker's loop
 //! ([`serve`], run by the `mc-worker` binary; requests answered by [`handle`]) and the
 //! page's pool ([`pool`]). Jobs: the lottery Monte Carlo ([`mc_job`]) the primary
-//! market ([`market_job`]) and the mechanism comparison ([`mechanisms_job`]).
+//! market ([`market_job`]), a point of its sweeps ([`sweep_job`]) and the mechanism
+//! comparison ([`mechanisms_job`]).
 
 pub mod handle;
 pub mod kind;
@@ -15,6 +16,7 @@ pub mod protocol;
 pub mod registry;
 pub mod reward;
 pub mod status;
+pub mod sweep_job;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

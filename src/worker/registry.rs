@@ -11,6 +11,7 @@ use super::market_job::MarketJob;
 use super::mc_job::McJob;
 use super::mechanisms_job::MechanismsJob;
 use super::protocol::{Kind, Work};
+use super::sweep_job::SweepJob;
 
 /// Answers one request (JSON text), handing each reply to `post`.
 pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
@@ -22,13 +23,14 @@ pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
         Some(JobKind::Mc) => handle::<McJob>(text, post),
         Some(JobKind::Market) => handle::<MarketJob>(text, post),
         Some(JobKind::Mechanisms) => handle::<MechanismsJob>(text, post),
+        Some(JobKind::MarketSweep) => handle::<SweepJob>(text, post),
         None => failed(post, 0, format!("unknown kind of work \"{kind}\"")),
     }
 }
 
 /// Every registered work's tag, checked against the enum (a compile-time list).
-pub fn kinds() -> [JobKind; 3] {
-    [McJob::KIND, MarketJob::KIND, MechanismsJob::KIND]
+pub fn kinds() -> [JobKind; 4] {
+    [McJob::KIND, MarketJob::KIND, MechanismsJob::KIND, SweepJob::KIND]
 }
 
 #[cfg(test)]

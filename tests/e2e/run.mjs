@@ -297,7 +297,9 @@ try {
     await page.waitForFunction(() => location.hash.includes('ba=0,0,8,16,32,64') && !document.querySelector('.field-error'));
   });
 
-  const PRIMARY = `${origin}/#/primary`;
+  const PRIMARY_BASE = `${origin}/#/primary`;
+  // The former default (SPEC §4, tiered holders): a link with a former key and no scenario.
+  const PRIMARY = `${PRIMARY_BASE}?rule=second-price`;
   const PRIMARY_CHARTS = 7;
   await check('primary market page: a reading, the summary and seven drawn charts, run in workers', async () => {
     await page.goto(PRIMARY);
@@ -339,7 +341,7 @@ try {
   });
 
   await check('primary market page: pasted rewards, replayed in order, are the rewards simulated', async () => {
-    await page.goto(`${PRIMARY}?reward=data-replay&runs=2`);
+    await page.goto(`${PRIMARY_BASE}?reward=data-replay&runs=2`);
     await page.waitForSelector('#reward-data-text');
     await page.fill('#reward-data-text', 'reward_eth\n0.02\n0.5\n0.01\n0.07\n');
     await page.click('#reward-data-use');
@@ -359,6 +361,66 @@ try {
     await page.waitForSelector('.progress', { state: 'detached' });
     assert(await page.textContent('.verdict') === before, 'last result kept');
     assert((await page.textContent('.results')).includes('cancelled'), 'says it was cancelled');
+  });
+
+  // The ET-Simulation default: the seven charts and the sweep's two.
+  const STUDY_CHARTS = 9;
+  await check('primary market default: the ET-Simulation study draws, its reading gives the won-slot HHI', async () => {
+    await page.goto(PRIMARY_BASE);
+    await chartsDrawn(page, STUDY_CHARTS);
+    const verdict = await page.textContent('.verdict');
+    assert(/the study's second-price auction, 10 drawn holders: won-slot HHI [0-9,]+/.test(verdict), verdict);
+    const rules = await page.$$eval('table.market-compare tbody th', (ths) => ths.map((t) => t.textContent));
+    assert(rules.join() === 'second-price,first-price,eip1559,bonding-curve', rules.join());
+    assert(await page.inputValue('#ctl-scenario') === '0', 'the scenario picker says ET-Simulation');
+    await page.screenshot({ path: `${shots}/primary-study.png`, fullPage: true });
+  });
+
+  await check('primary market: switching the measure to tickets held redraws the HHI chart', async () => {
+    await page.goto(PRIMARY_BASE);
+    await chartsDrawn(page, STUDY_CHARTS);
+    const before = await dataUrl(page, 'hhi');
+    await page.selectOption('#ctl-measure', '1');
+    await page.waitForFunction(() => location.hash.includes('measure=held'));
+    await page.waitForFunction(async (b) => {
+      const c = document.querySelector('figure[data-chart="hhi"] canvas');
+      return c && c.toDataURL() !== b;
+    }, before);
+    assert(/ends with .* of the tickets/.test(await page.textContent('.verdict')), 'the reading follows the measure');
+  });
+
+  const SWEEP = `${PRIMARY_BASE}?scenario=et-simulation&sweep=max-tickets&spts=8&sruns=20&sslots=20000`;
+  let sweepShot = null;
+  await check('primary market: a sweep runs in the workers with progress, then draws its charts', async () => {
+    await page.goto('about:blank');
+    await page.goto(SWEEP);
+    await page.waitForSelector('section.sweep .progress', { timeout: 20000 });
+    const sweepDone = () => page.waitForFunction(() => {
+      const d = document.querySelector('.sweep-done');
+      return d && d.textContent.startsWith('8 points') && !document.querySelector('section.sweep .progress');
+    }, null, { timeout: 120000 });
+    await sweepDone();
+    await chartsDrawn(page, STUDY_CHARTS);
+    const note = await page.textContent('.sweep-done');
+    assert(/8 points × 4 rules × 20 runs × 20000 slots .* worker/.test(note), note);
+    const inks = await canvasInk(page);
+    for (const c of inks) assert(c.ink > 0.005, `${c.name} looks blank`);
+    sweepShot = await dataUrl(page, 'sweep-hhi');
+    await page.screenshot({ path: `${shots}/primary-sweep.png`, fullPage: true });
+  });
+
+  await check('primary market: the link restores the sweep, point for point', async () => {
+    const url = page.url();
+    assert(url.includes('sweep=max-tickets') && url.includes('sslots=20000'), url);
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.waitForFunction(() => {
+      const d = document.querySelector('.sweep-done');
+      return d && d.textContent.startsWith('8 points') && !document.querySelector('section.sweep .progress');
+    }, null, { timeout: 120000 });
+    await chartsDrawn(page, STUDY_CHARTS);
+    assert(await page.inputValue('#ctl-sweep') === '1', 'the sweep menu says N');
+    assert(sweepShot && await dataUrl(page, 'sweep-hhi') === sweepShot, 'the same sweep chart');
   });
 
   const MECH = `${origin}/#/mechanisms`;

@@ -5,17 +5,12 @@ use et_engine::rewards::RewardKind;
 use yew::prelude::*;
 
 use super::holders_table::HoldersTable;
+use super::options_controls::{self, slider};
 use super::params::{params, rule_fields, Compare, Field, Jit, Population};
 use super::state::{Action, MarketState};
 use crate::components::reward_data::NO_DATA;
-use crate::components::{AboutModel, ChoiceSelect, DataPanel, SeedField, Slider};
+use crate::components::{AboutModel, ChoiceSelect, DataPanel, SeedField};
 use crate::format;
-
-/// The slider of numeric control `f`.
-fn slider(s: &MarketState, d: &Callback<Action>, f: Field) -> Html {
-    let on_change = d.reform(move |v: f64| Action::Set(f, v));
-    html! { <Slider param={params()[f as usize].clone()} value={s.get(f)} {on_change} /> }
-}
 
 /// The pricing rule and its parameters, the supply and the resale.
 fn pricing(s: &MarketState, d: &Callback<Action>) -> Html {
@@ -41,11 +36,15 @@ fn holders(s: &MarketState, d: &Callback<Action>) -> Html {
         <>
             <h2>{ "Holders" }</h2>
             <ChoiceSelect<Population> id="ctl-pop" label="Population" selected={s.population} on_change={d.reform(Action::Population)} />
-            if s.population != Population::Custom { { slider(s, d, Field::Count) } }
-            <details class="holders-edit">
-                <summary>{ format!("Edit the {} holders (budget, capture, discount, margin)", s.holders.len()) }</summary>
-                <HoldersTable rows={s.holders.clone()} on_change={d.reform(Action::Holders)} />
-            </details>
+            if s.population == Population::Drawn {
+                { options_controls::drawn(s, d) }
+            } else {
+                if s.population != Population::Custom { { slider(s, d, Field::Count) } }
+                <details class="holders-edit">
+                    <summary>{ format!("Edit the {} holders (budget, capture, discount, margin)", s.holders.len()) }</summary>
+                    <HoldersTable rows={s.holders.clone()} on_change={d.reform(Action::Holders)} />
+                </details>
+            }
         </>
     }
 }
@@ -105,10 +104,13 @@ fn runs(s: &MarketState, d: &Callback<Action>) -> Html {
 pub fn controls(s: &MarketState, d: &Callback<Action>) -> Html {
     html! {
         <aside class="controls" aria-label="Primary market controls">
+            { options_controls::scenario(s, d) }
             { pricing(s, d) }
             { holders(s, d) }
+            { options_controls::options(s, d) }
             { rewards(s, d) }
             { runs(s, d) }
+            { options_controls::sweep(s, d) }
         </aside>
     }
 }

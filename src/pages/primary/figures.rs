@@ -22,7 +22,20 @@ const LAYERS: [Rgb; 6] = [
 /// Holders named in the stacked shares; the others are grouped.
 pub const NAMED: usize = 5;
 
-fn slot_axis() -> Axis {
+/// The colour of each rule in the comparison and the sweeps, in [`PricingRule::ALL`] order.
+pub fn rule_color(rule: PricingRule) -> Rgb {
+    let i = PricingRule::ALL.iter().position(|&r| r == rule).unwrap_or(0);
+    [
+        palette::BLUE,
+        palette::VERMILION,
+        palette::GREEN,
+        palette::ORANGE,
+        palette::PURPLE,
+    ][i]
+}
+
+/// The slot axis.
+pub fn slot_axis() -> Axis {
     Axis::linear("Slot", "slots")
 }
 
@@ -31,7 +44,7 @@ fn xs(r: &MarketResult) -> impl Iterator<Item = f64> + '_ {
 }
 
 /// A band's mean line and its 10–90 % band (the band only with more than one run).
-fn with_band(r: &MarketResult, b: &Band, name: &str, color: Rgb) -> Vec<Series> {
+pub fn with_band(r: &MarketResult, b: &Band, name: &str, color: Rgb) -> Vec<Series> {
     let mut out = Vec::new();
     if r.runs > 1 {
         out.push(Series::Band {
@@ -160,28 +173,6 @@ pub fn shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
     }
 }
 
-/// HHI (0–10,000) over time.
-pub fn hhi_figure(r: &MarketResult) -> Figure {
-    Figure {
-        title: "Concentration: Herfindahl–Hirschman index".into(),
-        x: slot_axis(),
-        y: Axis::linear("HHI (10,000 = one holder)", ""),
-        series: with_band(r, &r.hhi, "HHI", palette::VERMILION),
-        legend: Legend::LowerRight,
-    }
-}
-
-/// The Nakamoto coefficient and the number of holders with tickets over time.
-pub fn nakamoto_figure(r: &MarketResult) -> Figure {
-    Figure {
-        title: "Nakamoto coefficient: fewest holders with > ½ of the tickets".into(),
-        x: slot_axis(),
-        y: Axis::linear("Holders", ""),
-        series: with_band(r, &r.nakamoto, "Nakamoto coefficient", palette::PURPLE),
-        legend: Legend::UpperRight,
-    }
-}
-
 /// The protocol's cumulative revenue as a share of all rewards.
 pub fn capture_figure(r: &MarketResult, mu: f64) -> Figure {
     let top = r.holders.iter().map(|h| h.valuation).fold(0.0, f64::max);
@@ -236,26 +227,19 @@ pub fn profit_figure(r: &MarketResult) -> Figure {
 }
 
 /// Every rule's capture against its concentration at the end, same population and seed.
-pub fn compare_figure(results: &[(&str, &MarketResult)]) -> Figure {
-    let colors = [
-        palette::BLUE,
-        palette::VERMILION,
-        palette::GREEN,
-        palette::ORANGE,
-        palette::PURPLE,
-    ];
+/// `results`: each rule, its result and its concentration (HHI) on the measure shown.
+pub fn compare_figure(results: &[(PricingRule, &MarketResult, f64)], measure_name: &str, x_label: &str) -> Figure {
     let series = results
         .iter()
-        .zip(colors.iter().cycle())
-        .map(|((rule, r), &color)| Series::Points {
-            name: (*rule).into(),
-            color,
-            points: vec![(r.totals.hhi, r.totals.capture, r.totals_lo.capture, r.totals_hi.capture)],
+        .map(|(rule, r, x)| Series::Points {
+            name: rule.key().into(),
+            color: rule_color(*rule),
+            points: vec![(*x, r.totals.capture, r.totals_lo.capture, r.totals_hi.capture)],
         })
         .collect();
     Figure {
-        title: "Capture against concentration, every pricing rule".into(),
-        x: Axis::linear("HHI at the end (10,000 = one holder)", ""),
+        title: format!("Capture against concentration ({}), every pricing rule", measure_name),
+        x: Axis::linear(x_label, ""),
         y: Axis::linear("Protocol capture at the end", ""),
         series,
         legend: Legend::Auto,

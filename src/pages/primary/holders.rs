@@ -49,6 +49,22 @@ pub fn preset_rows(p: Preset, count: usize) -> Vec<HolderRow> {
         .collect()
 }
 
+/// The population run 1 draws (SPEC §4.1: drawn from stream 0 of the seed; every run
+/// draws its own), shown read-only: discount 0, margin the drawn aggressiveness.
+pub fn drawn_rows(count: usize, spread: f64, seed: u64) -> Vec<HolderRow> {
+    use et_engine::numeric::random::{stream, Source};
+    let (holders, _) = et_engine::primary::draw_population(count.max(1), spread, &mut Source::new(stream(seed, 0)));
+    holders
+        .into_iter()
+        .map(|h| HolderRow {
+            budget: h.budget,
+            capture: h.capture,
+            annual: 0.0,
+            margin: h.margin,
+        })
+        .collect()
+}
+
 /// URL keys of the columns: budgets, capture rates, annual discounts (%), margins.
 pub const KEYS: [&str; 4] = ["hb", "hc", "hd", "hm"];
 

@@ -1,24 +1,40 @@
-//! The Primary market page (SPEC §4): who ends up holding the tickets under each
-//! pricing rule, and what the protocol captures. Runs go to the worker pool.
+//! The Primary market page (SPEC §4, §4.1): who ends up holding the tickets and winning
+//! the slots under each pricing rule, what the protocol captures, and sweeps of both
+//! against one parameter. Runs and sweeps go to the worker pool.
 
 use std::rc::Rc;
 
-use et_engine::choice::Choice;
-use et_engine::primary::{MarketResult, PricingRule};
+use et_engine::primary::{MarketResult, PricingRule, Rules};
 use yew::prelude::*;
 
+use super::choices::{ConcMeasure, SweepBy};
 use super::controls::controls;
-use super::figures::{
-    capture_figure, compare_figure, hhi_figure, nakamoto_figure, price_figure, profit_figure, shares_figure,
-};
-use super::params::Field;
+use super::figures::{capture_figure, compare_figure, price_figure, profit_figure, shares_figure};
+use super::measure_figures::{hhi_figure, measured, nakamoto_figure, noun, won_shares_figure};
+use super::params::{Field, Population};
 use super::run::{market_outcome, MarketJobs, MarketOutcome, RunLabels};
 use super::state::{Action, MarketState};
+use super::sweep::{sweep_jobs, sweep_outcome, SweepLabels, SweepOutcome};
+use super::sweep_figures::{sweep_capture_figure, sweep_hhi_figure};
 use super::tables::{compare_table, holders_table, reading, summary};
-use crate::components::{Chart, Notices, Progress};
+use crate::components::{Chart, ChoiceSelect, Notices, Progress};
 use crate::format;
 use crate::hooks::{use_pool_run, use_url_state, PageProps};
 use crate::worker::market_job::MarketJob;
+use crate::worker::sweep_job::SweepJob;
+
+/// The controls a run depends on (the measure shown and the sweep aside).
+fn run_inputs(s: &MarketState) -> MarketState {
+    let mut r = MarketState {
+        measure: ConcMeasure::Won,
+        sweep: SweepBy::Off,
+        ..s.clone()
+    };
+    for f in [Field::SweepPoints, Field::SweepRuns, Field::SweepSlots] {
+        r.values[f as usize] = 0.0;
+    }
+    r
+}
 
 /// The page.
 #[function_component]
@@ -26,7 +42,15 @@ pub fn MarketPage(props: &PageProps) -> Html {
     let (state, parsed) = use_url_state::<MarketState>(&props.route);
     let s = &*state;
     let sim = use_pool_run::<MarketJob, RunLabels, MarketOutcome>(market_outcome, Default::default());
-    let jobs = use_memo(s.clone(), |s| s.jobs());
+    let sweep = use_pool_run::<SweepJob, SweepLabels, SweepOutcome>(sweep_outcome, None);
+    let jobs = use_memo(run_inputs(s), |s| s.jobs());
+    let sweeps = use_memo(
+        MarketState {
+            measure: ConcMeasure::Won,
+            ..s.clone()
+        },
+        sweep_jobs,
+    );
     {
         let (sim, s) = (sim.clone(), s.clone());
         use_effect_with(jobs.clone(), move |jobs| {
@@ -35,6 +59,15 @@ pub fn MarketPage(props: &PageProps) -> Html {
                 let rules: Vec<PricingRule> = jobs.iter().map(|j| j.0.pricing.rule()).collect();
                 let mu = jobs[0].0.reward.build().map_or(s.get(Field::Mu), |r| r.mean());
                 sim.run((rules, s.holders.clone(), mu), jobs);
+            }
+        });
+    }
+    {
+        let (sweep, s) = (sweep.clone(), s.clone());
+        use_effect_with(sweeps.clone(), move |sweeps| {
+            if let Ok(Some((plan, jobs))) = &**sweeps {
+                let size = (s.get(Field::SweepRuns) as u64, s.get(Field::SweepSlots) as u64);
+                sweep.run(Some((plan.clone(), size.0, size.1)), jobs.clone());
             }
         });
     }
@@ -51,7 +84,9 @@ pub fn MarketPage(props: &PageProps) -> Html {
                 }
                 if let Err(e) = &*jobs { <div class="no-equilibrium" role="alert">{ e.clone() }</div> }
                 if let Some(e) = &status.error { <div class="hint" role="status">{ e.clone() }</div> }
-                if let Some(o) = status.last.clone() { { results(&o) } }
+                <ChoiceSelect<ConcMeasure> id="ctl-measure" label="Concentration of" selected={s.measure} on_change={dispatch.reform(Action::Measure)} />
+                if let Some(o) = status.last.clone() { { results(s, &o) } }
+                if s.sweep != SweepBy::Off { { sweep_results(s, &sweep.status, sweep.cancel(), &sweeps) } }
                 <p class="hint">{ format!(
                     "Seed {}: each run draws from its own stream, so the link reproduces every series bit for bit. Holders pay from their budget plus what they have earned.",
                     format::exact(s.get(Field::Seed))
@@ -61,31 +96,89 @@ pub fn MarketPage(props: &PageProps) -> Html {
     }
 }
 
+/// The rule's setting and the holders, for the reading.
+fn who(s: &MarketState) -> (&'static str, String) {
+    let setting = if s.rules == Rules::Study { "the study's " } else { "" };
+    let n = format::exact(s.get(Field::Count));
+    let holders = match s.population {
+        Population::Drawn => format!("{n} drawn holders"),
+        _ => format!("{} holders", s.holders.len()),
+    };
+    (setting, holders)
+}
+
 /// The reading, tables and charts of a finished run.
-fn results(o: &Rc<MarketOutcome>) -> Html {
+fn results(s: &MarketState, o: &Rc<MarketOutcome>) -> Html {
     let Some((rule, r)) = o.results.first() else {
         return html! {};
     };
+    let m = s.measure;
     let captures: Vec<f64> = o.holders.iter().map(|h| h.capture).collect();
     let compare = (o.results.len() > 1).then(|| {
-        let pts: Vec<(&str, &MarketResult)> = o.results.iter().map(|(k, r)| (k.key(), r)).collect();
-        Rc::new(compare_figure(&pts))
+        let pts: Vec<(PricingRule, &MarketResult, f64)> = o
+            .results
+            .iter()
+            .map(|(k, r)| (*k, r, measured(&r.totals, m).0))
+            .collect();
+        let x = format!("HHI of the {} at the end (10,000 = one holder)", noun(m));
+        Rc::new(compare_figure(&pts, noun(m), &x))
     });
+    let shares = match m {
+        ConcMeasure::Won => won_shares_figure(r, &captures),
+        ConcMeasure::Held => shares_figure(r, &captures),
+    };
+    let (setting, holders) = who(s);
     html! {
         <>
-            <p class="verdict">{ reading(*rule, r) }</p>
+            <p class="verdict">{ reading(*rule, r, m, (setting, &holders)) }</p>
             { summary(o, r) }
             <div class="chart-grid">
                 <Chart figure={Rc::new(price_figure(r, o.mu, *rule))} name="price" />
-                <Chart figure={Rc::new(shares_figure(r, &captures))} name="shares" />
-                <Chart figure={Rc::new(hhi_figure(r))} name="hhi" />
-                <Chart figure={Rc::new(nakamoto_figure(r))} name="nakamoto" />
+                <Chart figure={Rc::new(shares)} name="shares" />
+                <Chart figure={Rc::new(hhi_figure(r, m))} name="hhi" />
+                <Chart figure={Rc::new(nakamoto_figure(r, m))} name="nakamoto" />
                 <Chart figure={Rc::new(capture_figure(r, o.mu))} name="capture" />
                 <Chart figure={Rc::new(profit_figure(r))} name="profit" />
                 if let Some(f) = compare { <Chart figure={f} name="compare" /> }
             </div>
             if o.results.len() > 1 { { compare_table(o) } }
             { holders_table(o, r) }
+            if s.population == Population::Drawn {
+                <p class="hint">{ "A drawn population: each run draws its own holders from the seed in the study's tiers; the column c is run 1's draw, the other columns are means over runs of holder k of each draw." }</p>
+            }
         </>
+    }
+}
+
+type SweepStatus = UseReducerHandle<crate::worker::status::RunStatus<SweepOutcome>>;
+
+/// The sweep's progress, its error, and its two charts.
+fn sweep_results(
+    s: &MarketState,
+    status: &SweepStatus,
+    cancel: Callback<()>,
+    plan: &Result<Option<(super::sweep::SweepPlan, Vec<SweepJob>)>, String>,
+) -> Html {
+    let m = s.measure;
+    html! {
+        <section class="sweep" aria-label="Sweep">
+            <h2>{ "Sweep" }</h2>
+            if status.running {
+                <Progress done={status.done} total={status.total} label="Sweep (slots)" on_cancel={cancel} />
+            }
+            if let Err(e) = plan { <div class="no-equilibrium" role="alert">{ e.clone() }</div> }
+            if let Some(e) = &status.error { <div class="hint" role="status">{ e.clone() }</div> }
+            if let Some(o) = status.last.clone() {
+                <div class="chart-grid">
+                    <Chart figure={Rc::new(sweep_capture_figure(o.parameter, &o.lines, o.runs))} name="sweep-capture" />
+                    <Chart figure={Rc::new(sweep_hhi_figure(o.parameter, &o.lines, o.runs, m))} name="sweep-hhi" />
+                </div>
+                <p class="hint sweep-done" data-seconds={o.seconds.to_string()} data-jobs={(o.lines.len() * o.lines.first().map_or(0, |l| l.1.len())).to_string()}>
+                    { format!("{} points × {} rules × {} runs × {} slots in {} s on {} worker(s); the same seed at every point.",
+                        o.lines.first().map_or(0, |l| l.1.len()), o.lines.len(), o.runs, format::exact(o.slots as f64),
+                        format::sig(o.seconds, 3), o.workers) }
+                </p>
+            }
+        </section>
     }
 }

@@ -31,10 +31,22 @@ pub enum Field {
     Expiry,
     Refund,
     Count,
+    InitCount,
+    InitPrice,
+    Spread,
+    MarketVol,
+    SellBack,
+    SweepPoints,
+    SweepRuns,
+    SweepSlots,
 }
 
 /// Number of numeric controls.
-pub const FIELDS: usize = 19;
+pub const FIELDS: usize = 27;
+
+/// The controls of SPEC §4's former page (a link without `scenario=` that carries any of
+/// them, or the page's former choice keys, is read as that model).
+pub const LEGACY: usize = 19;
 
 /// The numeric table.
 #[rustfmt::skip]
@@ -58,10 +70,18 @@ pub fn params() -> &'static [Param] {
             p("q", "Adjustment quotient q", "", 1.01, 1000.0, 8.0, Scale::Log, false),
             p("maxsales", "Most sales a slot M", "tickets", 1.0, 100_000.0, 4.0, Scale::Log, true),
             p("base", "Curve base p₀", "ETH", 1e-6, 100.0, 0.01, Scale::Log, false),
-            p("kappa", "Curve slope κ", "", 0.0, 20.0, 2.0, Scale::Linear(0.1), false),
+            p("kappa", "Curve slope κ", "", 0.0, 50.0, 2.0, Scale::Linear(0.1), false),
             p("expiry", "Expiry E (0 = never)", "slots", 0.0, 1e7, 0.0, Scale::Field, true),
             p("refund", "Refund φ of an expired ticket", "", 0.0, 1.0, 0.0, Scale::Linear(0.05), false),
             p("count", "Holders", "holders", 1.0, MAX_HOLDERS as f64, 20.0, Scale::Log, true),
+            p("init", "Initial tickets (0 = none)", "tickets", 0.0, 100_000.0, 0.0, Scale::Field, true),
+            p("initprice", "Initial price", "ETH", 0.0, 1e4, 20.0, Scale::Field, false),
+            p("spread", "Spread of capture rates in a tier", "", 0.0, 1.0, 1.0, Scale::Linear(0.05), false),
+            p("mvol", "Market volatility σ of ν (0 = off)", "", 0.0, 3.0, 0.0, Scale::Linear(0.01), false),
+            p("sellback", "Sell-back discount r (0 = none)", "", 0.0, 1.0, 0.0, Scale::Linear(0.01), false),
+            p("spts", "Sweep points", "points", 2.0, 40.0, 10.0, Scale::Linear(1.0), true),
+            p("sruns", "Runs a sweep point", "runs", 1.0, 500.0, 20.0, Scale::Log, true),
+            p("sslots", "Slots a sweep run", "slots", 10.0, 1e6, 500.0, Scale::Log, true),
         ]
     })
 }
@@ -87,6 +107,8 @@ et_engine::choices! {
         Dominant = ("dominant", "One dominant builder"),
         /// The table as edited (in the URL column by column).
         Custom = ("custom", "My table"),
+        /// Drawn from each run's seed in the study's tiers (SPEC §4.1).
+        Drawn = ("drawn", "Drawn each run in the study's tiers"),
     }
 }
 
@@ -97,7 +119,7 @@ impl Population {
             Self::Tiered => Some(Preset::Tiered),
             Self::Equal => Some(Preset::Equal),
             Self::Dominant => Some(Preset::Dominant),
-            Self::Custom => None,
+            Self::Custom | Self::Drawn => None,
         }
     }
 }

@@ -2,10 +2,13 @@
 //! run's outcome.
 
 use et_engine::choice::Choice;
-use et_engine::primary::{MarketConfig, MarketResult, PricingRule, Volatility};
+use et_engine::primary::{
+    et_simulation, Drawn, Initial, MarketConfig, MarketResult, Options, PricingRule, Rules, Volatility,
+};
 
+use super::choices::{ScenarioKey, STUDY_RULES};
 use super::holders::HolderRow;
-use super::params::Field;
+use super::params::{Field, Population};
 use super::state::MarketState;
 use crate::worker::market_job::MarketJob;
 use crate::worker::reward::RewardSpec;
@@ -30,6 +33,89 @@ pub trait MarketJobs {
     fn jobs(&self) -> Result<Vec<(PricingRule, MarketJob)>, String>;
 }
 
+impl MarketState {
+    /// The engine's options under `rule` (SPEC §4.1; all off: SPEC §4's model).
+    pub fn options(&self, rule: PricingRule) -> Options {
+        let (init, mvol, sell) = (
+            self.get(Field::InitCount),
+            self.get(Field::MarketVol),
+            self.get(Field::SellBack),
+        );
+        Options {
+            assignment: self.assignment,
+            initial: (init > 0.0).then(|| Initial {
+                count: init as u64,
+                price: self.get(Field::InitPrice),
+                even_only: self.initial_to.even_only(rule),
+            }),
+            drawn: (self.population == Population::Drawn).then(|| Drawn {
+                count: self.get(Field::Count) as usize,
+                capture_spread: self.get(Field::Spread),
+            }),
+            market_volatility: (mvol > 0.0).then_some(mvol),
+            strategy: self.strategy,
+            rules: self.rules,
+            sell_back: (sell > 0.0).then_some(sell),
+            resale: self.resale,
+        }
+    }
+
+    /// The rules a run compares: the study's four under its rule variants, else all five.
+    pub fn rules_run(&self) -> Vec<PricingRule> {
+        let all: &[PricingRule] = if self.rules == Rules::Study {
+            &STUDY_RULES
+        } else {
+            PricingRule::ALL
+        };
+        let others = all.iter().copied().filter(|&r| self.compare && r != self.rule);
+        std::iter::once(self.rule).chain(others).collect()
+    }
+
+    /// The simulation under `rule` with `slots` slots, `runs` runs and `points` points:
+    /// the engine's own study default in the ET-Simulation scenario, else the controls.
+    pub fn sized_job(&self, rule: PricingRule, slots: u64, runs: u64, points: u64) -> Result<MarketJob, String> {
+        let seed = self.get(Field::Seed) as u64;
+        let job = if self.scenario == ScenarioKey::EtSimulation {
+            let (cfg, opts) = et_simulation(rule, slots, runs, seed);
+            MarketJob(
+                MarketConfig {
+                    points,
+                    ..cfg.with_reward(self.reward())
+                },
+                opts,
+            )
+        } else {
+            let vol = self.get(Field::Volatility);
+            let expiry = self.get(Field::Expiry) as u64;
+            let drawn = self.population == Population::Drawn;
+            let cfg = MarketConfig {
+                max_tickets: self.get(Field::MaxTickets) as u64,
+                slots,
+                runs,
+                seed,
+                reward: self.reward(),
+                volatility: (vol > 0.0).then(|| Volatility {
+                    persistence: self.get(Field::Persistence),
+                    volatility: vol,
+                }),
+                pricing: self.pricing(rule),
+                holders: if drawn {
+                    Vec::new()
+                } else {
+                    self.holders.iter().map(HolderRow::holder).collect()
+                },
+                expiry: (expiry > 0).then_some(expiry),
+                refund: self.get(Field::Refund),
+                jit_resale: self.jit,
+                points,
+            };
+            MarketJob(cfg, self.options(rule))
+        };
+        job.market().map_err(|e| e.to_string())?;
+        Ok(job)
+    }
+}
+
 impl MarketJobs for MarketState {
     fn reward(&self) -> RewardSpec {
         let data = self.data.as_ref().map(|d| d.values.as_slice());
@@ -37,38 +123,13 @@ impl MarketJobs for MarketState {
     }
 
     fn job(&self, rule: PricingRule) -> Result<MarketJob, String> {
-        let vol = self.get(Field::Volatility);
-        let expiry = self.get(Field::Expiry) as u64;
-        let job = MarketJob(MarketConfig {
-            max_tickets: self.get(Field::MaxTickets) as u64,
-            slots: self.get(Field::Slots) as u64,
-            runs: self.get(Field::Runs) as u64,
-            seed: self.get(Field::Seed) as u64,
-            reward: self.reward(),
-            volatility: (vol > 0.0).then(|| Volatility {
-                persistence: self.get(Field::Persistence),
-                volatility: vol,
-            }),
-            pricing: self.pricing(rule),
-            holders: self.holders.iter().map(HolderRow::holder).collect(),
-            expiry: (expiry > 0).then_some(expiry),
-            refund: self.get(Field::Refund),
-            jit_resale: self.jit,
-            points: points(self.holders.len(), self.get(Field::Runs) as u64),
-        });
-        job.market().map_err(|e| e.to_string())?;
-        Ok(job)
+        let runs = self.get(Field::Runs) as u64;
+        let points = points(self.get(Field::Count) as usize, runs);
+        self.sized_job(rule, self.get(Field::Slots) as u64, runs, points)
     }
 
     fn jobs(&self) -> Result<Vec<(PricingRule, MarketJob)>, String> {
-        let others = PricingRule::ALL
-            .iter()
-            .copied()
-            .filter(|&r| self.compare && r != self.rule);
-        std::iter::once(self.rule)
-            .chain(others)
-            .map(|r| Ok((r, self.job(r)?)))
-            .collect()
+        self.rules_run().into_iter().map(|r| Ok((r, self.job(r)?))).collect()
     }
 }
 
@@ -114,6 +175,7 @@ mod tests {
     #[test]
     fn states_round_trip_through_the_url() {
         let s = MarketState {
+            scenario: crate::pages::primary::choices::ScenarioKey::Custom,
             rule: PricingRule::Eip1559,
             jit: true,
             compare: false,
@@ -143,5 +205,39 @@ mod tests {
         let (s, notices) = MarketState::from_route(&r);
         assert_eq!(s.population, Population::Tiered);
         assert!(notices[0].contains("hc[2]"), "{notices:?}");
+    }
+
+    #[test]
+    fn bare_links_get_the_study_and_former_links_the_former_model() {
+        use crate::pages::primary::choices::{ConcMeasure, ScenarioKey, SweepBy};
+        let (s, notices) = MarketState::from_route(&Route::parse("#/primary"));
+        assert_eq!((s.scenario, notices.len()), (ScenarioKey::EtSimulation, 0));
+        assert_eq!(s, MarketState::et_simulation());
+        let (back, n) = MarketState::from_route(&Route::parse(&s.to_route()));
+        assert_eq!((back, n.len()), (s, 0));
+        let (old, _) = MarketState::from_route(&Route::parse("#/primary?rule=fixed&runs=3"));
+        assert_eq!(
+            (old.rule, old.population, old.measure),
+            (PricingRule::Fixed, Population::Tiered, ConcMeasure::Held)
+        );
+        assert_eq!(
+            (old.options(PricingRule::Fixed), old.sweep),
+            (Default::default(), SweepBy::Off)
+        );
+        let bad = "#/primary?scenario=nope&strategy=x&measure=y&initprice=-5";
+        let (s, notices) = MarketState::from_route(&Route::parse(bad));
+        assert_eq!(s.get(Field::InitPrice), 20.0);
+        for key in ["scenario=nope", "strategy=x", "measure=y", "initprice=-5"] {
+            assert!(notices.iter().any(|n| n.contains(key)), "{key}: {notices:?}");
+        }
+        let edited = std::rc::Rc::new(MarketState::et_simulation()).reduce(Action::Set(Field::Count, 20.0));
+        assert_eq!(edited.scenario, ScenarioKey::Custom);
+        let (back, _) = MarketState::from_route(&Route::parse(&edited.to_route()));
+        assert_eq!(&back, &*edited);
+        assert!(edited
+            .jobs()
+            .unwrap()
+            .iter()
+            .all(|(_, j)| j.1.drawn.unwrap().count == 20));
     }
 }

@@ -1,21 +1,23 @@
-//! State of the Primary market page (SPEC §4).
+//! State of the Primary market page (SPEC §4, §4.1): the model's controls, the
+//! ET-Simulation options, what the charts measure and the sweep.
 
 use std::rc::Rc;
 
-use et_engine::choice::Choice;
-use et_engine::primary::{Preset, Pricing, PricingRule};
+use et_engine::primary::{amm_curve, Assignment, Pricing, PricingRule, Rules, Strategy};
 use et_engine::rewards::RewardKind;
 use yew::Reducible;
 
-use super::holders::{preset_rows, read_rows, write_rows, HolderRow, KEYS};
-use super::params::{params, Compare, Field, Jit, Population, FIELDS};
+use super::choices::{ConcMeasure, InitialTo, ScenarioKey, SweepBy};
+use super::holders::{drawn_rows, preset_rows, HolderRow};
+use super::params::{params, Field, Population, FIELDS};
 use crate::components::DataSet;
-use crate::pages::nav::Page;
-use crate::url_state::{numeric_pairs, read_choice, read_params, unknown_keys, write_route, Route};
+use et_engine::primary::Preset;
 
 /// Every control of the page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MarketState {
+    /// The named starting point (custom once a model control is edited).
+    pub scenario: ScenarioKey,
     pub values: [f64; FIELDS],
     pub rule: PricingRule,
     pub dist: RewardKind,
@@ -23,12 +25,23 @@ pub struct MarketState {
     /// Whether every rule runs too, for the comparison.
     pub compare: bool,
     pub population: Population,
-    /// The holders in force.
+    /// The holders in force (a drawn population: run 1's draw, read-only).
     pub holders: Vec<HolderRow>,
+    pub assignment: Assignment,
+    pub strategy: Strategy,
+    pub rules: Rules,
+    pub initial_to: InitialTo,
+    /// The resale market among holders.
+    pub resale: bool,
+    /// What the concentration charts measure.
+    pub measure: ConcMeasure,
+    pub sweep: SweepBy,
     /// Loaded reward data (not in the URL).
     pub data: Option<DataSet>,
 }
 
+/// The former default: SPEC §4's model with 20 tiered holders (also the base of a custom
+/// link's missing keys). The page's default view is [`MarketState::et_simulation`].
 impl Default for MarketState {
     fn default() -> Self {
         let mut values = [0.0; FIELDS];
@@ -36,6 +49,7 @@ impl Default for MarketState {
             *v = p.default;
         }
         Self {
+            scenario: ScenarioKey::Classic,
             values,
             rule: PricingRule::SecondPrice,
             dist: RewardKind::LogNormal,
@@ -43,62 +57,14 @@ impl Default for MarketState {
             compare: true,
             population: Population::Tiered,
             holders: preset_rows(Preset::Tiered, 20),
+            assignment: Assignment::PerSlot,
+            strategy: Strategy::Value,
+            rules: Rules::Classic,
+            initial_to: InitialTo::Rule,
+            resale: false,
+            measure: ConcMeasure::Held,
+            sweep: SweepBy::Off,
             data: None,
-        }
-    }
-}
-
-/// An action of the reducer (short-lived: `Replace` carries a whole state unboxed, as
-/// the other pages' actions do).
-#[derive(Clone, Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
-pub enum Action {
-    Set(Field, f64),
-    Rule(PricingRule),
-    Dist(RewardKind),
-    Jit(bool),
-    Compare(bool),
-    Population(Population),
-    /// The table as edited (the population becomes "My table").
-    Holders(Vec<HolderRow>),
-    /// Loaded reward data.
-    Data(DataSet),
-    Replace(MarketState),
-}
-
-impl Reducible for MarketState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            Action::Set(f, v) => {
-                s.values[f as usize] = v;
-                if f == Field::Count {
-                    s.refill();
-                }
-            }
-            Action::Rule(r) => s.rule = r,
-            Action::Dist(k) => s.dist = k,
-            Action::Jit(b) => s.jit = b,
-            Action::Compare(b) => s.compare = b,
-            Action::Population(p) => {
-                s.population = p;
-                s.refill();
-            }
-            Action::Holders(rows) => {
-                s.population = Population::Custom;
-                s.values[Field::Count as usize] = rows.len() as f64;
-                s.holders = rows;
-            }
-            Action::Data(d) => s.data = Some(d),
-            // A route carries no data: keep what was loaded.
-            Action::Replace(n) => s = MarketState { data: s.data, ..n },
-        }
-        if s == *self {
-            self
-        } else {
-            Rc::new(s)
         }
     }
 }
@@ -108,10 +74,13 @@ impl MarketState {
         self.values[f as usize]
     }
 
-    /// Regenerates the rows of a preset population (a custom table stays).
-    fn refill(&mut self) {
+    /// Regenerates the rows of a preset or drawn population (a custom table stays).
+    pub fn refill(&mut self) {
+        let count = self.get(Field::Count) as usize;
         if let Some(p) = self.population.preset() {
-            self.holders = preset_rows(p, self.get(Field::Count) as usize);
+            self.holders = preset_rows(p, count);
+        } else if self.population == Population::Drawn {
+            self.holders = drawn_rows(count, self.get(Field::Spread), self.get(Field::Seed) as u64);
         }
     }
 
@@ -150,67 +119,116 @@ impl MarketState {
     pub fn uses_sd(&self) -> bool {
         self.dist.uses_sd() || self.uses_data()
     }
+}
 
-    /// Reads the state from a route; notices name every ignored parameter.
-    pub fn from_route(route: &Route) -> (Self, Vec<String>) {
-        let (v, mut notices) = read_params(route, params());
-        let mut values = [0.0; FIELDS];
-        values.copy_from_slice(&v);
-        let rule = read_choice(route, "rule", &mut notices);
-        let dist = read_choice(route, "reward", &mut notices);
-        let jit = read_choice::<Jit>(route, "jit", &mut notices) == Jit::On;
-        let compare = read_choice::<Compare>(route, "compare", &mut notices) == Compare::On;
-        let mut population = read_choice(route, "pop", &mut notices);
-        let mut s = Self {
-            values,
-            rule,
-            dist,
-            jit,
-            compare,
-            population,
-            holders: Vec::new(),
-            data: None,
-        };
-        if population == Population::Custom {
-            match read_rows(route) {
-                Ok(rows) => {
-                    s.values[Field::Count as usize] = rows.len() as f64;
-                    s.holders = rows;
-                }
-                Err(why) => {
-                    notices.push(format!(
-                        "Ignored the link's holders table: {why}; using the tiered preset."
-                    ));
-                    population = Population::Tiered;
-                }
-            }
-        }
-        s.population = population;
-        s.refill();
-        let mut known: Vec<&str> = params().iter().map(|p| p.key).collect();
-        known.extend(["rule", "reward", "jit", "compare", "pop"]);
-        known.extend(KEYS);
-        notices.extend(unknown_keys(route, &known));
-        (s, notices)
-    }
+/// Controls that do not change the model (the scenario stays when they change).
+pub const VIEW_FIELDS: [Field; 6] = [
+    Field::Slots,
+    Field::Runs,
+    Field::Seed,
+    Field::SweepPoints,
+    Field::SweepRuns,
+    Field::SweepSlots,
+];
 
-    /// The route that restores this state exactly (a preset population by name, a
-    /// custom one column by column).
-    pub fn to_route(&self) -> String {
-        let mut pairs = numeric_pairs(params(), &self.values);
-        pairs.push(("rule".into(), self.rule.key().into()));
-        pairs.push(("reward".into(), self.dist.key().into()));
-        pairs.push(("jit".into(), if self.jit { Jit::On } else { Jit::Off }.key().into()));
-        pairs.push((
-            "compare".into(),
-            if self.compare { Compare::On } else { Compare::Off }.key().into(),
-        ));
-        pairs.push(("pop".into(), self.population.key().into()));
-        if self.population == Population::Custom {
-            pairs.extend(write_rows(&self.holders));
+/// An action of the reducer (short-lived: `Replace` carries a whole state unboxed, as
+/// the other pages' actions do).
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum Action {
+    Scenario(ScenarioKey),
+    Set(Field, f64),
+    Rule(PricingRule),
+    Dist(RewardKind),
+    Jit(bool),
+    Compare(bool),
+    Population(Population),
+    /// The table as edited (the population becomes "My table").
+    Holders(Vec<HolderRow>),
+    Assignment(Assignment),
+    Strategy(Strategy),
+    Rules(Rules),
+    InitialTo(InitialTo),
+    Resale(bool),
+    Measure(ConcMeasure),
+    Sweep(SweepBy),
+    /// Loaded reward data.
+    Data(DataSet),
+    Replace(MarketState),
+}
+
+impl Action {
+    /// Whether the action edits the model (a named scenario then becomes custom).
+    fn edits_model(&self) -> bool {
+        match self {
+            Self::Set(f, _) => !VIEW_FIELDS.contains(f),
+            Self::Dist(_) | Self::Jit(_) | Self::Population(_) | Self::Holders(_) | Self::Data(_) => true,
+            Self::Assignment(_) | Self::Strategy(_) | Self::Rules(_) | Self::InitialTo(_) | Self::Resale(_) => true,
+            _ => false,
         }
-        write_route(Page::Primary.key(), &pairs)
     }
 }
 
-crate::impl_url_state!(MarketState);
+impl Reducible for MarketState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        if action.edits_model() {
+            s.scenario = ScenarioKey::Custom;
+        }
+        match action {
+            Action::Scenario(k) => {
+                let next = s.scenario_state(k);
+                s = MarketState { data: s.data, ..next };
+            }
+            Action::Set(f, v) => s.set(f, v),
+            Action::Rule(r) => s.rule = r,
+            Action::Dist(k) => s.dist = k,
+            Action::Jit(b) => s.jit = b,
+            Action::Compare(b) => s.compare = b,
+            Action::Population(p) => {
+                s.population = p;
+                s.refill();
+            }
+            Action::Holders(rows) => {
+                s.population = Population::Custom;
+                s.values[Field::Count as usize] = rows.len() as f64;
+                s.holders = rows;
+            }
+            Action::Assignment(a) => s.assignment = a,
+            Action::Strategy(x) => s.strategy = x,
+            Action::Rules(r) => s.rules = r,
+            Action::InitialTo(i) => s.initial_to = i,
+            Action::Resale(b) => s.resale = b,
+            Action::Measure(m) => s.measure = m,
+            Action::Sweep(w) => s.sweep = w,
+            Action::Data(d) => s.data = Some(d),
+            // A route carries no data: keep what was loaded.
+            Action::Replace(n) => s = MarketState { data: s.data, ..n },
+        }
+        if s == *self {
+            self
+        } else {
+            Rc::new(s)
+        }
+    }
+}
+
+impl MarketState {
+    /// Sets a numeric control; the study's AMM curve follows `N` while it is the study's.
+    fn set(&mut self, f: Field, v: f64) {
+        let old_n = self.get(Field::MaxTickets) as u64;
+        let was_amm = amm_curve(old_n) == self.pricing(PricingRule::BondingCurve);
+        self.values[f as usize] = v;
+        if f == Field::MaxTickets && was_amm && (1..=1250).contains(&(v as u64)) {
+            if let Pricing::BondingCurve { base, slope } = amm_curve(v as u64) {
+                self.values[Field::Base as usize] = base;
+                self.values[Field::Slope as usize] = slope;
+            }
+        }
+        if matches!(f, Field::Count | Field::Spread | Field::Seed) {
+            self.refill();
+        }
+    }
+}

@@ -4,24 +4,49 @@ use et_engine::choice::Choice;
 use et_engine::primary::{MarketResult, PricingRule};
 use yew::prelude::*;
 
+use super::choices::ConcMeasure;
 use super::run::MarketOutcome;
 use crate::components::tables::row;
 use crate::format;
 
-/// One sentence that reads the result of the chosen rule.
-pub fn reading(rule: PricingRule, r: &MarketResult) -> String {
+/// One sentence that reads the result of the chosen rule on the measure shown: the
+/// tickets held at the end, or the slots won over the run (the study's measure). `who`
+/// names the rule's setting, e.g. "the study's" (empty for none), and the holders.
+pub fn reading(rule: PricingRule, r: &MarketResult, m: ConcMeasure, who: (&str, &str)) -> String {
     let t = &r.totals;
-    let top = (0..r.holders.len())
-        .max_by(|&a, &b| r.holders[a].share.total_cmp(&r.holders[b].share))
-        .unwrap_or(0);
     let pct = |x: f64| format!("{} %", format::sig(100.0 * x, 3));
+    let rule_name = format!("{}{}", who.0, rule.label().to_lowercase());
+    if m == ConcMeasure::Held {
+        let top = (0..r.holders.len())
+            .max_by(|&a, &b| r.holders[a].share.total_cmp(&r.holders[b].share))
+            .unwrap_or(0);
+        return format!(
+            "Under {rule_name}, holder {} ends with {} of the tickets (HHI {}, Nakamoto coefficient {}), and the protocol captures {} of the execution-layer rewards.",
+            top + 1,
+            pct(r.holders[top].share),
+            format::sig(t.hhi, 4),
+            format::sig(t.nakamoto, 3),
+            pct(t.capture)
+        );
+    }
+    let wins: f64 = r.holders.iter().map(|h| h.mean.wins).sum();
+    let top = (0..r.holders.len())
+        .max_by(|&a, &b| r.holders[a].mean.wins.total_cmp(&r.holders[b].mean.wins))
+        .unwrap_or(0);
+    let top_share = if wins > 0.0 {
+        r.holders[top].mean.wins / wins
+    } else {
+        0.0
+    };
     format!(
-        "Under {}, holder {} ends with {} of the tickets (HHI {}, Nakamoto coefficient {}), and the protocol captures {} of the execution-layer rewards.",
-        rule.label().to_lowercase(),
+        "Under {rule_name}, {}: won-slot HHI {} (10–90 % of runs {} to {}), Nakamoto coefficient {}, holder {} wins {} of the slots, and the protocol's share of the rewards is {}.",
+        who.1,
+        format::readable(t.won_hhi.round(), 6),
+        format::readable(r.totals_lo.won_hhi.round(), 6),
+        format::readable(r.totals_hi.won_hhi.round(), 6),
+        format::sig(t.won_nakamoto, 3),
         top + 1,
-        pct(r.holders[top].share),
-        format::sig(t.hhi, 4),
-        format::sig(t.nakamoto, 3),
+        pct(top_share),
         pct(t.capture)
     )
 }
@@ -48,8 +73,10 @@ pub fn summary(o: &MarketOutcome, r: &MarketResult) -> Html {
                 { row("Protocol revenue · all rewards", format!("{} · {} ETH", format::sig(t.revenue, 5), format::sig(t.rewards, 5))) }
                 { row("Tickets sold · expired · idle slots", format!("{} · {} · {}", format::sig(t.sold, 6), format::sig(t.expired, 6), format::sig(t.idle_slots, 4))) }
                 { row("Refunds", format!("{} ETH", format::sig(t.refunds, 4))) }
-                { row("HHI at the end", range(t.hhi, lo.hhi, hi.hhi, 4)) }
-                { row("Top share · Nakamoto coefficient", format!("{} · {}", format::sig(t.top_share, 3), format::sig(t.nakamoto, 3))) }
+                { row("HHI of the tickets held at the end", range(t.hhi, lo.hhi, hi.hhi, 4)) }
+                { row("Top share · Nakamoto coefficient (tickets held)", format!("{} · {}", format::sig(t.top_share, 3), format::sig(t.nakamoto, 3))) }
+                { row("HHI of the slots won", range(t.won_hhi, lo.won_hhi, hi.won_hhi, 4)) }
+                { row("Top share · Nakamoto coefficient (slots won)", format!("{} · {}", format::sig(t.won_top_share, 3), format::sig(t.won_nakamoto, 3))) }
                 { row("Runs · time", format!("{} · {} s on {}", r.runs, format::sig(o.seconds, 3),
                     if o.workers == 0 { "this page".to_string() } else { format!("{} workers", o.workers) })) }
             </tbody>
@@ -102,6 +129,7 @@ pub fn compare_table(o: &MarketOutcome) -> Html {
                 <th scope="row">{ k.key() }</th>
                 <td>{ range(t.capture, lo.capture, hi.capture, r.runs, 3) }</td>
                 <td>{ range(t.hhi, lo.hhi, hi.hhi, r.runs, 4) }</td>
+                <td>{ range(t.won_hhi, lo.won_hhi, hi.won_hhi, r.runs, 4) }</td>
                 <td>{ format::sig(t.nakamoto, 3) }</td>
                 <td>{ format::sig(t.top_share, 3) }</td>
                 <td>{ format::sig(t.revenue, 5) }</td>
@@ -112,7 +140,8 @@ pub fn compare_table(o: &MarketOutcome) -> Html {
         <table class="mc-table market-compare" aria-label="Every pricing rule, same population and seed">
             <thead><tr>
                 <th scope="col">{ "Rule" }</th><th scope="col">{ "Capture (10–90 %)" }</th>
-                <th scope="col">{ "HHI at the end (10–90 %)" }</th><th scope="col">{ "Nakamoto" }</th>
+                <th scope="col">{ "HHI of tickets held at the end (10–90 %)" }</th>
+                <th scope="col">{ "HHI of slots won (10–90 %)" }</th><th scope="col">{ "Nakamoto (held)" }</th>
                 <th scope="col">{ "Top share" }</th><th scope="col">{ "Revenue (ETH)" }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
