@@ -4,9 +4,9 @@
 mod support;
 
 use et_engine::contest::{solve, Mechanism};
-use et_explorer::pages::allocation::figures::{
-    per_player_figure, strategies_figure, sybil_figure, tradeoff_figure, versus_alpha_figure, TradePoint,
-};
+use et_explorer::pages::allocation::curve_figures::{tradeoff_figure, versus_alpha_figure, TradePoint};
+use et_explorer::pages::allocation::figures::{per_player_figure, sybil_figure};
+use et_explorer::pages::allocation::strategy_figures::strategies_figure;
 use support::drawn;
 use wasm_bindgen_test::*;
 
@@ -41,6 +41,6 @@ fn per_player_and_strategy_charts_are_drawn() {
         "allocation bars"
     );
     let mixed = solve(&[1.0, 1.0], Mechanism::tullock(3.0).unwrap()).unwrap();
-    let fig = strategies_figure(mixed.strategies.as_ref().unwrap());
+    let fig = strategies_figure(mixed.strategies.as_ref().unwrap(), &[1.0, 1.0]);
     assert!(drawn(&fig, (230, 159, 0)) > 0.001, "player 2's CDF");
 }
