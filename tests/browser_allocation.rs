@@ -58,7 +58,10 @@ fn three_players_curve_with_its_mixed_stretch_and_strategies_are_drawn() {
         drawn(&tradeoff_figure(&curve, &wta, &ap, None), (86, 180, 233)) > 0.0005,
         "mixed dots"
     );
-    assert!(drawn(&versus_alpha_figure(&curve, 1.5), (0, 114, 178)) > 0.001, "revenue");
+    assert!(
+        drawn(&versus_alpha_figure(&curve, 1.5), (0, 114, 178)) > 0.001,
+        "revenue"
+    );
     // Wang's semi-mixed equilibrium: player 2's CDF and its two atoms (orange at 75 %).
     let o = solve(&v, Mechanism::tullock(1.5).unwrap()).unwrap();
     let fig = strategies_figure(o.strategies.as_ref().unwrap(), &v);

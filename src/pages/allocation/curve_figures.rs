@@ -118,19 +118,25 @@ fn dot(name: String, color: Rgb, p: &TradePoint) -> Series {
     }
 }
 
-/// Revenue against fairness, traced over α (pure stretches solid, mixed ones dashed with
-/// dots, gaps where no equilibrium was found), with the two auctions and the current outcome.
+/// Revenue against fairness, traced over α (one line through every α with an
+/// equilibrium, broken only at gaps, the mixed stretch marked by dots), with the two
+/// auctions and the current outcome.
 pub fn tradeoff_figure(
     curve: &[TradePoint],
     wta: &TradePoint,
     all_pay: &TradePoint,
     current: Option<&TradePoint>,
 ) -> Figure {
-    let name = |kind| match kind {
-        Found::Mixed => String::new(),
-        _ => format!("Tullock, pure ({})", alpha_range(curve, Found::Pure)),
+    let found = |p: &TradePoint| match p.found {
+        Found::Nothing => *p,
+        _ => TradePoint {
+            found: Found::Pure,
+            ..*p
+        },
     };
-    let mut series = run_lines(curve, palette::BLUE, |p| (p.fairness, p.revenue_share), &name);
+    let whole: Vec<TradePoint> = curve.iter().map(found).collect();
+    let name = |_| format!("Tullock ({})", alpha_range(&whole, Found::Pure));
+    let mut series = run_lines(&whole, palette::BLUE, |p| (p.fairness, p.revenue_share), &name);
     let mixed: Vec<_> = curve.iter().filter(|p| p.found == Found::Mixed).collect();
     if !mixed.is_empty() {
         series.push(Series::Points {

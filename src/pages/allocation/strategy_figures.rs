@@ -65,26 +65,31 @@ pub fn strategies_figure(strategies: &[Strategy], values: &[f64]) -> Figure {
         .flat_map(|s| s.support.iter().copied())
         .fold(0.0, f64::max)
         .max(f64::MIN_POSITIVE);
-    let width = top / 100.0;
+    // Room on the right for the highest atom's bar and the CDFs' last step.
+    let (width, right) = (top / 100.0, top * 1.06);
     let mut series = Vec::new();
     for (slot, (i, s)) in strategies.iter().enumerate().filter(|(_, s)| takes_part(s)).enumerate() {
         let color = PLAYER_COLORS[i % PLAYER_COLORS.len()];
         let offset = slot as f64 * width;
-        series.push(Series::Bars {
-            name: String::new(),
-            color,
-            bars: atoms(s)
-                .into_iter()
-                .map(|(b, p)| (b + offset, b + offset + width, p))
-                .collect(),
-        });
         let v = values
             .get(i)
             .map_or(String::new(), |v| format!(" (v = {})", format::sig(*v, 4)));
+        let name = format!("Player {}{v}", i + 1);
+        let bars: Vec<_> = atoms(s)
+            .into_iter()
+            .map(|(b, p)| (b + offset, b + offset + width, p))
+            .collect();
+        if !bars.is_empty() {
+            series.push(Series::Bars {
+                name: format!("{name}: atoms"),
+                color,
+                bars,
+            });
+        }
         series.push(Series::Line {
-            name: format!("Player {}{v}", i + 1),
+            name,
             color,
-            points: cdf_points(s, top),
+            points: cdf_points(s, right),
             dashed: false,
         });
     }
@@ -110,8 +115,16 @@ mod tests {
         assert_eq!((atoms(&st[0]).len(), atoms(&st[1]).len()), (1, 2));
         assert!(!takes_part(&st[2]), "player 3 stays out");
         let fig = strategies_figure(&st, &[4.0, 2.0, 1.0]);
-        let names: Vec<&str> = fig.series.iter().map(|s| s.name()).filter(|n| !n.is_empty()).collect();
-        assert_eq!(names, ["Player 1 (v = 4)", "Player 2 (v = 2)"]);
+        let names: Vec<&str> = fig.series.iter().map(|s| s.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "Player 1 (v = 4): atoms",
+                "Player 1 (v = 4)",
+                "Player 2 (v = 2): atoms",
+                "Player 2 (v = 2)"
+            ]
+        );
         let c = cdf_points(&st[1], 2.0);
         assert!((c.last().unwrap().1 - 1.0).abs() < 1e-12 && c.last().unwrap().0 == 2.0);
         // The all-pay auction: exact CDFs, the weak player's atom at 0 of 1 − v₂/v₁.
