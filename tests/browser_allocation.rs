@@ -4,9 +4,10 @@
 mod support;
 
 use et_engine::contest::{solve, Mechanism};
-use et_explorer::pages::allocation::figures::{
-    per_player_figure, strategies_figure, sybil_figure, tradeoff_figure, versus_alpha_figure, TradePoint,
-};
+use et_explorer::pages::allocation::curve_figures::{tradeoff_figure, versus_alpha_figure, TradePoint};
+use et_explorer::pages::allocation::figures::{per_player_figure, sybil_figure};
+use et_explorer::pages::allocation::strategy_figures::strategies_figure;
+use et_explorer::pages::allocation::trace::trace_point;
 use support::drawn;
 use wasm_bindgen_test::*;
 
@@ -41,6 +42,29 @@ fn per_player_and_strategy_charts_are_drawn() {
         "allocation bars"
     );
     let mixed = solve(&[1.0, 1.0], Mechanism::tullock(3.0).unwrap()).unwrap();
-    let fig = strategies_figure(mixed.strategies.as_ref().unwrap());
+    let fig = strategies_figure(mixed.strategies.as_ref().unwrap(), &[1.0, 1.0]);
     assert!(drawn(&fig, (230, 159, 0)) > 0.001, "player 2's CDF");
+}
+
+#[wasm_bindgen_test]
+fn three_players_curve_with_its_mixed_stretch_and_strategies_are_drawn() {
+    // (4, 2, 1): pure below α ≈ 1.4, mixed above; a gap drawn where an α has no point.
+    let v = [4.0, 2.0, 1.0];
+    let mut curve: Vec<TradePoint> = [0.3, 1.0, 1.3, 1.5, 3.0].iter().map(|&a| trace_point(&v, a)).collect();
+    curve.insert(4, TradePoint::missing(2.0));
+    let wta = TradePoint::of(f64::NAN, &solve(&v, Mechanism::WinnerTakeAll).unwrap());
+    let ap = TradePoint::of(f64::INFINITY, &solve(&v, Mechanism::AllPayAuction).unwrap());
+    assert!(
+        drawn(&tradeoff_figure(&curve, &wta, &ap, None), (86, 180, 233)) > 0.0005,
+        "mixed dots"
+    );
+    assert!(
+        drawn(&versus_alpha_figure(&curve, 1.5), (0, 114, 178)) > 0.001,
+        "revenue"
+    );
+    // Wang's semi-mixed equilibrium: player 2's CDF and its two atoms (orange at 75 %).
+    let o = solve(&v, Mechanism::tullock(1.5).unwrap()).unwrap();
+    let fig = strategies_figure(o.strategies.as_ref().unwrap(), &v);
+    assert!(drawn(&fig, (230, 159, 0)) > 0.001, "player 2's CDF");
+    assert!(drawn(&fig, (236, 183, 64)) > 0.001, "player 2's atoms");
 }

@@ -238,11 +238,34 @@ try {
     const verdict = await page.textContent('.verdict');
     assert(verdict.includes('No pure equilibrium'), verdict);
     assert(await page.locator('figure[data-chart="strategies"]').count() === 1, 'strategies chart');
+    const exact = page.locator('.exactness');
+    assert(await exact.getAttribute('data-method') === 'closed-form+double-oracle', 'method');
+    const sentence = await exact.textContent();
+    assert(sentence.includes('Alcalde & Dahm') && sentence.includes('exploitability'), sentence);
     await page.screenshot({ path: `${shots}/allocation-mixed.png`, fullPage: true });
+    // Three equal players: the top two mix, the third stays out; never the pure formula's numbers.
     await page.goto(`${ALLOCATION}?mechanism=tullock&alpha=3&v=1,1,1`);
-    await page.waitForSelector('.no-equilibrium');
-    assert((await page.textContent('.no-equilibrium')).includes('no pure equilibrium'), 'clear sentence');
-    assert(await page.locator('table.outcome').count() === 0, 'no numbers where no equilibrium exists');
+    await chartsDrawn(page, 5);
+    assert(await page.locator('.no-equilibrium').count() === 0, 'an equilibrium');
+    const table = await page.textContent('table.outcome');
+    assert(table.includes('mixed') && !table.includes('0.6667'), `no pure formula: ${table}`);
+    assert((await page.textContent('.exactness')).includes('Player 3 (v = 1) stays out'), 'outsider named');
+  });
+
+  await check('allocation page: three players at α = 1.5 mix, the trace clears, the curve has no gaps', async () => {
+    await page.goto(`${ALLOCATION}?mechanism=tullock&alpha=1.5&v=4,2,1`);
+    await chartsDrawn(page, 5);
+    assert(await page.locator('.no-equilibrium').count() === 0, 'no error');
+    const exact = page.locator('.exactness');
+    assert(await exact.getAttribute('data-method') === 'closed-form', 'method');
+    const sentence = await exact.textContent();
+    assert(sentence.includes('Closed form (Wang 2010): exact.'), sentence);
+    await page.waitForFunction(() => !document.querySelector('.results .hint[role=status]'), null, { timeout: 60000 });
+    const notes = page.locator('.trace-notes');
+    assert(await notes.getAttribute('data-gaps') === '0', await notes.textContent());
+    const inks = await canvasInk(page);
+    for (const c of inks) assert(c.ink > 0.01, `${c.name} looks blank`);
+    await page.screenshot({ path: `${shots}/allocation-three.png`, fullPage: true });
   });
 
   await check('allocation page: editing values and α updates the outcome and the URL', async () => {

@@ -1,53 +1,19 @@
 //! The Allocation page (SPEC §2): revenue against fairness across mechanisms.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use et_engine::choice::Choice;
-use et_engine::contest::tradeoff::default_alphas;
 use et_engine::contest::{solve, Mechanism};
 use yew::prelude::*;
 
-use super::figures::{
-    per_player_figure, strategies_figure, sybil_figure, tradeoff_figure, versus_alpha_figure, TradePoint,
-};
+use super::curve_figures::{tradeoff_figure, versus_alpha_figure, TradePoint};
+use super::figures::{per_player_figure, sybil_figure};
 use super::state::{alpha_param, value_param, Action, AllocationState, Mech, Preset, MAX_PLAYERS};
+use super::strategy_figures::strategies_figure;
 use super::tables::outcome_summary;
+use super::trace::{trace_status, use_tradeoff};
 use crate::components::{AboutModel, Chart, ChoiceSelect, Notices, Slider, ValueEditor};
 use crate::hooks::{use_url_state, PageProps};
-
-/// Points on the trade-off curve.
-const CURVE_POINTS: usize = 40;
-
-/// The trade-off over α, computed one α at a time so the page keeps painting.
-#[hook]
-fn use_tradeoff(values: Vec<f64>) -> Rc<Vec<TradePoint>> {
-    let curve = use_state(|| Rc::new(Vec::new()));
-    let generation = use_mut_ref(|| Rc::new(Cell::new(0u64)));
-    {
-        let (curve, generation) = (curve.clone(), generation.borrow().clone());
-        use_effect_with(values, move |values| {
-            let mine = generation.get() + 1;
-            generation.set(mine);
-            curve.set(Rc::new(Vec::new()));
-            let values = values.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut points = Vec::new();
-                for a in default_alphas(CURVE_POINTS) {
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    if generation.get() != mine {
-                        return;
-                    }
-                    if let Ok(o) = solve(&values, Mechanism::tullock(a).unwrap_or(Mechanism::ProportionalAllPay)) {
-                        points.push(TradePoint::of(a, &o));
-                        curve.set(Rc::new(points.clone()));
-                    }
-                }
-            });
-        });
-    }
-    (*curve).clone()
-}
 
 /// The players, the mechanism and α.
 fn controls(s: &AllocationState, d: &Callback<Action>) -> Html {
@@ -111,14 +77,12 @@ pub fn AllocationPage(props: &PageProps) -> Html {
                     if let Ok(o) = &*outcome {
                         <Chart figure={Rc::new(per_player_figure(o))} name="players" />
                         if let Some(st) = &o.strategies {
-                            <Chart figure={Rc::new(strategies_figure(st))} name="strategies" />
+                            <Chart figure={Rc::new(strategies_figure(st, &s.values))} name="strategies" />
                         }
                     }
                     <Chart figure={Rc::new(sybil_figure(s.alpha))} name="sybil" />
                 </div>
-                if curve.len() < CURVE_POINTS {
-                    <p class="hint" role="status">{ format!("Tracing the trade-off: {} of {CURVE_POINTS} values of α…", curve.len()) }</p>
-                }
+                { trace_status(&curve) }
             </section>
         </div>
     }

@@ -1,8 +1,9 @@
 //! The Allocation page's outcome: the sentence that reads it and its tables.
 
-use et_engine::contest::{Outcome, MIXED_TOLERANCE};
+use et_engine::contest::Outcome;
 use yew::prelude::*;
 
+use super::exactness::{exactness, exactness_rows};
 use super::state::{AllocationState, Mech};
 use crate::components::tables::row;
 use crate::format;
@@ -15,19 +16,20 @@ pub fn outcome_summary(s: &AllocationState, outcome: &Result<Outcome, et_engine:
             return html! { <div class="no-equilibrium" role="status"><strong>{ "No equilibrium shown. " }</strong>{ e.to_string() }</div> }
         }
     };
-    let vmax = s.values.iter().cloned().fold(0.0, f64::max);
     let m = &o.metrics;
     let kind = if o.pure { "pure" } else { "mixed" };
     let sentence = match (o.pure, s.mech) {
         (false, Mech::Tullock) => format!(
-            "No pure equilibrium exists at α = {} for these values: the players mix. Strategies are computed on a bid grid and certified on the continuous game: no deviation gains more than {} ETH ({} % of the top value; the tolerance is {} %).",
-            format::sig(s.alpha, 3), format::sig(o.exploitability, 3), format::sig(100.0 * o.exploitability / vmax, 2), format::sig(100.0 * MIXED_TOLERANCE, 2)),
-        (false, _) => "The all-pay auction has no pure equilibrium: the two highest values mix (Baye, Kovenock & de Vries 1996); bids and payments are expected values.".into(),
+            "No pure equilibrium exists at α = {} for these values: the players mix. Bids, allocations and payments are expected values; the chart below shows each player's strategy.",
+            format::sig(s.alpha, 3)
+        ),
+        (false, _) => "The all-pay auction has no pure equilibrium: the highest values mix (Baye, Kovenock & de Vries 1996); bids and payments are expected values.".into(),
         (true, _) => format!("A pure equilibrium: the best unilateral deviation gains {} ETH.", format::sig(o.exploitability, 3)),
     };
     html! {
         <>
             <p class="verdict" data-equilibrium={kind}>{ sentence }</p>
+            { exactness(o, &s.values) }
             <div class="tables">
                 <table class="mc-table outcome" aria-label="Outcome">
                     <tbody>
@@ -38,7 +40,7 @@ pub fn outcome_summary(s: &AllocationState, outcome: &Result<Outcome, et_engine:
                         { row("HHI", format::sig(m.hhi, 5)) }
                         { row("Top share · Nakamoto", format!("{} · {}", format::sig(m.top_share, 4), m.nakamoto)) }
                         { row("Efficiency Σ v x / max v", format::sig(m.efficiency, 4)) }
-                        { row("Exploitability", format!("{} ETH", format::sig(o.exploitability, 3))) }
+                        { exactness_rows(o, &s.values) }
                     </tbody>
                 </table>
                 <table class="mc-table players" aria-label="Players">
