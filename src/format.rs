@@ -52,6 +52,14 @@ pub fn readable(v: f64, digits: usize) -> String {
     }
 }
 
+/// `s` for a notice: control characters (and bidirectional overrides, which could make
+/// echoed URL text read backwards) removed, at most `max` characters kept.
+pub fn plain(s: &str, max: usize) -> String {
+    let bidi =
+        |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    s.chars().filter(|&c| !c.is_control() && !bidi(c)).take(max).collect()
+}
+
 fn trim_zeros(s: &str) -> String {
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -129,6 +137,7 @@ mod tests {
         assert_eq!(readable(499.94, 4), "499.9");
         assert_eq!(log_tick(-2.0), "10⁻²");
         assert_eq!(round_sig(1047.1285, 3), 1050.0);
+        assert_eq!(plain("ab\u{202E}c\u{0007}d\n", 40), "abcd");
         for v in [1.4914e-8, 0.05, 1e9, 123.456, 1e-12, 0.1 + 0.2] {
             assert_eq!(exact(v).parse::<f64>().unwrap(), v);
         }
