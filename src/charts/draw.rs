@@ -15,13 +15,41 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-fn tick(axis: &Axis, v: f64) -> String {
-    if !axis.categories.is_empty() {
-        axis.category(v).unwrap_or_default().to_string()
-    } else if axis.log {
-        format::log_tick(v)
+/// One tick style an axis: every label of an axis is written the same way.
+#[derive(Clone, Copy)]
+enum TickStyle {
+    /// Plain decimals (with thousands separators).
+    Plain,
+    /// `a×10ⁿ` (whole decades `10ⁿ`), for very small or large values.
+    Powers,
+}
+
+/// The style for an axis spanning plot coordinates `r`.
+fn tick_style(axis: &Axis, r: &Range<f64>) -> TickStyle {
+    let (lo, hi) = if axis.log {
+        (r.start, r.end)
     } else {
-        format::sig(v, 3)
+        let m = r.start.abs().max(r.end.abs());
+        (m.log10(), m.log10())
+    };
+    if hi >= 6.0 || (axis.log && lo < -3.0) || (!axis.log && hi < -2.0) {
+        TickStyle::Powers
+    } else {
+        TickStyle::Plain
+    }
+}
+
+fn tick(axis: &Axis, style: TickStyle, v: f64) -> String {
+    if !axis.categories.is_empty() {
+        return axis.category(v).unwrap_or_default().to_string();
+    }
+    let value = axis.from_plot(v);
+    if axis.integer && (value - value.round()).abs() > 1e-9 * value.abs().max(1.0) {
+        return String::new();
+    }
+    match style {
+        TickStyle::Powers => format::powers(value, 3),
+        TickStyle::Plain => format::readable(value, 4),
     }
 }
 
@@ -50,7 +78,7 @@ pub fn draw_figure<DB: DrawingBackend>(
         .x_label_area_size(px(s, 46.0))
         .y_label_area_size(px(s, 68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
-    draw_mesh(&mut chart, fig, s)?;
+    draw_mesh(&mut chart, fig, s, (&xr, &yr))?;
     let mut labelled = false;
     for series in &fig.series {
         draw_series(&mut chart, fig, series, s, &yr)?;
@@ -65,10 +93,16 @@ pub fn draw_figure<DB: DrawingBackend>(
 }
 
 /// The grid, ticks and axis titles.
-fn draw_mesh<'a, DB: DrawingBackend + 'a>(chart: &mut Plot<'a, DB>, fig: &Figure, s: f64) -> Result<(), DrawError> {
+fn draw_mesh<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    s: f64,
+    (xr, yr): (&Range<f64>, &Range<f64>),
+) -> Result<(), DrawError> {
     let (x_axis, y_axis) = (&fig.x, &fig.y);
-    let x_fmt = |v: &f64| tick(x_axis, *v);
-    let y_fmt = |v: &f64| tick(y_axis, *v);
+    let (xs, ys) = (tick_style(x_axis, xr), tick_style(y_axis, yr));
+    let x_fmt = |v: &f64| tick(x_axis, xs, *v);
+    let y_fmt = |v: &f64| tick(y_axis, ys, *v);
     chart
         .configure_mesh()
         .x_desc(fig.x.title())
@@ -173,8 +207,14 @@ fn draw_line<'a, DB: DrawingBackend + 'a>(
     } else {
         chart.draw_series(LineSeries::new(pts, st))?
     };
-    let w = px(s, 20.0) as i32;
-    anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], st));
+    let (w, d) = (px(s, 20.0) as i32, px(s, 7.0) as i32);
+    // A dashed line's swatch is dashed too: two dashes and a gap, as drawn.
+    let (end, start) = if dashed { (d, w - d) } else { (w / 2 + 1, w / 2) };
+    anno.legend(move |(x, y)| {
+        EmptyElement::at((x, y))
+            + PathElement::new(vec![(0, 0), (end, 0)], st)
+            + PathElement::new(vec![(start, 0), (w, 0)], st)
+    });
     label(anno, name);
     Ok(())
 }

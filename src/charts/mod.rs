@@ -9,6 +9,7 @@ pub mod csv;
 pub mod draw;
 pub mod figure;
 pub mod geometry;
+pub mod legend;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};
 pub use figure::{palette, Axis, Figure, Legend, Rgb, Series};

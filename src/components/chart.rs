@@ -97,9 +97,9 @@ fn readout(fig: &Figure, h: &Hover, width: u32) -> Html {
         <>
             <div class="hairline" style={format!("left: {:.1}px", h.left)}></div>
             <div class="readout" style={style} role="status">
-                <div class="readout-x">{ format!("{} = {}", fig.x.label, format::sig(h.readings[0].x, 4)) }</div>
+                <div class="readout-x">{ format!("{} = {}", fig.x.label, format::readable(h.readings[0].x, 4)) }</div>
                 { for h.readings.iter().map(|r| html! {
-                    <div>{ format!("{}: {} {}", r.name, format::sig(r.y, 4), fig.y.unit) }</div>
+                    <div>{ format!("{}: {} {}", r.name, format::readable(r.y, 4), fig.y.unit) }</div>
                 }) }
             </div>
         </>

@@ -21,13 +21,13 @@ fn head(axis: &Axis, what: &str) -> String {
 
 /// An x value as shown: its category's name on a categorical axis.
 fn x_text(axis: &Axis, x: f64) -> String {
-    axis.category(x).map_or_else(|| format::sig(x, 4), str::to_string)
+    axis.category(x).map_or_else(|| format::readable(x, 4), str::to_string)
 }
 
 /// The columns and rows of one series (as text), empty for a marker.
 fn rows_of(fig: &Figure, s: &Series) -> (Vec<String>, Vec<Vec<String>>) {
     let (x, y) = (&fig.x, &fig.y);
-    let n = |v: f64| format::sig(v, 4);
+    let n = |v: f64| format::readable(v, 4);
     match s {
         Series::Line { points, .. } => (
             vec![head(x, ""), head(y, "")],

@@ -56,7 +56,16 @@ fn log_unit(p: &Param, v: f64) -> f64 {
 pub fn stepped(p: &Param, v: f64, steps: f64) -> f64 {
     let dir = steps.signum();
     let next = match p.scale {
-        Scale::Linear(step) => ((v / step).round() + steps) * step,
+        Scale::Linear(step) => {
+            // From between two grid points, the first press lands on the next one.
+            let k = v / step;
+            let k = if dir > 0.0 {
+                (k + 1e-9).floor()
+            } else {
+                (k - 1e-9).ceil()
+            };
+            (k + steps) * step
+        }
         Scale::Log => value_at(p, raw_position(p, v) + steps),
         Scale::Field => v,
     };
@@ -128,6 +137,8 @@ mod tests {
         let sd = Param::new("sd", "sd", "", 0.0, 5.0, 0.1, Scale::Linear(0.005), false);
         walks(&sd, 0.104, 100);
         assert_eq!(stepped(&sd, 0.1, 1.0), 0.105);
+        assert_eq!(stepped(&sd, 0.104, 1.0), 0.105);
+        assert_eq!(stepped(&sd, 0.104, -1.0), 0.1);
         assert_eq!(stepped(&log(0.1, 10.0, false), 1.0, 1.0), 1.01);
         assert_eq!(stepped(&log(0.1, 10.0, false), 1.0, -1.0), 0.995);
         assert_eq!(stepped(&log(1.0, 1e6, true), 5.0, 1.0), 6.0);
