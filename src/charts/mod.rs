@@ -10,6 +10,7 @@ pub mod draw;
 pub mod figure;
 pub mod geometry;
 pub mod legend;
+pub mod ticks;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};
 pub use figure::{palette, Axis, Figure, Legend, Rgb, Series};
