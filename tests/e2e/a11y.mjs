@@ -9,7 +9,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'];
 async function openEmbed(page, url) {
   await page.goto('about:blank');
   await page.goto(url);
-  await page.waitForSelector('.embed-root figure.chart', { timeout: 30000 });
+  await page.waitForSelector('.embed-root figure.chart', { state: 'attached', timeout: 30000 });
 }
 
 /** Opens `url` and waits until its `count` charts are drawn and no run is under way. */
