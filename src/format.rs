@@ -117,11 +117,12 @@ pub fn powers(v: f64, digits: usize) -> String {
     } else {
         format!("10{}", superscript(e as i32))
     };
-    match (m, p.is_empty()) {
-        (_, true) => sig(m, digits),
-        (m, _) if m == 1.0 => p,
-        (m, _) if m == -1.0 => format!("−{p}"),
-        _ => format!("{}×{p}", sig(m, digits).replace('-', "−")),
+    if p.is_empty() {
+        sig(m, digits)
+    } else if m.abs() == 1.0 {
+        format!("{}{p}", if m < 0.0 { "−" } else { "" })
+    } else {
+        format!("{}×{p}", sig(m, digits).replace('-', "−"))
     }
 }
 
