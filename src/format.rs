@@ -37,8 +37,12 @@ pub fn readable(v: f64, digits: usize) -> String {
     if !(1e4..1e15).contains(&a) {
         return sig(v, digits);
     }
-    let rounded = round_sig(v, digits as i32).round() as i64;
-    let text = rounded.unsigned_abs().to_string();
+    grouped(round_sig(v, digits as i32).round() as i64)
+}
+
+/// A whole number with thousands separators (`−12,300`).
+pub fn grouped(n: i64) -> String {
+    let text = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
         if i > 0 && (text.len() - i) % 3 == 0 {
@@ -46,7 +50,7 @@ pub fn readable(v: f64, digits: usize) -> String {
         }
         out.push(c);
     }
-    if rounded < 0 {
+    if n < 0 {
         format!("−{out}")
     } else {
         out
@@ -192,6 +196,7 @@ mod tests {
         assert_eq!(readable(0.05, 4), "0.05");
         assert_eq!(readable(1.0 / 3.0, 4), "0.3333");
         assert_eq!(readable(denoise(1.67e-16, 1.0), 4), "0");
+        assert_eq!(grouped(9500), "9,500");
         assert_eq!(plain("ab\u{202E}c\u{0007}d\n", 40), "abcd");
         for v in [1.4914e-8, 0.05, 1e9, 123.456, 1e-12, 0.1 + 0.2] {
             assert_eq!(exact(v).parse::<f64>().unwrap(), v);

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::figure::{Figure, Legend, Rgb, Series};
 pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
-use super::ticks::{tick, tick_style};
+use super::ticks::{caption_size, tick, tick_style, x_label_count};
 
 fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -36,7 +36,12 @@ pub fn draw_figure<DB: DrawingBackend>(
         .margin(px(s, 10.0))
         // Room for the last x tick label, centred on the right edge.
         .margin_right(px(s, 24.0))
-        .caption(&fig.title, ("sans-serif", 15.0 * s).into_font().color(&BLACK))
+        .caption(
+            &fig.title,
+            ("sans-serif", caption_size(root.dim_in_pixel().0, &fig.title, s))
+                .into_font()
+                .color(&BLACK),
+        )
         .x_label_area_size(px(s, 46.0))
         .y_label_area_size(px(s, 68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
@@ -65,13 +70,14 @@ fn draw_mesh<'a, DB: DrawingBackend + 'a>(
     let (xs, ys) = (tick_style(x_axis, xr), tick_style(y_axis, yr));
     let x_fmt = |v: &f64| tick(x_axis, xs, *v);
     let y_fmt = |v: &f64| tick(y_axis, ys, *v);
+    let x_count = x_label_count(chart.plotting_area().dim_in_pixel().0, s);
     chart
         .configure_mesh()
         .x_desc(fig.x.title())
         .y_desc(fig.y.title())
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
-        .x_labels(10)
+        .x_labels(x_count)
         .y_labels(8)
         .label_style(("sans-serif", 12.0 * s).into_font().color(&RGBColor(40, 40, 40)))
         .axis_desc_style(("sans-serif", 13.0 * s).into_font().color(&BLACK))

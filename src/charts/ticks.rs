@@ -1,4 +1,5 @@
-//! Tick labels: one style an axis, whole numbers only on a count axis.
+//! Tick labels (one style an axis, whole numbers only on a count axis, as many as
+//! fit) and a caption that fits a narrow chart.
 
 use std::ops::Range;
 
@@ -39,6 +40,20 @@ pub fn tick(axis: &Axis, style: TickStyle, v: f64) -> String {
     }
     match style {
         TickStyle::Powers => format::powers(value, 3),
+        // Whole thousands grouped on every tick alike (9,500 beside 10,000).
+        TickStyle::Plain if value.abs() >= 1000.0 && value.fract() == 0.0 => format::grouped(value as i64),
         TickStyle::Plain => format::readable(value, 4),
     }
+}
+
+/// The caption's font size: 15 CSS px, smaller on a narrow chart so the title fits.
+pub fn caption_size(width_px: u32, title: &str, s: f64) -> f64 {
+    let width = width_px as f64 / s - 20.0;
+    let fits = width / (0.55 * title.chars().count().max(1) as f64);
+    fits.clamp(10.0, 15.0) * s
+}
+
+/// As many x tick labels as fit, about one per 75 CSS px (at most 10).
+pub fn x_label_count(plot_px: u32, s: f64) -> usize {
+    ((plot_px as f64 / s / 75.0) as usize).clamp(3, 10)
 }
