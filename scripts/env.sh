@@ -9,6 +9,7 @@ WASM_PACK_VERSION=0.15.1
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 PLAYWRIGHT_VERSION=1.65.1
+AXE_CORE_VERSION=4.14.1
 
 # The wasm-bindgen CLI must equal the crate version in Cargo.lock.
 et_wasm_bindgen_version() {

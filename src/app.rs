@@ -4,6 +4,7 @@ use et_engine::choice::Choice;
 use yew::prelude::*;
 
 use crate::components::chart::EmbedTarget;
+use crate::components::embed_check::EmbedCheck;
 use crate::components::Notices;
 use crate::hooks::use_route;
 use crate::pages::{AllocationPage, MarketPage, MechanismsPage, Page, SecondaryPage, TicketValuePage};
@@ -18,7 +19,7 @@ fn resolve(route: &Route) -> (Page, Option<String>) {
             Page::TicketValue,
             Some(format!(
                 "There is no page “{}”; showing {}.",
-                route.page.chars().take(40).collect::<String>(),
+                crate::format::plain(&route.page, 40),
                 Page::TicketValue.label()
             )),
         ),
@@ -94,6 +95,7 @@ pub fn App() -> Html {
         <>
             { header(page) }
             <main>
+                <h1 class="page-title">{ page.label() }</h1>
                 <Notices items={notice.into_iter().chain(bad_embed).collect::<Vec<_>>()} />
                 { view }
             </main>
@@ -120,6 +122,8 @@ fn embedded(chart: &str, controls: bool, page: Html, open: &str) -> Html {
     html! {
         <div class="embed-root" data-embed={chart.to_string()}>
             <style>{ css }</style>
+            <h1 class="sr-only">{ format!("ET Explorer chart: {chart}") }</h1>
+            <EmbedCheck chart={chart.to_string()} open={format!("./{open}")} />
             <ContextProvider<EmbedTarget> context={target}>
                 { page }
             </ContextProvider<EmbedTarget>>

@@ -1,9 +1,28 @@
 //! Downloads (PNG, SVG, CSV of a chart) and the share link.
 
 use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
 
-use crate::charts::{draw_figure, DrawStyle, Figure};
+use crate::charts::{draw_figure, DrawError, DrawStyle, Figure, PlotGeometry};
+
+/// Sizes the canvas's backing store to `w × h` CSS pixels at `dpr` and draws.
+pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64) -> Result<PlotGeometry, DrawError> {
+    canvas.set_width((w as f64 * dpr).round() as u32);
+    canvas.set_height((h as f64 * dpr).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| DrawError("the browser gave no 2D canvas context".into()))?;
+    draw_figure(&backend.into_drawing_area(), fig, &DrawStyle { scale: dpr })
+}
+
+/// The figure as a PNG data URL, `w × h` CSS pixels drawn at `scale` (2: sharp in a post).
+pub fn png(fig: &Figure, w: u32, h: u32, scale: f64) -> Result<String, String> {
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let canvas: HtmlCanvasElement = doc.create_element("canvas").map_err(|_| "no canvas")?.unchecked_into();
+    render(&canvas, fig, w, h, scale).map_err(|e| e.to_string())?;
+    canvas.to_data_url().map_err(|_| "the canvas gave no PNG".to_string())
+}
 
 /// Makes the browser download `href` as `filename`.
 pub fn download(href: &str, filename: &str) -> Result<(), String> {

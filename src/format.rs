@@ -32,12 +32,17 @@ pub fn sig(v: f64, sig: usize) -> String {
 /// Like [`sig`], but whole numbers from 10⁴ to 10¹⁵ are written out with thousands
 /// separators (`3,822,000`), as a reader expects in a summary.
 pub fn readable(v: f64, digits: usize) -> String {
+    let digits = honest_digits(v, digits);
     let a = v.abs();
     if !(1e4..1e15).contains(&a) {
         return sig(v, digits);
     }
-    let rounded = round_sig(v, digits as i32).round() as i64;
-    let text = rounded.unsigned_abs().to_string();
+    grouped(round_sig(v, digits as i32).round() as i64)
+}
+
+/// A whole number with thousands separators (`−12,300`).
+pub fn grouped(n: i64) -> String {
+    let text = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
         if i > 0 && (text.len() - i) % 3 == 0 {
@@ -45,10 +50,42 @@ pub fn readable(v: f64, digits: usize) -> String {
         }
         out.push(c);
     }
-    if rounded < 0 {
+    if n < 0 {
         format!("−{out}")
     } else {
         out
+    }
+}
+
+/// `s` for a notice: control characters (and bidirectional overrides, which could make
+/// echoed URL text read backwards) removed, at most `max` characters kept.
+pub fn plain(s: &str, max: usize) -> String {
+    let bidi =
+        |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    s.chars().filter(|&c| !c.is_control() && !bidi(c)).take(max).collect()
+}
+
+/// At least `digits`, more while rounding would show a rounder value than `v` is
+/// (0.0499991 is not "0.05"): up to 9 significant digits.
+pub fn honest_digits(v: f64, digits: usize) -> usize {
+    let mut d = digits.max(1) as i32;
+    while d < 9 {
+        let r = round_sig(v, d);
+        let exact = (r - v).abs() <= 1e-9 * v.abs();
+        if exact || round_sig(v, d - 1) != r {
+            break;
+        }
+        d += 1;
+    }
+    d as usize
+}
+
+/// `v`, or 0 when it is below 10⁻¹² of `scale` (float noise, e.g. 1.67e-16 of 1).
+pub fn denoise(v: f64, scale: f64) -> f64 {
+    if v.abs() < 1e-12 * scale.abs() {
+        0.0
+    } else {
+        v
     }
 }
 
@@ -67,6 +104,29 @@ pub fn exact(v: f64) -> String {
         format!("{v:e}")
     } else {
         format!("{v}")
+    }
+}
+
+/// `v` as `a×10ⁿ` with `digits` significant digits (`10ⁿ` when `a` is 1), for tick
+/// labels of very small or large values.
+pub fn powers(v: f64, digits: usize) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return sig(v, digits);
+    }
+    let e = v.abs().log10().floor();
+    let m = round_sig(v / 10f64.powf(e), digits as i32);
+    let (m, e) = if m.abs() >= 10.0 { (m / 10.0, e + 1.0) } else { (m, e) };
+    let p = if e == 0.0 {
+        String::new()
+    } else {
+        format!("10{}", superscript(e as i32))
+    };
+    if p.is_empty() {
+        sig(m, digits)
+    } else if m.abs() == 1.0 {
+        format!("{}{p}", if m < 0.0 { "−" } else { "" })
+    } else {
+        format!("{}×{p}", sig(m, digits).replace('-', "−"))
     }
 }
 
@@ -129,6 +189,15 @@ mod tests {
         assert_eq!(readable(499.94, 4), "499.9");
         assert_eq!(log_tick(-2.0), "10⁻²");
         assert_eq!(round_sig(1047.1285, 3), 1050.0);
+        assert_eq!(powers(3.2e-4, 3), "3.2×10⁻⁴");
+        assert_eq!(powers(1e-3, 3), "10⁻³");
+        assert_eq!(powers(2.5e7, 3), "2.5×10⁷");
+        assert_eq!(readable(0.0499991, 4), "0.049999");
+        assert_eq!(readable(0.05, 4), "0.05");
+        assert_eq!(readable(1.0 / 3.0, 4), "0.3333");
+        assert_eq!(readable(denoise(1.67e-16, 1.0), 4), "0");
+        assert_eq!(grouped(9500), "9,500");
+        assert_eq!(plain("ab\u{202E}c\u{0007}d\n", 40), "abcd");
         for v in [1.4914e-8, 0.05, 1e9, 123.456, 1e-12, 0.1 + 0.2] {
             assert_eq!(exact(v).parse::<f64>().unwrap(), v);
         }

@@ -1,6 +1,6 @@
-//! The plot ranges of a figure and where its legend goes.
+//! The plot ranges of a figure.
 
-use super::figure::{Figure, Legend, Series};
+use super::figure::{Figure, Series};
 
 impl Figure {
     /// Plot-coordinate ranges covering every drawable point (y padded by 5 %);
@@ -63,37 +63,6 @@ impl Figure {
         let points = self.series.iter().any(|s| matches!(s, Series::Points { .. }));
         (xs.range(if points { 0.04 } else { 0.0 }), ys.range(0.05))
     }
-
-    /// The legend's corner: [`Legend::Auto`] resolved to the corner quadrant holding the
-    /// fewest points of lines and point series (upper right on ties).
-    pub fn legend_corner(&self) -> Legend {
-        if self.legend != Legend::Auto {
-            return self.legend;
-        }
-        let (xr, yr) = self.bounds();
-        let (xm, ym) = ((xr.start + xr.end) / 2.0, (yr.start + yr.end) / 2.0);
-        let mut counts = [0usize; 4];
-        for s in &self.series {
-            let pts: Vec<(f64, f64)> = match s {
-                Series::Line { points, .. } => points.clone(),
-                Series::Points { points, .. } => points.iter().map(|p| (p.0, p.1)).collect(),
-                _ => Vec::new(),
-            };
-            for (x, y) in pts {
-                if let (Some(px), Some(py)) = (self.x.to_plot(x), self.y.to_plot(y)) {
-                    counts[usize::from(px < xm) + 2 * usize::from(py < ym)] += 1;
-                }
-            }
-        }
-        let corners = [
-            Legend::UpperRight,
-            Legend::UpperLeft,
-            Legend::LowerRight,
-            Legend::LowerLeft,
-        ];
-        let best = (0..4).min_by_key(|&i| counts[i]).unwrap_or(0);
-        corners[best]
-    }
 }
 
 #[derive(Default)]
@@ -125,7 +94,7 @@ impl Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::figure::{palette, Axis, Reading};
+    use crate::charts::figure::{palette, Axis, Legend, Reading};
 
     #[test]
     fn bounds_and_readout_respect_log_axes() {

@@ -7,22 +7,12 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::figure::{Axis, Figure, Legend, Rgb, Series};
+use super::figure::{Figure, Legend, Rgb, Series};
 pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
-use crate::format;
+use super::ticks::{caption_size, tick, tick_style, x_label_count};
 
 fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
-}
-
-fn tick(axis: &Axis, v: f64) -> String {
-    if !axis.categories.is_empty() {
-        axis.category(v).unwrap_or_default().to_string()
-    } else if axis.log {
-        format::log_tick(v)
-    } else {
-        format::sig(v, 3)
-    }
 }
 
 /// The chart context of a figure: linear plot coordinates on both axes.
@@ -46,11 +36,16 @@ pub fn draw_figure<DB: DrawingBackend>(
         .margin(px(s, 10.0))
         // Room for the last x tick label, centred on the right edge.
         .margin_right(px(s, 24.0))
-        .caption(&fig.title, ("sans-serif", 15.0 * s).into_font().color(&BLACK))
+        .caption(
+            &fig.title,
+            ("sans-serif", caption_size(root.dim_in_pixel().0, &fig.title, s))
+                .into_font()
+                .color(&BLACK),
+        )
         .x_label_area_size(px(s, 46.0))
         .y_label_area_size(px(s, 68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
-    draw_mesh(&mut chart, fig, s)?;
+    draw_mesh(&mut chart, fig, s, (&xr, &yr))?;
     let mut labelled = false;
     for series in &fig.series {
         draw_series(&mut chart, fig, series, s, &yr)?;
@@ -65,17 +60,24 @@ pub fn draw_figure<DB: DrawingBackend>(
 }
 
 /// The grid, ticks and axis titles.
-fn draw_mesh<'a, DB: DrawingBackend + 'a>(chart: &mut Plot<'a, DB>, fig: &Figure, s: f64) -> Result<(), DrawError> {
+fn draw_mesh<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    s: f64,
+    (xr, yr): (&Range<f64>, &Range<f64>),
+) -> Result<(), DrawError> {
     let (x_axis, y_axis) = (&fig.x, &fig.y);
-    let x_fmt = |v: &f64| tick(x_axis, *v);
-    let y_fmt = |v: &f64| tick(y_axis, *v);
+    let (xs, ys) = (tick_style(x_axis, xr), tick_style(y_axis, yr));
+    let x_fmt = |v: &f64| tick(x_axis, xs, *v);
+    let y_fmt = |v: &f64| tick(y_axis, ys, *v);
+    let x_count = x_label_count(chart.plotting_area().dim_in_pixel().0, s);
     chart
         .configure_mesh()
         .x_desc(fig.x.title())
         .y_desc(fig.y.title())
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
-        .x_labels(10)
+        .x_labels(x_count)
         .y_labels(8)
         .label_style(("sans-serif", 12.0 * s).into_font().color(&RGBColor(40, 40, 40)))
         .axis_desc_style(("sans-serif", 13.0 * s).into_font().color(&BLACK))
@@ -173,8 +175,14 @@ fn draw_line<'a, DB: DrawingBackend + 'a>(
     } else {
         chart.draw_series(LineSeries::new(pts, st))?
     };
-    let w = px(s, 20.0) as i32;
-    anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], st));
+    let (w, d) = (px(s, 20.0) as i32, px(s, 7.0) as i32);
+    // A dashed line's swatch is dashed too: two dashes and a gap, as drawn.
+    let (end, start) = if dashed { (d, w - d) } else { (w / 2 + 1, w / 2) };
+    anno.legend(move |(x, y)| {
+        EmptyElement::at((x, y))
+            + PathElement::new(vec![(0, 0), (end, 0)], st)
+            + PathElement::new(vec![(start, 0), (w, 0)], st)
+    });
     label(anno, name);
     Ok(())
 }

@@ -27,6 +27,8 @@ pub struct Axis {
     pub log: bool,
     /// Names of categories at 0, 1, 2, … (empty for a numeric axis).
     pub categories: Vec<String>,
+    /// A count: ticks only at whole numbers.
+    pub integer: bool,
 }
 
 impl Axis {
@@ -37,7 +39,13 @@ impl Axis {
             unit: unit.into(),
             log: false,
             categories: Vec::new(),
+            integer: false,
         }
+    }
+
+    /// This axis as a count (ticks only at whole numbers).
+    pub fn integer(self) -> Self {
+        Self { integer: true, ..self }
     }
 
     /// A categorical axis: `names[i]` at `i`.
@@ -61,6 +69,7 @@ impl Axis {
             unit: unit.into(),
             log: true,
             categories: Vec::new(),
+            integer: false,
         }
     }
 

@@ -9,6 +9,8 @@ pub mod csv;
 pub mod draw;
 pub mod figure;
 pub mod geometry;
+pub mod legend;
+pub mod ticks;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};
 pub use figure::{palette, Axis, Figure, Legend, Rgb, Series};

@@ -3,14 +3,14 @@
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::chart_table::ChartTable;
 use super::chart_tools::ChartTools;
 use crate::charts::figure::Reading;
-use crate::charts::{draw_figure, DrawError, DrawStyle, Figure, PlotGeometry};
+use crate::charts::{Figure, PlotGeometry};
+pub use crate::export::render;
 use crate::format;
 use crate::hooks::use_element_width;
 
@@ -38,15 +38,6 @@ fn device_pixel_ratio() -> f64 {
         .map(|w| w.device_pixel_ratio())
         .filter(|r| *r > 0.0)
         .unwrap_or(1.0)
-}
-
-/// Sizes the canvas's backing store to `w × h` CSS pixels at `dpr` and draws.
-pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64) -> Result<PlotGeometry, DrawError> {
-    canvas.set_width((w as f64 * dpr).round() as u32);
-    canvas.set_height((h as f64 * dpr).round() as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| DrawError("the browser gave no 2D canvas context".into()))?;
-    draw_figure(&backend.into_drawing_area(), fig, &DrawStyle { scale: dpr })
 }
 
 /// In embed mode, the name of the chart shown alone (provided by the app shell).
@@ -106,9 +97,9 @@ fn readout(fig: &Figure, h: &Hover, width: u32) -> Html {
         <>
             <div class="hairline" style={format!("left: {:.1}px", h.left)}></div>
             <div class="readout" style={style} role="status">
-                <div class="readout-x">{ format!("{} = {}", fig.x.label, format::sig(h.readings[0].x, 4)) }</div>
+                <div class="readout-x">{ format!("{} = {}", fig.x.label, format::readable(h.readings[0].x, 4)) }</div>
                 { for h.readings.iter().map(|r| html! {
-                    <div>{ format!("{}: {} {}", r.name, format::sig(r.y, 4), fig.y.unit) }</div>
+                    <div>{ format!("{}: {} {}", r.name, format::readable(r.y, 4), fig.y.unit) }</div>
                 }) }
             </div>
         </>
@@ -151,18 +142,24 @@ pub fn Chart(props: &ChartProps) -> Html {
     let (geometry, error) = use_drawing(&canvas, &props.figure, (width, height), dpr);
     let (onmousemove, onmouseleave) = hover_callbacks(&geometry, &hover, &props.figure, dpr);
     let fig = &props.figure;
+    let (title_id, data_id) = (
+        format!("chart-{}-title", props.name),
+        format!("chart-{}-data", props.name),
+    );
     html! {
-        <figure class="chart" data-chart={props.name.clone()}>
+        <figure class="chart" data-chart={props.name.clone()} aria-labelledby={title_id.clone()}>
+            <figcaption class="sr-only" id={title_id}>{ fig.title.clone() }</figcaption>
             <div class="chart-canvas" ref={container} style={format!("height: {height}px")}
                  onmousemove={onmousemove} onmouseleave={onmouseleave}>
-                <canvas ref={canvas.clone()} role="img" aria-label={fig.title.clone()}
+                <canvas ref={canvas.clone()} role="img" aria-label={fig.title.clone()} aria-describedby={data_id.clone()}
                     style={format!("width: 100%; height: {height}px")}></canvas>
                 { for hover.as_ref().map(|h| readout(fig, h, width)) }
             </div>
             if let Some(msg) = error {
                 <div class="chart-error" role="alert">{ msg }</div>
             }
-            <ChartTools figure={fig.clone()} name={props.name.clone()} canvas={canvas} width={width} height={height} />
+            <ChartTools figure={fig.clone()} name={props.name.clone()} width={width} height={height} />
+            <ChartTable figure={fig.clone()} id={data_id} />
         </figure>
     }
 }

@@ -1,13 +1,11 @@
-//! A chart's tools: downloads (PNG, SVG, CSV) and the embed snippet.
+//! A chart's tools: downloads (PNG at 2×, SVG, CSV) and the embed panel.
 
 use std::rc::Rc;
 
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::embed_panel::EmbedPanel;
 use crate::charts::Figure;
-use crate::hooks::url::current_hash;
-use crate::url_state::{Route, SHELL_KEYS};
 
 /// Properties of [`ChartTools`].
 #[derive(Properties, PartialEq)]
@@ -16,45 +14,20 @@ pub struct ChartToolsProps {
     pub figure: Rc<Figure>,
     /// The chart's name (`data-chart`), in file names and embeds.
     pub name: AttrValue,
-    /// The canvas it is drawn on (for the PNG).
-    pub canvas: NodeRef,
-    /// Its size in CSS pixels (for the SVG).
+    /// Its size in CSS pixels (for the PNG and the SVG).
     pub width: u32,
     pub height: u32,
 }
 
-/// `s` with `&`, `"`, `<` and `>` escaped, for an HTML attribute.
-fn attr_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The `<iframe>` that shows chart `name` alone with its page's controls.
-fn embed_snippet(name: &str, title: &str) -> String {
-    let route = Route::parse(&current_hash());
-    let hash = route.hash_without(&SHELL_KEYS);
-    let loc = web_sys::window().map(|w| w.location());
-    let base = loc
-        .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
-        .unwrap_or_default();
-    format!(
-        "<iframe src=\"{}\" width=\"720\" height=\"480\" style=\"border:0\" title=\"ET Explorer: {}\"></iframe>",
-        attr_escape(&format!("{base}{hash}&embed={name}&controls=1")),
-        attr_escape(title)
-    )
-}
-
 /// Downloads the chart as `kind` (`png`, `svg` or `csv`).
 fn export(props: &ChartToolsProps, kind: &'static str) -> Callback<MouseEvent> {
-    let (canvas, fig, name) = (props.canvas.clone(), props.figure.clone(), props.name.clone());
-    let (width, height) = (props.width, props.height);
+    let (fig, name) = (props.figure.clone(), props.name.clone());
+    let (width, height) = (props.width.max(320), props.height);
     Callback::from(move |_: MouseEvent| {
         let file = format!("et-explorer-{name}.{kind}");
         let href = match kind {
-            "png" => canvas.cast::<HtmlCanvasElement>().and_then(|c| c.to_data_url().ok()),
-            "svg" => crate::export::svg(&fig, width.max(320), height)
+            "png" => crate::export::png(&fig, width, height, 2.0).ok(),
+            "svg" => crate::export::svg(&fig, width, height)
                 .ok()
                 .map(|s| crate::export::data_url("image/svg+xml", &s)),
             _ => Some(crate::export::data_url("text/csv", &fig.to_csv())),
@@ -66,32 +39,31 @@ fn export(props: &ChartToolsProps, kind: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-/// The download buttons, the Embed button and its snippet.
+/// The download buttons, the Embed button and its panel.
 #[function_component]
 pub fn ChartTools(props: &ChartToolsProps) -> Html {
-    let snippet = use_state(|| None::<String>);
+    let open = use_state_eq(|| false);
     let embed = {
-        let (snippet, name, title) = (snippet.clone(), props.name.clone(), props.figure.title.clone());
-        Callback::from(move |_: MouseEvent| {
-            if snippet.is_some() {
-                return snippet.set(None);
-            }
-            snippet.set(Some(embed_snippet(&name, &title)));
-        })
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let title = &props.figure.title;
+    let panel_id = format!("chart-{}-embed", props.name);
     html! {
         <>
-            <figcaption class="chart-tools">
-                <span>{ "Download" }</span>
-                <button data-export="png" onclick={export(props, "png")} aria-label={format!("Download {title} as PNG")}>{ "PNG" }</button>
-                <button data-export="svg" onclick={export(props, "svg")} aria-label={format!("Download {title} as SVG")}>{ "SVG" }</button>
-                <button data-export="csv" onclick={export(props, "csv")} aria-label={format!("Download the data of {title} as CSV")}>{ "CSV" }</button>
-                <button data-export="embed" onclick={embed} aria-expanded={snippet.is_some().then_some("true")}>{ "Embed" }</button>
-            </figcaption>
-            if let Some(code) = &*snippet {
-                <textarea class="embed-snippet" readonly=true rows="3" aria-label="Embed code: paste it into a post" value={code.clone()} />
-            }
+            <div class="chart-tools">
+                <span aria-hidden="true">{ "Download" }</span>
+                <button data-export="png" onclick={export(props, "png")} aria-label={format!("PNG of chart: {title}")}>{ "PNG" }</button>
+                <button data-export="svg" onclick={export(props, "svg")} aria-label={format!("SVG of chart: {title}")}>{ "SVG" }</button>
+                <button data-export="csv" onclick={export(props, "csv")} aria-label={format!("CSV of chart: {title}")}>{ "CSV" }</button>
+                <button data-export="embed" onclick={embed} aria-label={format!("Embed chart: {title}")}
+                    aria-expanded={if *open { "true" } else { "false" }} aria-controls={panel_id.clone()}>{ "Embed" }</button>
+            </div>
+            <div id={panel_id} hidden={!*open}>
+                if *open {
+                    <EmbedPanel name={props.name.clone()} title={title.clone()} />
+                }
+            </div>
         </>
     }
 }

@@ -2,8 +2,11 @@
 
 pub mod about;
 pub mod chart;
+pub mod chart_table;
 pub mod chart_tools;
 pub mod drafts;
+pub mod embed_check;
+pub mod embed_panel;
 pub mod list_field;
 pub mod notices;
 pub mod progress;

@@ -22,7 +22,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     };
     html! {
         <div class="notices" role="status">
-            <ul>{ for props.items.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            <ul>{ for props.items.iter().map(|n| html! { <li>{ crate::format::plain(n, 400) }</li> }) }</ul>
             <button class="dismiss" onclick={close} aria-label="Dismiss the notices">{ "×" }</button>
         </div>
     }

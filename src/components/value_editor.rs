@@ -23,17 +23,50 @@ pub struct ValueEditorProps {
     pub max: usize,
 }
 
+/// Focuses the element with id `id` if it exists and is enabled; whether it did.
+fn focus_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match el {
+        Some(e) if !e.has_attribute("disabled") => e.focus().is_ok(),
+        _ => false,
+    }
+}
+
+/// After a removal, focus goes to the remove button now in the removed row's place
+/// (the last row's when the last was removed), else its value, else the Add button.
+#[hook]
+fn use_focus_after_removal(len: usize) -> UseStateHandle<Option<usize>> {
+    let removed = use_state_eq(|| None::<usize>);
+    {
+        let removed = removed.clone();
+        use_effect_with(len, move |len| {
+            if let Some(i) = *removed {
+                let j = i.min(len.saturating_sub(1));
+                let _ = focus_id(&format!("remove-{j}")) || focus_id(&format!("value-{j}")) || focus_id("value-add");
+                removed.set(None);
+            }
+        });
+    }
+    removed
+}
+
 /// One row a player.
 #[function_component]
 pub fn ValueEditor(props: &ValueEditorProps) -> Html {
     let drafts = use_drafts::<usize>();
+    let removed = use_focus_after_removal(props.values.len());
     let rows = props.values.iter().enumerate().map(|(i, v)| {
         let set = props.on_set.reform(move |v| (i, v));
         let onchange = drafts.onchange(i, props.param.clone(), format!("Player {}", i + 1), set);
         let remove = {
-            let (cb, drafts) = (props.on_remove.clone(), drafts.clone());
+            let (cb, drafts, removed) = (props.on_remove.clone(), drafts.clone(), removed.clone());
             Callback::from(move |_: MouseEvent| {
                 drafts.clear();
+                removed.set(Some(i));
                 cb.emit(i)
             })
         };
@@ -45,7 +78,7 @@ pub fn ValueEditor(props: &ValueEditorProps) -> Html {
                 <input type="text" inputmode="decimal" class="number" id={format!("value-{i}")}
                     value={shown} oninput={drafts.oninput(i)} {onchange} aria-invalid={err.is_some().then_some("true")} />
                 <span class="unit">{ props.param.unit }</span>
-                <button class="remove" onclick={remove} disabled={props.values.len() <= props.min}
+                <button class="remove" id={format!("remove-{i}")} onclick={remove} disabled={props.values.len() <= props.min}
                     aria-label={format!("Remove player {}", i + 1)}>{ "×" }</button>
                 if let Some(m) = err { <div class="field-error" role="alert">{ m }</div> }
             </div>
@@ -55,7 +88,7 @@ pub fn ValueEditor(props: &ValueEditorProps) -> Html {
     html! {
         <div class="value-editor">
             { for rows }
-            <button class="preset" onclick={add} disabled={props.values.len() >= props.max}>{ "+ Add a player" }</button>
+            <button class="preset" id="value-add" onclick={add} disabled={props.values.len() >= props.max}>{ "+ Add a player" }</button>
         </div>
     }
 }

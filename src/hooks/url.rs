@@ -7,7 +7,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::url_state::Route;
+use crate::url_state::{encode, Route, SHELL_KEYS};
 
 /// Properties of a routed page.
 #[derive(Properties, PartialEq)]
@@ -23,15 +23,38 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Replaces the location hash without a history entry or a `hashchange` event.
+/// `hash` with the current location's shell keys (`embed=`, `controls=`) kept, so an
+/// embedded view reloads as the same embed.
+fn keep_shell_keys(hash: &str) -> String {
+    let current = Route::parse(&current_hash());
+    let kept: Vec<String> = SHELL_KEYS
+        .iter()
+        .filter_map(|k| current.get(k).map(|v| format!("{k}={}", encode(v))))
+        .collect();
+    if kept.is_empty() || Route::parse(hash).page != current.page {
+        return hash.to_string();
+    }
+    let sep = if hash.ends_with('?') {
+        ""
+    } else if hash.contains('?') {
+        "&"
+    } else {
+        "?"
+    };
+    format!("{hash}{sep}{}", kept.join("&"))
+}
+
+/// Replaces the location hash without a history entry or a `hashchange` event (an
+/// embed's own keys kept).
 pub fn replace_hash(hash: &str) {
     let Some(w) = web_sys::window() else { return };
+    let hash = keep_shell_keys(hash);
     if current_hash() == hash {
         return;
     }
     if let Ok(h) = w.history() {
         // A failure leaves the old URL; the page itself is unaffected.
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(hash));
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
     }
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { serveStatic } from './serve.mjs';
+import { a11yChecks, embedChecks, focusChecks } from './a11y.mjs';
 
 // playwright-core lives with the project's other tools (scripts/setup), not in the repo.
 const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
@@ -518,7 +519,8 @@ try {
     await chartsDrawn(page, TICKET_CHARTS);
     await page.click('figure[data-chart="value"] button[data-export="embed"]');
     const code = await page.inputValue('figure[data-chart="value"] .embed-snippet');
-    assert(code.startsWith(`<iframe src="${origin}/#/ticket-value?`) && code.includes('n=2000') && code.includes('embed=value&amp;controls=1'), code);
+    assert(!code.includes('controls=1'), `controls are opt-in: ${code}`);
+    assert(code.startsWith(`<iframe src="${origin}/#/ticket-value?`) && code.includes('n=2000') && code.includes('embed=value'), code);
   });
 
   await check('two widgets embedded in a page on another origin draw and respond', async () => {
@@ -556,6 +558,13 @@ try {
       await p3.close();
       hostServer.close();
     }
+  });
+
+  await embedChecks({ check, assert, page, origin });
+  await focusChecks({ check, assert, page, origin });
+  await a11yChecks({
+    check, assert, browser, origin, shots,
+    pages: [['ticket-value', TICKET_CHARTS], ['allocation', 4], ['secondary', 4], ['primary', PRIMARY_CHARTS], ['mechanisms', MECH_CHARTS]],
   });
 
   await check('no console errors', async () => {

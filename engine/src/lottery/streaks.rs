@@ -2,6 +2,9 @@
 
 use crate::error::{within, EngineError, Result};
 
+/// Most `horizon × runLength` steps [`streak_probability`] takes (about a second).
+pub const MAX_STEPS: f64 = 1e9;
+
 /// The exact probability that a holder winning each slot independently with probability
 /// `share` controls at least one run of `run ≥ 1` consecutive slots within `horizon` slots.
 ///
@@ -9,7 +12,9 @@ use crate::error::{within, EngineError, Result};
 /// A Markov chain on the current run length `j ∈ {0, …, L−1}` with an absorbing state
 /// "a run of L happened": `j → j+1` with probability `s`, `j → 0` with `1 − s`, and
 /// `L−1 → absorbed` with `s`. The absorbed mass is accumulated directly (never as
-/// `1 − survival`), so small probabilities keep full relative precision. `O(H·L)`.
+/// `1 − survival`), so small probabilities keep full relative precision. `O(H·L)`,
+/// so `H·L` is bounded by [`MAX_STEPS`] (an error naming `horizon` beyond it); a run
+/// longer than the horizon, or one whose probability `s^L` underflows, is 0 at once.
 ///
 /// ```
 /// use et_engine::lottery::streaks::streak_probability;
@@ -22,6 +27,16 @@ pub fn streak_probability(share: f64, run: u32, horizon: u64) -> Result<f64> {
     within("share", share, 0.0, 1.0)?;
     if run == 0 {
         return Err(EngineError::invalid("runLength", "must be at least 1"));
+    }
+    if u64::from(run) > horizon || share.powf(f64::from(run)) == 0.0 {
+        return Ok(0.0);
+    }
+    let steps = horizon as f64 * f64::from(run);
+    if steps > MAX_STEPS {
+        return Err(EngineError::invalid(
+            "horizon",
+            format!("horizon × runLength must be at most 10⁹ chain steps (about a second); {horizon} × {run} is too long: shorten the horizon or the run"),
+        ));
     }
     let l = run as usize;
     let mut state = vec![0.0f64; l];
@@ -119,6 +134,13 @@ mod tests {
         assert!((tiny / 1e-24 - 1.0).abs() < 1e-12, "{tiny}");
         assert_eq!(streak_probability(1.5, 2, 3).unwrap_err().field(), "share");
         assert_eq!(streak_probability(0.5, 0, 3).unwrap_err().field(), "runLength");
+        // Too long a chain is refused at once, naming the field; impossible runs are 0.
+        assert_eq!(
+            streak_probability(0.99, 10_000, 100_000_000).unwrap_err().field(),
+            "horizon"
+        );
+        assert_eq!(streak_probability(0.5, 10_000, 100_000_000).unwrap(), 0.0);
+        assert_eq!(streak_probability(0.5, 5, 4).unwrap(), 0.0);
         assert_eq!(pool_streak_probability(3, 10, 2).unwrap(), 0.3 * 0.2);
         assert_eq!(pool_streak_probability(1, 10, 2).unwrap(), 0.0);
         assert_eq!(pool_streak_probability(11, 10, 2).unwrap_err().field(), "tickets");

@@ -136,7 +136,7 @@ pub fn sweep_figure(param: SweepParam, points: &[(f64, Comparison)], show: &[Mec
         title: format!("Protocol share as the {} varies", sweep_noun(param)),
         x: match param {
             SweepParam::Lookahead => Axis::log("Lookahead L (+1)", "slots"),
-            SweepParam::Builders => Axis::linear("Builders k", "builders"),
+            SweepParam::Builders => Axis::linear("Builders k", "builders").integer(),
             _ => Axis::linear(param.label(), ""),
         },
         y: Axis::linear("Protocol capture / value", ""),

@@ -79,7 +79,7 @@ fn number_row(r: &Row) -> Html {
 /// Every shown mechanism's numbers with their standard errors.
 pub fn numbers(rows: &[&Row], slots: u64) -> Html {
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Numbers of each mechanism">
             <table class="mc-table mechanisms-table">
                 <caption>{ format!("Means per slot over {} slots, ± one standard error. Mean slot value {} ETH.", format::readable(slots as f64, 15), rows.first().map_or("—".into(), |r| format::sig(r.value, 4))) }</caption>
                 <thead><tr>
@@ -135,7 +135,7 @@ pub fn w4h_table(shown: &[Mechanism]) -> Html {
         }
     });
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="W⁴H questions">
             <table class="mc-table w4h-table">
                 <caption>{ "Seed 003's W⁴H questions, answered for each mechanism (in this model)" }</caption>
                 <thead><tr>

@@ -10,7 +10,7 @@ pub fn forced_sale_figure(s: &Solution) -> Figure {
     let t = (s.forced_sale_revenue.len() - 1) as f64;
     Figure {
         title: "Selling at a fixed slot against selling optimally".into(),
-        x: Axis::linear("Slot of a forced sale", "slots"),
+        x: Axis::linear("Slot of a forced sale", "slots").integer(),
         y: Axis::linear("Expected price, discounted to slot 0", "ETH"),
         series: vec![
             Series::Line {
@@ -70,7 +70,7 @@ pub fn policy_figure(m: &Market, s: &Solution) -> Figure {
         .collect();
     Figure {
         title: "The seller's policy at each node".into(),
-        x: Axis::linear("Slot", "slots"),
+        x: Axis::linear("Slot", "slots").integer(),
         y: Axis::log("Forecast of the slot's reward", "ETH"),
         series,
         legend: Legend::UpperLeft,
@@ -88,7 +88,7 @@ pub fn sale_slot_figure(s: &Solution) -> Figure {
         .collect();
     Figure {
         title: format!("When the right is sold (spot sale at slot {t})"),
-        x: Axis::linear("Slot of the sale", "slots"),
+        x: Axis::linear("Slot of the sale", "slots").integer(),
         y: Axis::linear("Probability", ""),
         series: vec![
             Series::Bars {

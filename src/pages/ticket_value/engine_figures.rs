@@ -132,7 +132,7 @@ pub fn pool_figure(points: &[PoolPoint], pools: u64) -> Figure {
     let se = 1.0 / (2.0 * (pools as f64 - 1.0)).sqrt();
     Figure {
         title: "Pooling tickets: risk per ticket".into(),
-        x: Axis::log("Tickets in the pool m", "tickets"),
+        x: Axis::log("Tickets in the pool m", "tickets").integer(),
         y: Axis::log("Standard deviation per ticket", "ETH"),
         series: vec![
             Series::Line {
@@ -192,7 +192,7 @@ pub fn holders_figure(r: &ProcessResult, expected: &[Vec<f64>], shares: &[f64]) 
     }
     Figure {
         title: "Holders' realised value, slot by slot".into(),
-        x: Axis::linear("Slot", "slots"),
+        x: Axis::linear("Slot", "slots").integer(),
         y: Axis::linear("Cumulative present value", "ETH"),
         series,
         legend: Legend::UpperLeft,

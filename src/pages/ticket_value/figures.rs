@@ -33,7 +33,7 @@ fn marker(state: &TicketState) -> Series {
 }
 
 fn n_axis() -> Axis {
-    Axis::log("Tickets outstanding n", "tickets")
+    Axis::log("Tickets outstanding n", "tickets").integer()
 }
 
 /// `E[V]` vs n with a ±1 standard-deviation band (clipped at 0: `V ≥ 0`).

@@ -3,11 +3,12 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+mod keys;
+
+use keys::{key_value, position, value_at, LOG_STEPS};
+
 use crate::format;
 use crate::url_state::{Param, Scale};
-
-/// Slider positions on a logarithmic scale.
-const LOG_STEPS: f64 = 1000.0;
 
 /// Properties of [`Slider`].
 #[derive(Properties, PartialEq)]
@@ -21,28 +22,6 @@ pub struct SliderProps {
     /// A line under the control, e.g. an equivalent in other units.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-}
-
-fn position(p: &Param, v: f64) -> f64 {
-    match p.scale {
-        Scale::Linear(_) | Scale::Field => v,
-        Scale::Log => {
-            let (lo, hi) = (p.min.ln(), p.max.ln());
-            ((v.clamp(p.min, p.max).ln() - lo) / (hi - lo) * LOG_STEPS).round()
-        }
-    }
-}
-
-fn value_at(p: &Param, pos: f64) -> f64 {
-    let v = match p.scale {
-        Scale::Linear(_) | Scale::Field => pos,
-        Scale::Log => {
-            let (lo, hi) = (p.min.ln(), p.max.ln());
-            format::round_sig((lo + pos / LOG_STEPS * (hi - lo)).exp(), 3)
-        }
-    };
-    let v = if p.integer { v.round() } else { v };
-    v.clamp(p.min, p.max)
 }
 
 /// The slider's, the field's input and the field's commit callbacks: a valid value goes
@@ -88,6 +67,24 @@ fn callbacks(
     (on_range, on_text_input, on_commit)
 }
 
+/// Arrow, Page, Home and End keys: each press reaches the next value the slider shows
+/// (the browser's own step can round back to the same value on a logarithmic scale).
+fn on_key(props: &SliderProps, draft: &UseStateHandle<Option<String>>) -> Callback<KeyboardEvent> {
+    let (param, value, cb, draft) = (props.param.clone(), props.value, props.on_change.clone(), draft.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        if e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        if let Some(v) = key_value(&param, value, &e.key()) {
+            e.prevent_default();
+            draft.set(None);
+            if v != value {
+                cb.emit(v);
+            }
+        }
+    })
+}
+
 /// A slider with a typed-value field beside it; keyboard-operable and labelled.
 ///
 /// A typed value outside the domain is kept in the field with a message naming the
@@ -101,6 +98,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     let err_id = format!("{id}-error");
 
     let (on_range, on_text_input, on_commit) = callbacks(props, &draft, &error);
+    let on_keydown = on_key(props, &draft);
     let (min, max, step) = match p.scale {
         Scale::Linear(step) => (p.min, p.max, step),
         Scale::Log | Scale::Field => (0.0, LOG_STEPS, 1.0),
@@ -117,7 +115,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                         value={position(p, props.value).to_string()}
                         aria-valuetext={value_text}
                         data-scale={if p.scale == Scale::Log { "log" } else { "linear" }}
-                        oninput={on_range} />
+                        oninput={on_range} onkeydown={on_keydown} />
                 }
                 <input type="text" inputmode="decimal" class="number"
                     id={if p.scale == Scale::Field { id.clone() } else { format!("{id}-text") }}
