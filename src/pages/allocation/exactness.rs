@@ -49,7 +49,7 @@ pub fn method_label(o: &Outcome) -> String {
 /// The sentence saying how exact the equilibrium is.
 pub fn exactness_sentence(o: &Outcome, values: &[f64]) -> String {
     let vmax = values.iter().cloned().fold(0.0, f64::max);
-    let rel = format::sig(o.exploitability / vmax, 2);
+    let rel = format::sig(format::denoise(o.exploitability, vmax) / vmax, 2);
     let err = format::sig(o.revenue_error, 2);
     let grids = o
         .refinement
@@ -97,8 +97,8 @@ pub fn exactness_rows(o: &Outcome, values: &[f64]) -> Html {
     let vmax = values.iter().cloned().fold(0.0, f64::max);
     let exploit = format!(
         "{} ETH ({} of the top value)",
-        format::sig(o.exploitability, 3),
-        format::sig(o.exploitability / vmax, 2)
+        format::sig(format::denoise(o.exploitability, vmax), 3),
+        format::sig(format::denoise(o.exploitability, vmax) / vmax, 2)
     );
     html! {
         <>

@@ -26,7 +26,7 @@ pub fn per_player_figure(o: &Outcome) -> Figure {
     let what = if o.pure { "" } else { " (expected)" };
     Figure {
         title: format!("Per player{what}: bids, allocations, payments"),
-        x: Axis::linear("Player (by the value order you entered)", ""),
+        x: Axis::linear("Player (by the value order you entered)", "").integer(),
         y: Axis::linear("Share of the total", ""),
         series: vec![
             Series::Bars {

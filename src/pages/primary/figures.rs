@@ -36,7 +36,7 @@ pub fn rule_color(rule: PricingRule) -> Rgb {
 
 /// The slot axis.
 pub fn slot_axis() -> Axis {
-    Axis::linear("Slot", "slots")
+    Axis::linear("Slot", "slots").integer()
 }
 
 fn xs(r: &MarketResult) -> impl Iterator<Item = f64> + '_ {

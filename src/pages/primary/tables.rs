@@ -102,14 +102,16 @@ pub fn holders_table(o: &MarketOutcome, r: &MarketResult) -> Html {
         }
     });
     html! {
-        <table class="mc-table market-holders" aria-label="Holders at the end">
-            <thead><tr>
-                <th scope="col">{ "Holder" }</th><th scope="col">{ "c" }</th><th scope="col">{ "Valuation (ETH)" }</th>
-                <th scope="col">{ "Share at the end" }</th><th scope="col">{ "Bought" }</th><th scope="col">{ "Paid (ETH)" }</th>
-                <th scope="col">{ "Earned (ETH)" }</th><th scope="col">{ "Profit (ETH)" }</th>
-            </tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Holders at the end">
+            <table class="mc-table market-holders" aria-label="Holders at the end">
+                <thead><tr>
+                    <th scope="col">{ "Holder" }</th><th scope="col">{ "c" }</th><th scope="col">{ "Valuation (ETH)" }</th>
+                    <th scope="col">{ "Share at the end" }</th><th scope="col">{ "Bought" }</th><th scope="col">{ "Paid (ETH)" }</th>
+                    <th scope="col">{ "Earned (ETH)" }</th><th scope="col">{ "Profit (ETH)" }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
     }
 }
 
@@ -137,14 +139,16 @@ pub fn compare_table(o: &MarketOutcome) -> Html {
         }
     });
     html! {
-        <table class="mc-table market-compare" aria-label="Every pricing rule, same population and seed">
-            <thead><tr>
-                <th scope="col">{ "Rule" }</th><th scope="col">{ "Capture (10–90 %)" }</th>
-                <th scope="col">{ "HHI of tickets held at the end (10–90 %)" }</th>
-                <th scope="col">{ "HHI of slots won (10–90 %)" }</th><th scope="col">{ "Nakamoto (held)" }</th>
-                <th scope="col">{ "Top share" }</th><th scope="col">{ "Revenue (ETH)" }</th>
-            </tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Every pricing rule, same population and seed">
+            <table class="mc-table market-compare" aria-label="Every pricing rule, same population and seed">
+                <thead><tr>
+                    <th scope="col">{ "Rule" }</th><th scope="col">{ "Capture (10–90 %)" }</th>
+                    <th scope="col">{ "HHI of tickets held at the end (10–90 %)" }</th>
+                    <th scope="col">{ "HHI of slots won (10–90 %)" }</th><th scope="col">{ "Nakamoto (held)" }</th>
+                    <th scope="col">{ "Top share" }</th><th scope="col">{ "Revenue (ETH)" }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
     }
 }
