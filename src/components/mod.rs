@@ -21,7 +21,7 @@ pub use about::AboutModel;
 pub use chart::Chart;
 pub use list_field::ListField;
 pub use notices::Notices;
-pub use progress::Progress;
+pub use progress::{run_status, Progress};
 pub use reward_data::{DataPanel, DataSet, RewardData};
 pub use seed::SeedField;
 pub use select::{ChoiceSelect, Select};

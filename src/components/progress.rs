@@ -31,3 +31,23 @@ pub fn Progress(props: &ProgressProps) -> Html {
         </div>
     }
 }
+
+/// A pool run's state on a page: the progress bar with Cancel while it runs, the reason a
+/// run could not start (`setup`, e.g. a control the engine refuses, named), and the
+/// last run's error (a cancel, a failed worker).
+pub fn run_status<T>(
+    status: &crate::worker::status::RunStatus<T>,
+    label: &'static str,
+    on_cancel: Callback<()>,
+    setup: Option<&String>,
+) -> Html {
+    html! {
+        <>
+            if status.running {
+                <Progress done={status.done} total={status.total} {label} {on_cancel} />
+            }
+            if let Some(e) = setup { <div class="no-equilibrium" role="alert">{ e.clone() }</div> }
+            if let Some(e) = &status.error { <div class="hint" role="status">{ e.clone() }</div> }
+        </>
+    }
+}

@@ -30,6 +30,19 @@ impl PartialEq for DataSet {
 pub const NO_DATA: &str =
     "No data loaded yet: until then the log-normal law with μ and sd is used. Data is not stored in the link.";
 
+/// What a page says under the loader: what is loaded, or what is used until then.
+pub fn data_note(data: Option<&DataSet>) -> String {
+    match data {
+        Some(d) => format!(
+            "Using {} rewards from {} (mean {} ETH). Data is not stored in the link.",
+            d.summary.count,
+            d.source,
+            crate::format::sig(d.summary.mean, 4)
+        ),
+        None => NO_DATA.into(),
+    }
+}
+
 /// Properties of [`DataPanel`].
 #[derive(Properties, PartialEq)]
 pub struct DataPanelProps {

@@ -38,6 +38,7 @@ pub mod scenario;
 mod strategy;
 pub mod sweep;
 mod tickets;
+mod top_bids;
 
 pub use aggregate::quantile;
 pub use amm::amm_curve;

@@ -4,6 +4,7 @@ use super::book::Book;
 use super::config::Pricing;
 use super::market::Market;
 use super::result::{capture, HolderFlows, RunSeries, Totals};
+use super::top_bids::TopBids;
 use crate::numeric::random::{stream, EngineRng, Source};
 
 struct Run<'m> {
@@ -229,28 +230,13 @@ impl Run<'_> {
         } else {
             1.0
         };
-        let (mut best, mut second, mut winner, mut ties) = (f64::NEG_INFINITY, f64::NEG_INFINITY, 0, 0u64);
+        let mut top = TopBids::new();
         for (k, (&w, &c)) in self.m.valuations.iter().zip(&self.cash).enumerate() {
-            if !eligible(w, c) {
-                continue;
-            }
-            let bid = (w * scale).min(c).max(reserve);
-            if bid > best {
-                (second, best, winner, ties) = (best, bid, k, 1);
-            } else if bid == best {
-                second = bid;
-                ties += 1;
-                if self.src.below(ties) == 0 {
-                    winner = k;
-                }
-            } else if bid > second {
-                second = bid;
+            if eligible(w, c) {
+                top.offer(k, (w * scale).min(c).max(reserve), &mut self.src);
             }
         }
-        if ties == 0 {
-            return None;
-        }
-        let price = if first_price { best } else { second.max(reserve) };
+        let (winner, price) = top.clear(reserve, first_price)?;
         self.price = price;
         Some((winner, price))
     }

@@ -6,6 +6,7 @@ use super::config::Pricing;
 use super::options::Rules;
 use super::strategy::draw_bid;
 use super::tickets::NONE;
+use super::top_bids::TopBids;
 
 impl Agents<'_> {
     /// Holder `k`'s bid value for a fresh ticket in slot `t` (before its cash).
@@ -112,26 +113,12 @@ impl Agents<'_> {
         } else {
             1.0
         };
-        let (mut best, mut second, mut winner, mut ties) = (f64::NEG_INFINITY, f64::NEG_INFINITY, 0, 0u64);
+        let mut top = TopBids::new();
         for (j, b) in bids.iter().enumerate() {
             let Some(w) = *b else { continue };
-            let bid = (w * scale).min(self.cash[j]).max(reserve);
-            if bid > best {
-                (second, best, winner, ties) = (best, bid, j, 1);
-            } else if bid == best {
-                second = bid;
-                ties += 1;
-                if self.src.below(ties) == 0 {
-                    winner = j;
-                }
-            } else if bid > second {
-                second = bid;
-            }
+            top.offer(j, (w * scale).min(self.cash[j]).max(reserve), &mut self.src);
         }
-        if ties == 0 {
-            return None;
-        }
-        let price = if first_price { best } else { second.max(reserve) };
+        let (winner, price) = top.clear(reserve, first_price)?;
         self.price = price;
         Some((winner, price))
     }

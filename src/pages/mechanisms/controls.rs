@@ -9,9 +9,8 @@ use yew::prelude::*;
 
 use super::params::{capture_param, params, Field, Preset, MAX_BUILDERS};
 use super::state::{Action, MechanismsState};
-use crate::components::reward_data::NO_DATA;
+use crate::components::reward_data::data_note;
 use crate::components::{AboutModel, ChoiceSelect, DataPanel, ListField, SeedField, Slider};
-use crate::format;
 
 /// The slider of numeric control `f`.
 fn slider(s: &MechanismsState, d: &Callback<Action>, f: Field) -> Html {
@@ -41,15 +40,7 @@ fn builders(s: &MechanismsState, d: &Callback<Action>) -> Html {
 /// The slot's value: its law, or the user's data.
 fn value(s: &MechanismsState, d: &Callback<Action>) -> Html {
     let uses_data = s.dist.uses_data();
-    let note = match &s.data {
-        Some(data) => format!(
-            "Using {} rewards from {} (mean {} ETH). Data is not stored in the link.",
-            data.summary.count,
-            data.source,
-            format::sig(data.summary.mean, 4)
-        ),
-        None => NO_DATA.into(),
-    };
+    let note = data_note(s.data.as_ref());
     html! {
         <>
             <h2>{ "The slot's value" }</h2>

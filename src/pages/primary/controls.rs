@@ -8,9 +8,8 @@ use super::holders_table::HoldersTable;
 use super::options_controls::{self, slider};
 use super::params::{params, rule_fields, Compare, Field, Jit, Population};
 use super::state::{Action, MarketState};
-use crate::components::reward_data::NO_DATA;
+use crate::components::reward_data::data_note;
 use crate::components::{AboutModel, ChoiceSelect, DataPanel, SeedField};
-use crate::format;
 
 /// The pricing rule and its parameters, the supply and the resale.
 fn pricing(s: &MarketState, d: &Callback<Action>) -> Html {
@@ -51,15 +50,7 @@ fn holders(s: &MarketState, d: &Callback<Action>) -> Html {
 
 /// Paste or upload per-slot rewards; what is loaded, or what is used until then.
 fn data_panel(s: &MarketState, d: &Callback<Action>) -> Html {
-    let note = match &s.data {
-        Some(data) => format!(
-            "Using {} rewards from {} (mean {} ETH). Data is not stored in the link.",
-            data.summary.count,
-            data.source,
-            format::sig(data.summary.mean, 4)
-        ),
-        None => NO_DATA.into(),
-    };
+    let note = data_note(s.data.as_ref());
     html! {
         <DataPanel on_load={d.reform(Action::Data)}>
             <div class="hint">{ note }</div>

@@ -17,7 +17,7 @@ use super::state::{Action, MarketState};
 use super::sweep::{sweep_jobs, sweep_outcome, SweepLabels, SweepOutcome};
 use super::sweep_figures::{sweep_capture_figure, sweep_hhi_figure};
 use super::tables::{compare_table, holders_table, reading, summary};
-use crate::components::{Chart, ChoiceSelect, Notices, Progress};
+use crate::components::{run_status, Chart, ChoiceSelect, Notices};
 use crate::format;
 use crate::hooks::{use_pool_run, use_url_state, PageProps};
 use crate::worker::market_job::MarketJob;
@@ -79,11 +79,7 @@ pub fn MarketPage(props: &PageProps) -> Html {
             <Notices items={parsed.1.clone()} />
             { controls(s, &dispatch) }
             <section class="results">
-                if status.running {
-                    <Progress done={status.done} total={status.total} label="Simulation (slots)" on_cancel={sim.cancel()} />
-                }
-                if let Err(e) = &*jobs { <div class="no-equilibrium" role="alert">{ e.clone() }</div> }
-                if let Some(e) = &status.error { <div class="hint" role="status">{ e.clone() }</div> }
+                { run_status(status, "Simulation (slots)", sim.cancel(), (*jobs).as_ref().err()) }
                 <ChoiceSelect<ConcMeasure> id="ctl-measure" label="Concentration of" selected={s.measure} on_change={dispatch.reform(Action::Measure)} />
                 if let Some(o) = status.last.clone() { { results(s, &o) } }
                 if s.sweep != SweepBy::Off { { sweep_results(s, &sweep.status, sweep.cancel(), &sweeps) } }
@@ -163,11 +159,7 @@ fn sweep_results(
     html! {
         <section class="sweep" aria-label="Sweep">
             <h2>{ "Sweep" }</h2>
-            if status.running {
-                <Progress done={status.done} total={status.total} label="Sweep (slots)" on_cancel={cancel} />
-            }
-            if let Err(e) = plan { <div class="no-equilibrium" role="alert">{ e.clone() }</div> }
-            if let Some(e) = &status.error { <div class="hint" role="status">{ e.clone() }</div> }
+            { run_status(status, "Sweep (slots)", cancel, plan.as_ref().err()) }
             if let Some(o) = status.last.clone() {
                 <div class="chart-grid">
                     <Chart figure={Rc::new(sweep_capture_figure(o.parameter, &o.lines, o.runs))} name="sweep-capture" />

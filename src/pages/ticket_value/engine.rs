@@ -10,7 +10,7 @@ use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
 use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, McStatus, PoolsRun, POOLS};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
-use crate::components::{AboutModel, Chart, ChoiceSelect, ListField, Progress, SeedField, Slider};
+use crate::components::{run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
 use crate::format;
 use crate::hooks::use_pool_run;
 use crate::url_state::LIST_MAX;
@@ -60,12 +60,7 @@ fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> 
                 <SeedField param={params()[Setting::Seed as usize].clone()} value={props.state.lottery.get(Setting::Seed)}
                     on_change={setter(&props.dispatch, Setting::Seed)} />
             </div>
-            if status.running {
-                <Progress done={status.done} total={status.total} label="Monte Carlo" on_cancel={cancel} />
-            }
-            if let Some(e) = &status.error {
-                <div class="hint" role="status">{ e }</div>
-            }
+            { run_status(status, "Monte Carlo", cancel, None) }
             { mc_results(&props.state, &status.last) }
         </>
     }
