@@ -296,9 +296,15 @@ try {
     await chartsDrawn(page, 4);
     const verdict = await page.textContent('.verdict');
     assert(/probability/.test(verdict), verdict);
+    assert(/mostly a spot auction; it sells earlier with probability/.test(verdict), verdict);
     const inks = await canvasInk(page);
     for (const c of inks) assert(c.ink > 0.01, `${c.name} looks blank`);
     await page.screenshot({ path: `${shots}/secondary.png`, fullPage: true });
+    // The default moves with its inputs: a second early buyer arriving later delays the early sales.
+    const before = await dataUrl(page, 'sale-slot');
+    await page.fill('#ctl-ba', '0, 32, 64');
+    await page.press('#ctl-ba', 'Enter');
+    await page.waitForFunction((b) => document.querySelector('figure[data-chart="sale-slot"] canvas').toDataURL() !== b, before);
   });
 
   await check('secondary market page: an impatient seller sells at once; bad buyers are named', async () => {

@@ -61,7 +61,7 @@ fn controls(s: &SecondaryState, d: &Callback<Action>) -> Html {
 fn results(s: &SecondaryState, m: &Market, sol: &Solution, sweep: &Option<(SweepParam, Vec<SweepPoint>)>) -> Html {
     html! {
         <>
-            <p class="verdict">{ reading(sol.spot_sale_probability, sol.sale_probability_by_slot[0], sol.seller_exercise_probability, sol.lapse_probability) }</p>
+            <p class="verdict">{ reading(sol.spot_sale_probability, sol.sale_probability_by_slot.iter().sum(), sol.sale_probability_by_slot[0], sol.seller_exercise_probability, sol.lapse_probability) }</p>
             { summary(sol) }
             <div class="chart-grid">
                 <Chart figure={Rc::new(forced_sale_figure(sol))} name="forced" />

@@ -42,9 +42,9 @@ pub fn params() -> &'static [Param] {
         vec![
             p("T", "Maturity T", "slots", 1.0, 1024.0, 64.0, Scale::Linear(1.0), true),
             p("mu", "Forecast μ of the slot's reward", "ETH", 1e-3, 100.0, 0.05, Scale::Log, false),
-            p("sigma", "Forecast volatility σ", "per slot", 0.0, 0.5, 0.05, Scale::Linear(0.005), false),
+            p("sigma", "Forecast volatility σ", "per slot", 0.0, 0.5, 0.08, Scale::Linear(0.005), false),
             p("sc", "Seller's cost θ_S", "ETH", 0.0, 100.0, 0.02, Scale::Field, false),
-            p("ds", "Seller's discount d_S", "per slot", 0.0, 0.05, 0.001, Scale::Linear(0.0001), false),
+            p("ds", "Seller's discount d_S", "per slot", 0.0, 0.05, 0.003, Scale::Linear(0.0001), false),
             p("db", "Buyers' discount d_B", "per slot", 0.0, 0.05, 0.001, Scale::Linear(0.0001), false),
             p("rho", "Buyers' risk aversion ρ", "1/ETH", 0.0, 50.0, 0.0, Scale::Linear(0.1), false),
             p("K", "Holding cost K", "ETH/slot", 0.0, 0.01, 0.0, Scale::Linear(0.00001), false),
