@@ -151,9 +151,7 @@ fn draw_band<'a, DB: DrawingBackend + 'a>(
 ) -> Result<(), DrawError> {
     let band = band_polygon(fig, points);
     let anno = chart.draw_series(std::iter::once(Polygon::new(band, fill)))?;
-    let (h, w) = (px(s, 5.0) as i32, px(s, 20.0) as i32);
-    anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], fill));
-    label(anno, name);
+    swatch(anno, name, fill, s);
     Ok(())
 }
 
@@ -225,17 +223,10 @@ fn draw_bars<'a, DB: DrawingBackend + 'a>(
     s: f64,
     yr: &Range<f64>,
 ) -> Result<(), DrawError> {
-    let fill = c.mix(0.75).filled();
-    let base = if fig.y.log { yr.start } else { 0.0 };
-    let rects: Vec<_> = bars
-        .iter()
-        .filter_map(|&(x0, x1, h)| Some([(fig.x.to_plot(x0)?, base), (fig.x.to_plot(x1)?, fig.y.to_plot(h)?)]))
-        .collect();
-    let anno = chart.draw_series(rects.into_iter().map(|r| Rectangle::new(r, fill)))?;
-    let (h, w) = (px(s, 5.0) as i32, px(s, 20.0) as i32);
-    anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], fill));
-    label(anno, name);
-    Ok(())
+    // From the axis (its bottom on a log scale) up to each height: a stack from there.
+    let base = if fig.y.log { fig.y.from_plot(yr.start) } else { 0.0 };
+    let stack: Vec<_> = bars.iter().map(|&(x0, x1, h)| (x0, x1, base, h)).collect();
+    draw_rects(chart, fig, name, c.mix(0.75).filled(), &stack, s)
 }
 
 fn draw_stack<'a, DB: DrawingBackend + 'a>(
@@ -245,7 +236,18 @@ fn draw_stack<'a, DB: DrawingBackend + 'a>(
     bars: &[(f64, f64, f64, f64)],
     s: f64,
 ) -> Result<(), DrawError> {
-    let fill = c.mix(0.85).filled();
+    draw_rects(chart, fig, name, c.mix(0.85).filled(), bars, s)
+}
+
+/// Rectangles `(x0, x1, lo, hi)` in data units, with a filled legend swatch.
+fn draw_rects<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    name: &str,
+    fill: ShapeStyle,
+    bars: &[(f64, f64, f64, f64)],
+    s: f64,
+) -> Result<(), DrawError> {
     let rects: Vec<_> = bars
         .iter()
         .filter_map(|&(x0, x1, lo, hi)| {
@@ -254,10 +256,15 @@ fn draw_stack<'a, DB: DrawingBackend + 'a>(
         })
         .collect();
     let anno = chart.draw_series(rects.into_iter().map(|r| Rectangle::new(r, fill)))?;
+    swatch(anno, name, fill, s);
+    Ok(())
+}
+
+/// A filled rectangle as the series' legend swatch, and its name.
+fn swatch<'a, DB: DrawingBackend + 'a>(anno: &mut SeriesAnno<'a, DB>, name: &str, fill: ShapeStyle, s: f64) {
     let (h, w) = (px(s, 5.0) as i32, px(s, 20.0) as i32);
     anno.legend(move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], fill));
     label(anno, name);
-    Ok(())
 }
 
 fn draw_marker<'a, DB: DrawingBackend + 'a>(
