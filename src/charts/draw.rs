@@ -70,7 +70,13 @@ fn draw_mesh<'a, DB: DrawingBackend + 'a>(
     let (xs, ys) = (tick_style(x_axis, xr), tick_style(y_axis, yr));
     let x_fmt = |v: &f64| tick(x_axis, xs, *v);
     let y_fmt = |v: &f64| tick(y_axis, ys, *v);
-    let x_count = x_label_count(chart.plotting_area().dim_in_pixel().0, s);
+    // A categorical axis names every category (ticks one apart), however narrow.
+    let fit = x_label_count(chart.plotting_area().dim_in_pixel().0, s);
+    let x_count = if fig.x.categories.is_empty() {
+        fit
+    } else {
+        fit.max(fig.x.categories.len() + 1)
+    };
     chart
         .configure_mesh()
         .x_desc(fig.x.title())
