@@ -66,7 +66,8 @@ pub struct EmbedPanelProps {
 }
 
 /// A snippet with its label and a copy button.
-fn snippet(id: String, label: &str, code: String, copied: &UseStateHandle<Option<String>>) -> Html {
+fn snippet(id: String, label: impl Into<String>, code: String, copied: &UseStateHandle<Option<String>>) -> Html {
+    let label: String = label.into();
     let copy = {
         let (copied, code, id) = (copied.clone(), code.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -81,7 +82,7 @@ fn snippet(id: String, label: &str, code: String, copied: &UseStateHandle<Option
     };
     html! {
         <div class="snippet">
-            <label for={id.clone()}>{ label.to_string() }</label>
+            <label for={id.clone()}>{ label.clone() }</label>
             <textarea id={id} class="embed-snippet" readonly=true rows="3" value={code} />
             <button class="copy" onclick={copy} aria-label={format!("{state}: {label}")}>{ state }</button>
         </div>
@@ -106,7 +107,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 { "Show the page's controls in the frame" }
             </label>
             { snippet(format!("embed-{name}-iframe"), "Embed code (sites that allow iframes)", iframe_snippet(name, title, *controls), &copied) }
-            { snippet(format!("embed-{name}-markdown"), "Markdown (ethresear.ch, Mirror, Substack): download the PNG, upload it, link the live view", markdown_snippet(name, title), &copied) }
+            { snippet(format!("embed-{name}-markdown"), format!("Markdown (ethresear.ch, Mirror, Substack): download the PNG above (et-explorer-{name}.png), upload it where you post, and the image links to the live view"), markdown_snippet(name, title), &copied) }
         </div>
     }
 }

@@ -7,6 +7,7 @@ pub mod chart_tools;
 pub mod drafts;
 pub mod embed_check;
 pub mod embed_panel;
+pub mod focus;
 pub mod list_field;
 pub mod notices;
 pub mod progress;

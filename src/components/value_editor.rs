@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::drafts::use_drafts;
+use super::focus::{use_focus_after_removal, RowIds};
 use crate::format;
 use crate::url_state::Param;
 
@@ -23,42 +24,18 @@ pub struct ValueEditorProps {
     pub max: usize,
 }
 
-/// Focuses the element with id `id` if it exists and is enabled; whether it did.
-fn focus_id(id: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match el {
-        Some(e) if !e.has_attribute("disabled") => e.focus().is_ok(),
-        _ => false,
-    }
-}
-
-/// After a removal, focus goes to the remove button now in the removed row's place
-/// (the last row's when the last was removed), else its value, else the Add button.
-#[hook]
-fn use_focus_after_removal(len: usize) -> UseStateHandle<Option<usize>> {
-    let removed = use_state_eq(|| None::<usize>);
-    {
-        let removed = removed.clone();
-        use_effect_with(len, move |len| {
-            if let Some(i) = *removed {
-                let j = i.min(len.saturating_sub(1));
-                let _ = focus_id(&format!("remove-{j}")) || focus_id(&format!("value-{j}")) || focus_id("value-add");
-                removed.set(None);
-            }
-        });
-    }
-    removed
-}
+/// The ids [`use_focus_after_removal`] moves focus between.
+const IDS: RowIds = RowIds {
+    remove: "remove-",
+    first: "value-",
+    add: "value-add",
+};
 
 /// One row a player.
 #[function_component]
 pub fn ValueEditor(props: &ValueEditorProps) -> Html {
     let drafts = use_drafts::<usize>();
-    let removed = use_focus_after_removal(props.values.len());
+    let removed = use_focus_after_removal(props.values.len(), IDS);
     let rows = props.values.iter().enumerate().map(|(i, v)| {
         let set = props.on_set.reform(move |v| (i, v));
         let onchange = drafts.onchange(i, props.param.clone(), format!("Player {}", i + 1), set);

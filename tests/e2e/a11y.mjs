@@ -83,6 +83,25 @@ export async function a11yChecks({ check, assert, browser, origin, shots, pages 
     }
     await ctx.close();
   }
+  await narrowChecks({ check, assert, browser, origin, shots, pages });
+}
+
+/** The narrowest phones (360 × 740): no page scrolls sideways, controls included. */
+async function narrowChecks({ check, assert, browser, origin, shots, pages }) {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+  const page = await ctx.newPage();
+  for (const [key, count] of pages) {
+    await check(`360 px: ${key} has no sideways scroll`, async () => {
+      await open(page, `${origin}/#/${key}`, count);
+      const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      const wide = await page.evaluate(() => [...document.querySelectorAll('main *, header *')]
+        .filter((e) => !e.closest('.table-scroll, .data-table, pre, textarea') && e.getBoundingClientRect().right > innerWidth + 0.5)
+        .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+      await page.screenshot({ path: `${shots}/${key}-360.png`, fullPage: true });
+      assert(sw <= iw, `scrollWidth ${sw} > ${iw}: ${wide.join(', ')}`);
+    });
+  }
+  await ctx.close();
 }
 
 export async function embedChecks({ check, assert, page, origin }) {
@@ -144,5 +163,19 @@ export async function focusChecks({ check, assert, page, origin }) {
     await page.waitForFunction(() => document.querySelectorAll('.value-row').length === 2);
     const inside = await page.evaluate(() => !!document.activeElement.closest('.value-editor'));
     assert(inside, `focus on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}`);
+  });
+  await check('removing a holder keeps the focus in the holders table', async () => {
+    await open(page, `${origin}/#/primary?rule=second-price`, 1);
+    await page.click('details.holders-edit summary');
+    const rows = () => page.$$eval('.holders-table tbody tr', (r) => r.length);
+    const n = await rows();
+    assert(n >= 2, `${n} holders`);
+    await page.click(`#holder-remove-${n - 1}`);
+    await page.waitForFunction((k) => document.querySelectorAll('.holders-table tbody tr').length === k, n - 1);
+    const id = await page.evaluate(() => document.activeElement.id);
+    // The last row went: focus goes to the remove button of the row now last (or, when
+    // one holder is left and its button is disabled, to its first field).
+    const want = n - 1 >= 2 ? `holder-remove-${n - 2}` : 'holder-budget-0';
+    assert(id === want, `focus on "${id}", wanted ${want}`);
   });
 }

@@ -45,12 +45,18 @@ fn xs(r: &MarketResult) -> impl Iterator<Item = f64> + '_ {
 
 /// A band's mean line and its 10–90 % band (the band only with more than one run).
 pub fn with_band(r: &MarketResult, b: &Band, name: &str, color: Rgb) -> Vec<Series> {
+    band_series(&r.slots, r.runs, b, name, color)
+}
+
+/// [`with_band`] over the samples at `slots` of a result of `runs` runs.
+pub fn band_series(slots: &[u64], runs: u64, b: &Band, name: &str, color: Rgb) -> Vec<Series> {
+    let xs = || slots.iter().map(|&s| s as f64);
     let mut out = Vec::new();
-    if r.runs > 1 {
+    if runs > 1 {
         out.push(Series::Band {
             name: "10–90 % of runs".into(),
             color,
-            points: xs(r)
+            points: xs()
                 .zip(&b.lo)
                 .zip(&b.hi)
                 .map(|((x, &lo), &hi)| (x, lo, hi))
@@ -62,7 +68,7 @@ pub fn with_band(r: &MarketResult, b: &Band, name: &str, color: Rgb) -> Vec<Seri
     out.push(Series::Line {
         name: name.into(),
         color,
-        points: xs(r).zip(b.mean.iter().copied()).filter(|p| !p.1.is_nan()).collect(),
+        points: xs().zip(b.mean.iter().copied()).filter(|p| !p.1.is_nan()).collect(),
         dashed: false,
     });
     out
@@ -170,25 +176,6 @@ pub fn shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
         y: Axis::linear("Share of tickets (stacked)", ""),
         series,
         legend: Legend::LowerLeft,
-    }
-}
-
-/// The protocol's cumulative revenue as a share of all rewards.
-pub fn capture_figure(r: &MarketResult, mu: f64) -> Figure {
-    let top = r.holders.iter().map(|h| h.valuation).fold(0.0, f64::max);
-    let mut series = with_band(r, &r.capture, "protocol's capture", palette::GREEN);
-    series.push(flat(
-        r,
-        format!("highest valuation / μ = {}", format::sig(top / mu, 3)),
-        top / mu,
-        palette::GREY,
-    ));
-    Figure {
-        title: "Protocol capture: ticket revenue / all rewards, cumulative".into(),
-        x: slot_axis(),
-        y: Axis::linear("Share of rewards captured", ""),
-        series,
-        legend: Legend::LowerRight,
     }
 }
 

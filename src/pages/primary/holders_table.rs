@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::holders::{cell, columns, set_cell, HolderRow, MAX_HOLDERS};
 use crate::components::drafts::{use_drafts, Drafts};
+use crate::components::focus::{use_focus_after_removal, RowIds};
 use crate::format;
 
 /// Properties of [`HoldersTable`].
@@ -15,6 +16,13 @@ pub struct HoldersTableProps {
     /// Called with the whole table after an edit.
     pub on_change: Callback<Vec<HolderRow>>,
 }
+
+/// The ids focus moves between after a removal.
+const IDS: RowIds = RowIds {
+    remove: "holder-remove-",
+    first: "holder-budget-",
+    add: "holder-add",
+};
 
 /// The number field of holder `i`'s column `col`.
 fn cell_input(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usize, col: usize) -> Html {
@@ -33,18 +41,30 @@ fn cell_input(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usi
     let label = format!("Holder {} {}", i + 1, columns()[col].label);
     html! {
         <td class={classes!(bad.then_some("invalid"))}>
-            <input type="text" inputmode="decimal" class="number" value={shown} oninput={drafts.oninput(at)} {onchange}
+            <input type="text" inputmode="decimal" class="number" value={shown}
+                id={(col == 0).then(|| format!("{}{i}", IDS.first))} oninput={drafts.oninput(at)} {onchange}
                 aria-label={label} aria-invalid={bad.then_some("true")} />
         </td>
     }
 }
 
 /// Holder `i`'s row with its Remove button.
-fn holder_row(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usize) -> Html {
+fn holder_row(
+    props: &HoldersTableProps,
+    drafts: &Drafts<(usize, usize)>,
+    removed: &UseStateHandle<Option<usize>>,
+    i: usize,
+) -> Html {
     let remove = {
-        let (rows, cb, drafts) = (props.rows.clone(), props.on_change.clone(), drafts.clone());
+        let (rows, cb, drafts, removed) = (
+            props.rows.clone(),
+            props.on_change.clone(),
+            drafts.clone(),
+            removed.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             drafts.clear();
+            removed.set(Some(i));
             let mut rows = rows.clone();
             rows.remove(i);
             cb.emit(rows);
@@ -54,7 +74,7 @@ fn holder_row(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usi
         <tr key={i}>
             <th scope="row">{ i + 1 }</th>
             { for (0..4).map(|c| cell_input(props, drafts, i, c)) }
-            <td><button class="remove" onclick={remove} disabled={props.rows.len() <= 1}
+            <td><button class="remove" id={format!("{}{i}", IDS.remove)} onclick={remove} disabled={props.rows.len() <= 1}
                 aria-label={format!("Remove holder {}", i + 1)}>{ "×" }</button></td>
         </tr>
     }
@@ -64,7 +84,8 @@ fn holder_row(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usi
 #[function_component]
 pub fn HoldersTable(props: &HoldersTableProps) -> Html {
     let drafts = use_drafts::<(usize, usize)>();
-    let rows = (0..props.rows.len()).map(|i| holder_row(props, &drafts, i));
+    let removed = use_focus_after_removal(props.rows.len(), IDS);
+    let rows = (0..props.rows.len()).map(|i| holder_row(props, &drafts, &removed, i));
     let add = {
         let (rows, cb) = (props.rows.clone(), props.on_change.clone());
         Callback::from(move |_: MouseEvent| {
@@ -95,7 +116,7 @@ pub fn HoldersTable(props: &HoldersTableProps) -> Html {
                 </table>
             </div>
             { for drafts.errors().into_iter().map(|m| html! { <div class="field-error" role="alert">{ m }</div> }) }
-            <button class="preset" onclick={add} disabled={props.rows.len() >= MAX_HOLDERS}>{ "+ Add a holder" }</button>
+            <button class="preset" id={IDS.add} onclick={add} disabled={props.rows.len() >= MAX_HOLDERS}>{ "+ Add a holder" }</button>
         </div>
     }
 }

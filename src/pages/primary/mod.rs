@@ -1,6 +1,7 @@
 //! The Primary market page (SPEC §4): the protocol's sale of tickets under each pricing
 //! rule, simulated in the worker pool.
 
+pub mod capture;
 pub mod choices;
 pub mod controls;
 pub mod figures;

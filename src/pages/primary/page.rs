@@ -7,9 +7,10 @@ use std::rc::Rc;
 use et_engine::primary::{MarketResult, PricingRule, Rules};
 use yew::prelude::*;
 
+use super::capture::capture_figure;
 use super::choices::{ConcMeasure, SweepBy};
 use super::controls::controls;
-use super::figures::{capture_figure, compare_figure, price_figure, profit_figure, shares_figure};
+use super::figures::{compare_figure, price_figure, profit_figure, shares_figure};
 use super::measure_figures::{hhi_figure, measured, nakamoto_figure, noun, won_shares_figure};
 use super::params::{Field, Population};
 use super::run::{market_outcome, MarketJobs, MarketOutcome, RunLabels};

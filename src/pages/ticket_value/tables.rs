@@ -41,17 +41,19 @@ pub fn summary(s: &TicketState) -> Html {
 pub fn duration(slots: f64) -> String {
     let secs = slots * SECONDS_PER_SLOT;
     let units = [
-        (31_557_600.0, "years"),
-        (86_400.0, "days"),
-        (3_600.0, "hours"),
-        (60.0, "minutes"),
+        (31_557_600.0, "year"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+        (1.0, "second"),
     ];
-    for (size, name) in units {
-        if secs >= size {
-            return format!("{} {name}", format::sig(secs / size, 3));
-        }
-    }
-    format!("{} seconds", format::sig(secs, 3))
+    let (size, name) = units
+        .into_iter()
+        .find(|&(size, _)| secs >= size)
+        .unwrap_or((1.0, "second"));
+    let count = format::sig(secs / size, 3);
+    let plural = if count == "1" { "" } else { "s" };
+    format!("{count} {name}{plural}")
 }
 
 /// The Monte Carlo summary against the closed form.
@@ -102,5 +104,20 @@ pub fn holders_table(r: &ProcessResult, runs: f64) -> Html {
                 }) }
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration;
+
+    #[test]
+    fn durations_read_as_english() {
+        assert_eq!(duration(7_200.0), "1 day");
+        assert_eq!(duration(14_400.0), "2 days");
+        assert_eq!(duration(5.0), "1 minute");
+        assert_eq!(duration(100.0), "20 minutes");
+        assert_eq!(duration(0.25), "3 seconds");
+        assert_eq!(duration(2_629_800.0), "1 year");
     }
 }
