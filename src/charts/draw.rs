@@ -8,6 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::figure::{Figure, Legend, Rgb, Series};
+use super::geometry::band_polygon;
 pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
 use super::ticks::{caption_size, tick, tick_style, x_label_count};
 
@@ -32,6 +33,15 @@ pub fn draw_figure<DB: DrawingBackend>(
     let s = style.scale;
     root.fill(&WHITE)?;
     let (xr, yr) = fig.bounds();
+    let labelled = fig.series.iter().any(|series| !series.name().is_empty());
+    let (corner, room) = if labelled {
+        let (w, h) = fig.legend_share(root.dim_in_pixel(), s);
+        fig.legend_room(w, h)
+    } else {
+        (fig.legend, 0.0)
+    };
+    // Room above the data for a legend that would otherwise cover some of it.
+    let yr = yr.start..yr.end + (yr.end - yr.start) * room / (1.0 - room);
     let mut chart = ChartBuilder::on(root)
         .margin(px(s, 10.0))
         // Room for the last x tick label, centred on the right edge.
@@ -46,13 +56,11 @@ pub fn draw_figure<DB: DrawingBackend>(
         .y_label_area_size(px(s, 68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
     draw_mesh(&mut chart, fig, s, (&xr, &yr))?;
-    let mut labelled = false;
     for series in &fig.series {
         draw_series(&mut chart, fig, series, s, &yr)?;
-        labelled |= !series.name().is_empty();
     }
     if labelled {
-        draw_legend(&mut chart, fig, s)?;
+        draw_legend(&mut chart, corner, s)?;
     }
     root.present()?;
     let (px_x, px_y) = chart.plotting_area().get_pixel_range();
@@ -95,10 +103,10 @@ fn draw_mesh<'a, DB: DrawingBackend + 'a>(
 }
 
 /// The legend box of the named series.
-fn draw_legend<'a, DB: DrawingBackend + 'a>(chart: &mut Plot<'a, DB>, fig: &Figure, s: f64) -> Result<(), DrawError> {
+fn draw_legend<'a, DB: DrawingBackend + 'a>(chart: &mut Plot<'a, DB>, corner: Legend, s: f64) -> Result<(), DrawError> {
     chart
         .configure_series_labels()
-        .position(legend_position(fig.legend_corner()))
+        .position(legend_position(corner))
         .margin(px(s, 8.0))
         .legend_area_size(px(s, 26.0))
         .label_font(("sans-serif", 12.0 * s).into_font().color(&BLACK))
@@ -295,15 +303,4 @@ fn legend_position(l: Legend) -> SeriesLabelPosition {
         Legend::LowerLeft => SeriesLabelPosition::LowerLeft,
         Legend::LowerRight | Legend::Auto => SeriesLabelPosition::LowerRight,
     }
-}
-
-/// The band's outline: upper edge left to right, then lower edge right to left.
-fn band_polygon(fig: &Figure, points: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
-    let pts: Vec<(f64, f64, f64)> = points
-        .iter()
-        .filter_map(|&(x, lo, hi)| Some((fig.x.to_plot(x)?, fig.y.to_plot(lo)?, fig.y.to_plot(hi)?)))
-        .collect();
-    let upper = pts.iter().map(|&(x, _, hi)| (x, hi));
-    let lower = pts.iter().rev().map(|&(x, lo, _)| (x, lo));
-    upper.chain(lower).collect()
 }

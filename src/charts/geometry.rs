@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use plotters::prelude::DrawingAreaErrorKind;
 
+use super::figure::Figure;
+
 /// Sizes that scale with the device: `scale` backend pixels per CSS pixel.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DrawStyle {
@@ -60,4 +62,15 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawE
     fn from(e: DrawingAreaErrorKind<E>) -> Self {
         DrawError(e.to_string())
     }
+}
+
+/// The band's outline: upper edge left to right, then lower edge right to left.
+pub fn band_polygon(fig: &Figure, points: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
+    let pts: Vec<(f64, f64, f64)> = points
+        .iter()
+        .filter_map(|&(x, lo, hi)| Some((fig.x.to_plot(x)?, fig.y.to_plot(lo)?, fig.y.to_plot(hi)?)))
+        .collect();
+    let upper = pts.iter().map(|&(x, _, hi)| (x, hi));
+    let lower = pts.iter().rev().map(|&(x, lo, _)| (x, lo));
+    upper.chain(lower).collect()
 }

@@ -37,10 +37,10 @@ impl Ink {
         }
     }
 
-    /// Occupied cells in the corner box (4 × 3 cells at `right`, `top`).
-    fn count(&self, right: bool, top: bool) -> usize {
-        let xs = if right { GRID - 4..GRID } else { 0..4 };
-        let ys = if top { GRID - 3..GRID } else { 0..3 };
+    /// Occupied cells in the corner box of `w` × `h` cells at (`right`, `top`).
+    fn count(&self, right: bool, top: bool, (w, h): (usize, usize)) -> usize {
+        let xs = if right { GRID - w..GRID } else { 0..w };
+        let ys = if top { GRID - h..GRID } else { 0..h };
         xs.flat_map(|i| ys.clone().map(move |j| (i, j)))
             .filter(|&(i, j)| self.cells[i][j])
             .count()
@@ -81,12 +81,8 @@ impl Figure {
         }
     }
 
-    /// The legend's corner: [`Legend::Auto`] resolved to the corner whose box covers
-    /// the least ink (upper right, upper left, lower right, lower left on ties).
-    pub fn legend_corner(&self) -> Legend {
-        if self.legend != Legend::Auto {
-            return self.legend;
-        }
+    /// Where each series puts ink, on a coarse grid of the plot.
+    fn ink(&self) -> Ink {
         let (x, y) = self.bounds();
         let mut ink = Ink {
             cells: [[false; GRID]; GRID],
@@ -94,16 +90,70 @@ impl Figure {
             y,
         };
         self.series.iter().for_each(|s| self.paint(s, &mut ink));
+        ink
+    }
+
+    /// The legend's corner: [`Legend::Auto`] resolved to the corner whose box (a third
+    /// of the width, a quarter of the height) covers the least ink (upper right, upper
+    /// left, lower right, lower left on ties).
+    pub fn legend_corner(&self) -> Legend {
+        self.legend_room(1.0 / 3.0, 0.25).0
+    }
+
+    /// The legend box's share of the plot's width and height, estimated from its entries
+    /// (one 12 px line each, the swatch column, margins) and the plot area left inside a
+    /// canvas of `(width, height)` backend pixels by the margins, title and axis labels.
+    pub fn legend_share(&self, (width, height): (u32, u32), s: f64) -> (f64, f64) {
+        let names = self.series.iter().map(|x| x.name()).filter(|n| !n.is_empty());
+        let (entries, longest) = names.fold((0usize, 0usize), |(n, l), name| (n + 1, l.max(name.chars().count())));
+        let box_w = (26.0 + 24.0 + 6.8 * longest as f64) * s;
+        let box_h = (18.0 * entries as f64 + 24.0) * s;
+        let plot_w = (width as f64 - (10.0 + 24.0 + 68.0) * s).max(1.0);
+        let plot_h = (height as f64 - (20.0 + 32.0 + 46.0) * s).max(1.0);
+        ((box_w / plot_w).min(1.0), (box_h / plot_h).min(1.0))
+    }
+
+    /// Where a legend box of `w` × `h` (fractions of the plot's width and height) goes,
+    /// and the share of the plot's height to leave empty above the data so that the box
+    /// covers none: the figure's corner ([`Legend::Auto`]: the emptiest for this box)
+    /// with no room when its box covers no ink there; else the upper corner on the same
+    /// side, with room `h` (at most half the plot) made above the data if that corner
+    /// holds data too.
+    pub fn legend_room(&self, w: f64, h: f64) -> (Legend, f64) {
+        let ink = self.ink();
+        let cells = |f: f64| ((f * GRID as f64).ceil() as usize).clamp(1, GRID);
+        let size = (cells(w), cells(h));
+        let side = |l: Legend| match l {
+            Legend::UpperRight => (true, true),
+            Legend::UpperLeft => (false, true),
+            Legend::LowerRight => (true, false),
+            Legend::LowerLeft | Legend::Auto => (false, false),
+        };
         let corners = [
-            (Legend::UpperRight, true, true),
-            (Legend::UpperLeft, false, true),
-            (Legend::LowerRight, true, false),
-            (Legend::LowerLeft, false, false),
+            Legend::UpperRight,
+            Legend::UpperLeft,
+            Legend::LowerRight,
+            Legend::LowerLeft,
         ];
-        corners
-            .iter()
-            .min_by_key(|(_, r, t)| ink.count(*r, *t))
-            .map_or(Legend::UpperRight, |c| c.0)
+        let pick = if self.legend == Legend::Auto {
+            corners
+                .into_iter()
+                .min_by_key(|&l| ink.count(side(l).0, side(l).1, size))
+                .unwrap_or(Legend::UpperRight)
+        } else {
+            self.legend
+        };
+        let (right, top) = side(pick);
+        if ink.count(right, top, size) == 0 {
+            return (pick, 0.0);
+        }
+        let upper = if right { Legend::UpperRight } else { Legend::UpperLeft };
+        let room = if ink.count(right, true, size) == 0 {
+            0.0
+        } else {
+            h.min(0.5)
+        };
+        (upper, room)
     }
 }
 
@@ -140,5 +190,45 @@ mod tests {
             ..fig
         };
         assert_eq!(fig.legend_corner(), Legend::UpperRight);
+    }
+
+    #[test]
+    fn a_legend_that_would_cover_data_gets_room_above_it() {
+        let line = |name: &str, y0: f64, y1: f64| Series::Line {
+            name: name.into(),
+            color: palette::BLUE,
+            points: (0..=10).map(|i| (i as f64, y0 + (y1 - y0) * i as f64 / 10.0)).collect(),
+            dashed: false,
+        };
+        // Two crossing diagonals touch every corner: the legend goes up, with room.
+        let fig = Figure {
+            title: "t".into(),
+            x: Axis::linear("x", ""),
+            y: Axis::linear("y", ""),
+            series: vec![line("up", 0.0, 1.0), line("down", 1.0, 0.0)],
+            legend: Legend::Auto,
+        };
+        let (corner, room) = fig.legend_room(0.3, 0.25);
+        assert!(matches!(corner, Legend::UpperRight | Legend::UpperLeft), "{corner:?}");
+        assert_eq!(room, 0.25);
+        // A falling line leaves the upper right empty: no room is needed there.
+        let fig = Figure {
+            series: vec![line("down", 1.0, 0.0)],
+            ..fig
+        };
+        assert_eq!(fig.legend_room(0.3, 0.25), (Legend::UpperRight, 0.0));
+        // A legend asked for in a corner that holds data moves up on its side: with no
+        // room when the upper corner is empty, with room when it is not.
+        let fig = Figure {
+            legend: Legend::LowerRight,
+            ..fig
+        };
+        assert_eq!(fig.legend_room(0.3, 0.25), (Legend::UpperRight, 0.0));
+        let fig = Figure {
+            series: vec![line("up", 0.0, 1.0)],
+            legend: Legend::UpperRight,
+            ..fig
+        };
+        assert_eq!(fig.legend_room(0.3, 0.25), (Legend::UpperRight, 0.25));
     }
 }
