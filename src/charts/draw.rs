@@ -3,26 +3,15 @@
 use std::ops::Range;
 
 use plotters::chart::SeriesAnno;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::figure::{Figure, Legend, Rgb, Series};
+use super::figure::{Figure, Legend, Series};
 use super::geometry::band_polygon;
 pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
+use super::markers::draw_points;
+use super::plot::{color, label, px, Plot};
 use super::ticks::{caption_size, tick, tick_style, x_label_count};
-
-fn color(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
-}
-
-/// The chart context of a figure: linear plot coordinates on both axes.
-type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
-/// Backend pixels of `v` CSS pixels.
-fn px(s: f64, v: f64) -> u32 {
-    (v * s).round() as u32
-}
 
 /// Draws `fig` filling `root`; returns where the plot area is.
 pub fn draw_figure<DB: DrawingBackend>(
@@ -56,8 +45,10 @@ pub fn draw_figure<DB: DrawingBackend>(
         .y_label_area_size(px(s, 68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
     draw_mesh(&mut chart, fig, s, (&xr, &yr))?;
+    let mut points = 0;
     for series in &fig.series {
-        draw_series(&mut chart, fig, series, s, &yr)?;
+        draw_series(&mut chart, fig, (series, points), s, &yr)?;
+        points += matches!(series, Series::Points { .. }) as usize;
     }
     if labelled {
         draw_legend(&mut chart, corner, s)?;
@@ -120,7 +111,7 @@ fn draw_legend<'a, DB: DrawingBackend + 'a>(chart: &mut Plot<'a, DB>, corner: Le
 fn draw_series<'a, DB: DrawingBackend + 'a>(
     chart: &mut Plot<'a, DB>,
     fig: &Figure,
-    series: &Series,
+    (series, k): (&Series, usize),
     s: f64,
     yr: &Range<f64>,
 ) -> Result<(), DrawError> {
@@ -138,20 +129,13 @@ fn draw_series<'a, DB: DrawingBackend + 'a>(
             dashed,
             ..
         } => draw_line(chart, fig, (name, color(*c)), points, *dashed, s),
-        Series::Points { color: c, points, .. } => draw_points(chart, fig, (name, color(*c)), points, s, yr),
+        Series::Points { color: c, points, .. } => draw_points(chart, fig, (name, color(*c), k), points, s, yr),
         Series::Bars { color: c, bars, .. } => draw_bars(chart, fig, (name, color(*c)), bars, s, yr),
         Series::Stack { color: c, bars, .. } => draw_stack(chart, fig, (name, color(*c)), bars, s),
         Series::Marker { color: c, x, .. } => match fig.x.to_plot(*x) {
             Some(mx) => draw_marker(chart, (name, color(*c)), mx, s, yr),
             None => Ok(()),
         },
-    }
-}
-
-/// Names a drawn series in the legend (an unnamed one stays out of it).
-fn label<'a, DB: DrawingBackend + 'a>(anno: &mut SeriesAnno<'a, DB>, name: &str) {
-    if !name.is_empty() {
-        anno.label(name);
     }
 }
 
@@ -195,36 +179,6 @@ fn draw_line<'a, DB: DrawingBackend + 'a>(
             + PathElement::new(vec![(0, 0), (end, 0)], st)
             + PathElement::new(vec![(start, 0), (w, 0)], st)
     });
-    label(anno, name);
-    Ok(())
-}
-
-fn draw_points<'a, DB: DrawingBackend + 'a>(
-    chart: &mut Plot<'a, DB>,
-    fig: &Figure,
-    (name, c): (&str, RGBColor),
-    points: &[(f64, f64, f64, f64)],
-    s: f64,
-    yr: &Range<f64>,
-) -> Result<(), DrawError> {
-    let st = c.stroke_width(px(s, 1.5).max(1));
-    let fill = c.filled();
-    let r = px(s, 3.5).max(2);
-    let valid: Vec<_> = points
-        .iter()
-        .filter_map(|&(x, y, lo, hi)| {
-            let (x, y) = (fig.x.to_plot(x)?, fig.y.to_plot(y)?);
-            let lo = fig.y.to_plot(lo).unwrap_or(yr.start).max(yr.start);
-            Some((x, y, lo, fig.y.to_plot(hi).unwrap_or(y)))
-        })
-        .collect();
-    chart.draw_series(
-        valid
-            .iter()
-            .map(|&(x, _, lo, hi)| PathElement::new(vec![(x, lo), (x, hi)], st)),
-    )?;
-    let anno = chart.draw_series(valid.iter().map(|&(x, y, _, _)| Circle::new((x, y), r, fill)))?;
-    anno.legend(move |(x, y)| Circle::new((x + 10, y), r, fill));
     label(anno, name);
     Ok(())
 }

@@ -10,6 +10,8 @@ pub mod draw;
 pub mod figure;
 pub mod geometry;
 pub mod legend;
+pub mod markers;
+pub mod plot;
 pub mod ticks;
 
 pub use draw::{draw_figure, DrawError, DrawStyle, PlotGeometry};

@@ -1,0 +1,72 @@
+//! Point series: a marker at each point with its range as a whisker. In a chart with
+//! several point series each has its own marker shape (circle, square, triangle,
+//! diamond, in order), so they read apart without colour.
+
+use std::ops::Range;
+
+use plotters::prelude::*;
+
+use super::figure::Figure;
+use super::geometry::DrawError;
+use super::plot::{label, px, Plot};
+
+/// Marker shapes, in the order point series take them.
+const SHAPES: usize = 4;
+
+/// Draws point series number `k` of its figure (its marker shape is `k` mod 4).
+pub fn draw_points<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    (name, c, k): (&str, RGBColor, usize),
+    points: &[(f64, f64, f64, f64)],
+    s: f64,
+    yr: &Range<f64>,
+) -> Result<(), DrawError> {
+    let st = c.stroke_width(px(s, 1.5).max(1));
+    let valid: Vec<_> = points
+        .iter()
+        .filter_map(|&(x, y, lo, hi)| {
+            let (x, y) = (fig.x.to_plot(x)?, fig.y.to_plot(y)?);
+            let lo = fig.y.to_plot(lo).unwrap_or(yr.start).max(yr.start);
+            Some((x, y, lo, fig.y.to_plot(hi).unwrap_or(y)))
+        })
+        .collect();
+    chart.draw_series(
+        valid
+            .iter()
+            .map(|&(x, _, lo, hi)| PathElement::new(vec![(x, lo), (x, hi)], st)),
+    )?;
+    let at: Vec<(f64, f64)> = valid.iter().map(|&(x, y, _, _)| (x, y)).collect();
+    draw_markers(chart, &at, (name, c.filled(), k % SHAPES), px(s, 3.5).max(2) as i32)
+}
+
+/// A marker of `shape` and radius `r` (backend pixels) at each point, and its swatch.
+fn draw_markers<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    at: &[(f64, f64)],
+    (name, fill, shape): (&str, ShapeStyle, usize),
+    r: i32,
+) -> Result<(), DrawError> {
+    // Squares, triangles and diamonds of the circle's area, near enough.
+    let (q, t) = (r * 7 / 8, r + r / 3);
+    let square = move |p| EmptyElement::at(p) + Rectangle::new([(-q, -q), (q, q)], fill);
+    let triangle = move |p| EmptyElement::at(p) + Polygon::new(vec![(0, -t), (t, t * 3 / 4), (-t, t * 3 / 4)], fill);
+    let diamond = move |p| EmptyElement::at(p) + Polygon::new(vec![(0, -t), (t, 0), (0, t), (-t, 0)], fill);
+    let key = |(x, y): (i32, i32)| (x + 10, y);
+    let anno = match shape {
+        1 => chart
+            .draw_series(at.iter().map(|&p| square(p)))?
+            .legend(move |p| EmptyElement::at(key(p)) + Rectangle::new([(-q, -q), (q, q)], fill)),
+        2 => chart.draw_series(at.iter().map(|&p| triangle(p)))?.legend(move |p| {
+            EmptyElement::at(key(p)) + Polygon::new(vec![(0, -t), (t, t * 3 / 4), (-t, t * 3 / 4)], fill)
+        }),
+        3 => chart
+            .draw_series(at.iter().map(|&p| diamond(p)))?
+            .legend(move |p| EmptyElement::at(key(p)) + Polygon::new(vec![(0, -t), (t, 0), (0, t), (-t, 0)], fill)),
+        _ => chart
+            .draw_series(at.iter().map(|&p| Circle::new(p, r, fill)))?
+            .legend(move |p| Circle::new(key(p), r, fill)),
+    };
+    label(anno, name);
+    Ok(())
+}
