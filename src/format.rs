@@ -1,8 +1,18 @@
 //! Number formatting for labels, readouts and URLs.
 
-/// `v` with `sig` significant digits: fixed notation for moderate magnitudes,
-/// scientific (`1.23e-8`) for very small or large ones; trailing zeros trimmed.
-pub fn sig(v: f64, sig: usize) -> String {
+/// `v` for a reader, the app's one number format: at least `digits` significant digits
+/// and more where rounding would show a rounder value than `v` is ([`honest_digits`]),
+/// whole numbers from 10⁴ to 10¹⁵ with thousands separators, fixed notation for moderate
+/// magnitudes and scientific (`1.49e-8`) for very small or large ones. (Pass values that
+/// are float noise through [`denoise`] first.)
+pub fn sig(v: f64, digits: usize) -> String {
+    readable(v, digits)
+}
+
+/// `v` with `sig` significant digits and nothing else: fixed notation for moderate
+/// magnitudes, scientific (`1.23e-8`) for very small or large ones, trailing zeros
+/// trimmed, no separators — text an input field shows and parses back.
+pub fn compact(v: f64, sig: usize) -> String {
     if !v.is_finite() {
         return if v.is_nan() {
             "NaN".into()
@@ -35,7 +45,7 @@ pub fn readable(v: f64, digits: usize) -> String {
     let digits = honest_digits(v, digits);
     let a = v.abs();
     if !(1e4..1e15).contains(&a) {
-        return sig(v, digits);
+        return compact(v, digits);
     }
     grouped(round_sig(v, digits as i32).round() as i64)
 }
@@ -111,7 +121,7 @@ pub fn exact(v: f64) -> String {
 /// labels of very small or large values.
 pub fn powers(v: f64, digits: usize) -> String {
     if v == 0.0 || !v.is_finite() {
-        return sig(v, digits);
+        return compact(v, digits);
     }
     let e = v.abs().log10().floor();
     let m = round_sig(v / 10f64.powf(e), digits as i32);
@@ -122,11 +132,11 @@ pub fn powers(v: f64, digits: usize) -> String {
         format!("10{}", superscript(e as i32))
     };
     if p.is_empty() {
-        sig(m, digits)
+        compact(m, digits)
     } else if m.abs() == 1.0 {
         format!("{}{p}", if m < 0.0 { "−" } else { "" })
     } else {
-        format!("{}×{p}", sig(m, digits).replace('-', "−"))
+        format!("{}×{p}", compact(m, digits).replace('-', "−"))
     }
 }
 
@@ -140,7 +150,7 @@ pub fn log_tick(exponent: f64) -> String {
             k => format!("10{}", superscript(k)),
         }
     } else {
-        sig(10f64.powf(exponent), 2)
+        compact(10f64.powf(exponent), 2)
     }
 }
 
@@ -178,10 +188,14 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(sig(0.049999, 3), "0.05");
+        assert_eq!(compact(0.049999, 3), "0.05");
+        assert_eq!(compact(1.4914e-8, 3), "1.49e-8");
+        assert_eq!(compact(3_350_000.0, 3), "3.35e6");
+        assert_eq!(compact(1234.56, 4), "1235");
+        // The one display format: honest digits, separators.
+        assert_eq!(sig(0.049999, 3), "0.049999");
+        assert_eq!(sig(3_350_000.0, 3), "3,350,000");
         assert_eq!(sig(1.4914e-8, 3), "1.49e-8");
-        assert_eq!(sig(3_350_000.0, 3), "3.35e6");
-        assert_eq!(sig(1234.56, 4), "1235");
         assert_eq!(log_tick(3.0), "10³");
         assert_eq!(readable(3_822_123.4, 4), "3,822,000");
         assert_eq!(readable(10_000.0, 4), "10,000");

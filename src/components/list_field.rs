@@ -57,7 +57,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
         props
             .values
             .iter()
-            .map(|v| format::sig(*v, 6))
+            .map(|v| format::compact(*v, 6))
             .collect::<Vec<_>>()
             .join(", ")
     });

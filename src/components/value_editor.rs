@@ -47,7 +47,7 @@ pub fn ValueEditor(props: &ValueEditorProps) -> Html {
                 cb.emit(i)
             })
         };
-        let shown = drafts.shown(&i, format::sig(*v, 6));
+        let shown = drafts.shown(&i, format::compact(*v, 6));
         let err = drafts.error(&i);
         html! {
             <div class={classes!("value-row", err.is_some().then_some("invalid"))} key={i}>

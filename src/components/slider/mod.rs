@@ -103,7 +103,7 @@ pub fn Slider(props: &SliderProps) -> Html {
         Scale::Linear(step) => (p.min, p.max, step),
         Scale::Log | Scale::Field => (0.0, LOG_STEPS, 1.0),
     };
-    let shown = (*draft).clone().unwrap_or_else(|| format::sig(props.value, 6));
+    let shown = (*draft).clone().unwrap_or_else(|| format::compact(props.value, 6));
     let value_text = format!("{} {}", format::sig(props.value, 4), p.unit);
     html! {
         <div class={classes!("slider", error.is_some().then_some("invalid"))}>

@@ -36,7 +36,7 @@ fn cell_input(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usi
         })
     };
     let onchange = drafts.onchange(at, columns()[col].clone(), format!("Holder {}", i + 1), commit);
-    let shown = drafts.shown(&at, format::sig(cell(&props.rows[i], col), 6));
+    let shown = drafts.shown(&at, format::compact(cell(&props.rows[i], col), 6));
     let bad = drafts.error(&at).is_some();
     let label = format!("Holder {} {}", i + 1, columns()[col].label);
     html! {
