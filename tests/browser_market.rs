@@ -6,10 +6,9 @@ mod support;
 
 use et_engine::choice::Choice;
 use et_engine::primary::PricingRule;
+use et_explorer::pages::primary::capture::capture_figure;
 use et_explorer::pages::primary::choices::ConcMeasure;
-use et_explorer::pages::primary::figures::{
-    capture_figure, compare_figure, price_figure, profit_figure, shares_figure,
-};
+use et_explorer::pages::primary::figures::{compare_figure, price_figure, profit_figure, shares_figure};
 use et_explorer::pages::primary::measure_figures::{hhi_figure, nakamoto_figure, won_shares_figure};
 use et_explorer::pages::primary::params::Field;
 use et_explorer::pages::primary::run::MarketJobs;

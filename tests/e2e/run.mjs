@@ -453,6 +453,33 @@ try {
     assert(sweepShot && await dataUrl(page, 'sweep-hhi') === sweepShot, 'the same sweep chart');
   });
 
+  await check('primary market: the sweep range is a control kept in the link; a bad one is named; Cancel stops a sweep', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${PRIMARY_BASE}?scenario=et-simulation&sweep=holders&srange=4,16&spts=3&sruns=2&sslots=500`);
+    const done = (n) => page.waitForFunction((k) => {
+      const d = document.querySelector('.sweep-done');
+      return d && d.textContent.startsWith(`${k} points`) && !document.querySelector('section.sweep .progress');
+    }, n, { timeout: 60000 });
+    await done(3);
+    assert(await page.inputValue('#ctl-srange') === '4, 16', await page.inputValue('#ctl-srange'));
+    const xs = await page.$$eval('figure[data-chart="sweep-capture"] .data-table tbody tr td:first-child', (tds) => tds.map((t) => t.textContent));
+    assert(['4', '8', '16'].every((x) => xs.includes(x)), `sweep points ${xs.slice(0, 6)}`);
+    await page.fill('#ctl-srange', '16, 4');
+    await page.press('#ctl-srange', 'Enter');
+    await page.waitForFunction(() => document.querySelector('section.sweep').textContent.includes('sweep range'));
+    assert(page.url().includes('srange=16,4'), page.url());
+    assert(await page.inputValue('#ctl-srange') === '16, 4', 'the typed range is kept');
+    // A long sweep, cancelled: the bar goes and the page says so.
+    await page.fill('#ctl-srange', '2, 40');
+    await page.press('#ctl-srange', 'Enter');
+    await page.fill('#ctl-sslots-text', '200000');
+    await page.press('#ctl-sslots-text', 'Enter');
+    await page.waitForSelector('section.sweep .progress .cancel', { timeout: 20000 });
+    await page.click('section.sweep .progress .cancel');
+    await page.waitForSelector('section.sweep .progress', { state: 'detached' });
+    assert((await page.textContent('section.sweep')).includes('cancelled'), await page.textContent('section.sweep'));
+  });
+
   const MECH = `${origin}/#/mechanisms`;
   const MECH_CHARTS = 4;
   const mechRows = () => page.$$eval('table.mechanisms-table tbody tr', (trs) => trs.map((t) => t.textContent));

@@ -64,12 +64,12 @@ et_engine::choices! {
     pub enum SweepBy {
         /// No sweep.
         Off = ("off", "No sweep"),
-        MaxTickets = ("max-tickets", "Tickets N (10 to 1,000)"),
-        Holders = ("holders", "Number of holders (2 to 50)"),
-        Expiry = ("expiry", "Expiry (none, then 32 to 3,200 slots)"),
-        InitialPrice = ("initial-price", "Initial price (0 to 60)"),
-        RewardVolatility = ("reward-volatility", "Reward volatility σ (0 to 1.5)"),
-        CaptureSpread = ("capture-spread", "Spread of capture rates (0 to 1)"),
+        MaxTickets = ("max-tickets", "Tickets N"),
+        Holders = ("holders", "Number of holders"),
+        Expiry = ("expiry", "Expiry (slots; 0 = none)"),
+        InitialPrice = ("initial-price", "Initial price"),
+        RewardVolatility = ("reward-volatility", "Reward volatility σ"),
+        CaptureSpread = ("capture-spread", "Spread of capture rates"),
     }
 }
 
@@ -87,25 +87,34 @@ impl SweepBy {
         })
     }
 
-    /// The `points` values a sweep visits (whole numbers where the parameter needs them,
-    /// repeats dropped).
-    pub fn values(self, points: usize) -> Vec<f64> {
+    /// The range a sweep of this parameter covers unless the page sets another.
+    pub fn default_range(self) -> (f64, f64) {
+        match self {
+            Self::Off => (0.0, 1.0),
+            Self::MaxTickets => (10.0, 1000.0),
+            Self::Holders => (2.0, 50.0),
+            Self::Expiry => (0.0, 3200.0),
+            Self::InitialPrice => (0.0, 60.0),
+            Self::RewardVolatility => (0.0, 1.5),
+            Self::CaptureSpread => (0.0, 1.0),
+        }
+    }
+
+    /// The `points` values a sweep visits from `lo` to `hi`: evenly spaced, or spaced by
+    /// ratio for counts (whole numbers, repeats dropped); an expiry range from 0 visits 0
+    /// (no expiry), then `hi/100` to `hi` by ratio.
+    pub fn values(self, points: usize, (lo, hi): (f64, f64)) -> Vec<f64> {
         let n = points.max(2);
-        let t = |i: usize| i as f64 / (n - 1) as f64;
-        let log = |lo: f64, hi: f64, i: usize| (lo * (hi / lo).powf(t(i))).round();
+        let t = |i: usize, n: usize| i as f64 / (n - 1).max(1) as f64;
+        let log = |a: f64, b: f64, u: f64| (a * (b / a).powf(u)).round();
         let mut v: Vec<f64> = (0..n)
             .map(|i| match self {
                 Self::Off => 0.0,
-                Self::MaxTickets => log(10.0, 1000.0, i),
-                Self::Holders => log(2.0, 50.0, i),
+                Self::MaxTickets | Self::Holders => log(lo.max(1.0), hi, t(i, n)),
+                Self::Expiry if lo > 0.0 => log(lo, hi, t(i, n)),
                 Self::Expiry if i == 0 => 0.0,
-                Self::Expiry => {
-                    let m = (n - 1).max(2) as f64;
-                    (32.0 * 100f64.powf((i - 1) as f64 / (m - 1.0))).round()
-                }
-                Self::InitialPrice => 60.0 * t(i),
-                Self::RewardVolatility => 1.5 * t(i),
-                Self::CaptureSpread => t(i),
+                Self::Expiry => log((hi / 100.0).max(1.0), hi, t(i - 1, n - 1)),
+                Self::InitialPrice | Self::RewardVolatility | Self::CaptureSpread => lo + (hi - lo) * t(i, n),
             })
             .collect();
         v.dedup();

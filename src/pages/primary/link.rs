@@ -11,8 +11,9 @@ use super::choices::{ConcMeasure, Resale, ScenarioKey};
 use super::holders::{read_rows, write_rows, KEYS};
 use super::params::{params, Compare, Jit, Population, FIELDS, LEGACY};
 use super::state::{Action, MarketState};
+use crate::format;
 use crate::pages::nav::Page;
-use crate::url_state::{numeric_pairs, read_params, unknown_keys, write_route, Param, Route};
+use crate::url_state::{numeric_pairs, read_list_up_to, read_params, unknown_keys, write_route, Param, Route, Scale};
 
 /// The former page's choice keys (with its numeric keys, [`LEGACY`] of them).
 const LEGACY_CHOICES: [&str; 5] = ["rule", "reward", "jit", "compare", "pop"];
@@ -95,7 +96,14 @@ fn read_choices(route: &Route, s: &mut MarketState, notices: &mut Vec<String>) {
     s.resale = choice_or(route, "resale", resale, notices) == Resale::On;
     s.measure = choice_or::<ConcMeasure>(route, "measure", s.measure, notices);
     s.sweep = choice_or(route, "sweep", s.sweep, notices);
+    if route.get(SWEEP_RANGE.key).is_some() {
+        let v = read_list_up_to(route, &SWEEP_RANGE, &[], 2, notices);
+        s.sweep_range = v.first().map(|&lo| (lo, *v.last().unwrap_or(&lo)));
+    }
 }
+
+/// The sweep's range in a link (`srange=from,to`; absent: the parameter's own).
+pub const SWEEP_RANGE: Param = Param::new("srange", "sweep range", "", -1e12, 1e12, 0.0, Scale::Field, false);
 
 impl MarketState {
     /// Reads the state from a route; notices name every ignored parameter.
@@ -133,6 +141,7 @@ impl MarketState {
         known.extend(LEGACY_CHOICES);
         known.extend(NEW_CHOICES);
         known.extend(KEYS);
+        known.push(SWEEP_RANGE.key);
         notices.extend(unknown_keys(route, &known));
         (s, notices)
     }
@@ -163,6 +172,12 @@ impl MarketState {
         }
         if self.population == Population::Custom {
             pairs.extend(write_rows(&self.holders));
+        }
+        if let Some((lo, hi)) = self.sweep_range {
+            pairs.push((
+                SWEEP_RANGE.key.into(),
+                format!("{},{}", format::exact(lo), format::exact(hi)),
+            ));
         }
         write_route(Page::Primary.key(), &pairs)
     }

@@ -5,9 +5,10 @@ use et_engine::primary::{Assignment, Rules, Strategy};
 use yew::prelude::*;
 
 use super::choices::{InitialTo, Resale, ScenarioKey, SweepBy};
+use super::link::SWEEP_RANGE;
 use super::params::{params, Field};
 use super::state::{Action, MarketState};
-use crate::components::{ChoiceSelect, Slider};
+use crate::components::{ChoiceSelect, ListField, Slider};
 use crate::format;
 
 /// The slider of numeric control `f`.
@@ -86,6 +87,9 @@ pub fn sweep(s: &MarketState, d: &Callback<Action>) -> Html {
             <h2>{ "Sweep" }</h2>
             <ChoiceSelect<SweepBy> id="ctl-sweep" label="Sweep against" selected={s.sweep} on_change={d.reform(Action::Sweep)} />
             if s.sweep != SweepBy::Off {
+                <ListField param={SWEEP_RANGE} label="Sweep range (from, to)" max={2}
+                    values={let (lo, hi) = s.sweep_range.unwrap_or(s.sweep.default_range()); vec![lo, hi]}
+                    on_change={d.reform(Action::SweepRange)} />
                 { slider(s, d, Field::SweepPoints) }
                 { slider(s, d, Field::SweepRuns) }
                 { slider(s, d, Field::SweepSlots) }

@@ -29,6 +29,7 @@ fn run_inputs(s: &MarketState) -> MarketState {
     let mut r = MarketState {
         measure: ConcMeasure::Won,
         sweep: SweepBy::Off,
+        sweep_range: None,
         ..s.clone()
     };
     for f in [Field::SweepPoints, Field::SweepRuns, Field::SweepSlots] {

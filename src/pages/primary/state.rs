@@ -36,6 +36,8 @@ pub struct MarketState {
     /// What the concentration charts measure.
     pub measure: ConcMeasure,
     pub sweep: SweepBy,
+    /// The sweep's range (from, to) when the page sets one (else the parameter's own).
+    pub sweep_range: Option<(f64, f64)>,
     /// Loaded reward data (not in the URL).
     pub data: Option<DataSet>,
 }
@@ -64,6 +66,7 @@ impl Default for MarketState {
             resale: false,
             measure: ConcMeasure::Held,
             sweep: SweepBy::Off,
+            sweep_range: None,
             data: None,
         }
     }
@@ -152,6 +155,8 @@ pub enum Action {
     Resale(bool),
     Measure(ConcMeasure),
     Sweep(SweepBy),
+    /// The sweep's range as typed (from, to).
+    SweepRange(Vec<f64>),
     /// Loaded reward data.
     Data(DataSet),
     Replace(MarketState),
@@ -202,7 +207,11 @@ impl Reducible for MarketState {
             Action::InitialTo(i) => s.initial_to = i,
             Action::Resale(b) => s.resale = b,
             Action::Measure(m) => s.measure = m,
-            Action::Sweep(w) => s.sweep = w,
+            Action::Sweep(w) => {
+                s.sweep = w;
+                s.sweep_range = None;
+            }
+            Action::SweepRange(v) => s.sweep_range = v.first().map(|&lo| (lo, *v.last().unwrap_or(&lo))),
             Action::Data(d) => s.data = Some(d),
             // A route carries no data: keep what was loaded.
             Action::Replace(n) => s = MarketState { data: s.data, ..n },

@@ -27,7 +27,15 @@ pub fn sweep_jobs(s: &MarketState) -> Result<Option<(SweepPlan, Vec<SweepJob>)>,
     let Some(parameter) = s.sweep.parameter() else {
         return Ok(None);
     };
-    let values = s.sweep.values(s.get(Field::SweepPoints) as usize);
+    let (lo, hi) = s.sweep_range.unwrap_or(s.sweep.default_range());
+    if lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) {
+        return Err(format!(
+            "sweep range: give two values, from and to, with from below to (got {} to {})",
+            crate::format::sig(lo, 4),
+            crate::format::sig(hi, 4)
+        ));
+    }
+    let values = s.sweep.values(s.get(Field::SweepPoints) as usize, (lo, hi));
     let rules = s.rules_run();
     let (runs, slots) = (s.get(Field::SweepRuns) as u64, s.get(Field::SweepSlots) as u64);
     let work = values.len() as f64 * rules.len() as f64 * runs as f64 * slots as f64;
@@ -102,6 +110,8 @@ pub fn sweep_outcome(
 mod tests {
     use super::*;
     use crate::pages::primary::choices::SweepBy;
+    use crate::pages::primary::state::Action;
+    use yew::Reducible;
     use crate::worker::protocol::Work;
 
     #[test]
@@ -128,5 +138,36 @@ mod tests {
         };
         let e = sweep_jobs(&s).unwrap_err();
         assert!(e.contains("initial"), "{e}");
+    }
+
+    #[test]
+    fn a_sweep_covers_the_range_the_page_sets() {
+        // The parameters' own ranges, as before the range was a control.
+        assert_eq!(SweepBy::MaxTickets.values(3, SweepBy::MaxTickets.default_range()), [10.0, 100.0, 1000.0]);
+        assert_eq!(SweepBy::Expiry.values(4, SweepBy::Expiry.default_range()), [0.0, 32.0, 320.0, 3200.0]);
+        assert_eq!(SweepBy::InitialPrice.values(4, (0.0, 60.0)), [0.0, 20.0, 40.0, 60.0]);
+        // A range of the user's: by ratio for counts, evenly otherwise.
+        assert_eq!(SweepBy::Holders.values(3, (4.0, 64.0)), [4.0, 16.0, 64.0]);
+        assert_eq!(SweepBy::Expiry.values(3, (10.0, 1000.0)), [10.0, 100.0, 1000.0]);
+        assert_eq!(SweepBy::CaptureSpread.values(3, (0.2, 0.6)), [0.2, 0.4, 0.6]);
+        let mut s = MarketState::et_simulation();
+        s.values[Field::SweepSlots as usize] = 100.0;
+        s.values[Field::SweepRuns as usize] = 2.0;
+        s.values[Field::SweepPoints as usize] = 3.0;
+        let s = std::rc::Rc::new(s)
+            .reduce(Action::Sweep(SweepBy::Holders))
+            .reduce(Action::SweepRange(vec![4.0, 64.0]));
+        let (plan, _) = sweep_jobs(&s).unwrap().unwrap();
+        assert_eq!(plan.values, [4.0, 16.0, 64.0]);
+        // The link keeps it; another parameter starts from its own range.
+        let route = crate::url_state::Route::parse(&s.to_route());
+        let (back, notices) = MarketState::from_route(&route);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back.sweep_range, Some((4.0, 64.0)));
+        assert_eq!(std::rc::Rc::new(back).reduce(Action::Sweep(SweepBy::Expiry)).sweep_range, None);
+        // From must be below to; the message names the field.
+        let bad = std::rc::Rc::new((*s).clone()).reduce(Action::SweepRange(vec![64.0, 4.0]));
+        let e = sweep_jobs(&bad).unwrap_err();
+        assert!(e.starts_with("sweep range:"), "{e}");
     }
 }
