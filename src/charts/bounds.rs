@@ -56,7 +56,7 @@ impl Figure {
                         }
                     }
                 }
-                Series::Marker { .. } => {}
+                Series::Marker { .. } | Series::Label { .. } => {}
             }
         }
         // Points get room on the sides so none sits half outside the plot.

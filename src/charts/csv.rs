@@ -69,6 +69,7 @@ impl Figure {
                     .iter()
                     .for_each(|&(x0, x1, lo, hi)| row(name, "stack", [x0, x1, hi - lo, lo, hi])),
                 Series::Marker { name, x, .. } => row(name, "marker", [*x, nan, nan, nan, nan]),
+                Series::Label { .. } => {}
             }
         }
         out.join("\n") + "\n"

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use super::figure::{Figure, Legend, Series};
 use super::geometry::band_polygon;
 pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
-use super::markers::draw_points;
+use super::markers::{draw_label, draw_points};
 use super::plot::{color, label, px, Plot};
 use super::ticks::{caption_size, tick, tick_style, x_label_count};
 
@@ -132,6 +132,7 @@ fn draw_series<'a, DB: DrawingBackend + 'a>(
         Series::Points { color: c, points, .. } => draw_points(chart, fig, (name, color(*c), k), points, s, yr),
         Series::Bars { color: c, bars, .. } => draw_bars(chart, fig, (name, color(*c)), bars, s, yr),
         Series::Stack { color: c, bars, .. } => draw_stack(chart, fig, (name, color(*c)), bars, s),
+        Series::Label { text, color: c, at } => draw_label(chart, fig, (text, color(*c)), *at, s),
         Series::Marker { color: c, x, .. } => match fig.x.to_plot(*x) {
             Some(mx) => draw_marker(chart, (name, color(*c)), mx, s, yr),
             None => Ok(()),

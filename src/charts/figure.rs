@@ -147,6 +147,9 @@ pub enum Series {
         color: Rgb,
         bars: Vec<(f64, f64, f64, f64)>,
     },
+    /// A direct label: `text` written right-aligned at `at`, in `color`, naming what lies
+    /// under it so that colour is not its only key (no legend entry, no data row).
+    Label { text: String, color: Rgb, at: (f64, f64) },
     /// Bars `(x0, x1, height)` from 0.
     Bars {
         name: String,
@@ -165,6 +168,7 @@ impl Series {
             | Series::Points { name, .. }
             | Series::Bars { name, .. }
             | Series::Stack { name, .. } => name,
+            Series::Label { .. } => "",
         }
     }
 }

@@ -78,6 +78,11 @@ impl Figure {
                 }
             }),
             Series::Marker { .. } => {}
+            Series::Label { at, .. } => {
+                if let Some(q) = p(at.0, at.1) {
+                    ink.rect(q, q);
+                }
+            }
         }
     }
 

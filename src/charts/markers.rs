@@ -1,10 +1,12 @@
 //! Point series: a marker at each point with its range as a whisker. In a chart with
 //! several point series each has its own marker shape (circle, square, triangle,
-//! diamond, in order), so they read apart without colour.
+//! diamond, in order), so they read apart without colour. Direct labels name what lies
+//! under them.
 
 use std::ops::Range;
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::figure::Figure;
 use super::geometry::DrawError;
@@ -68,5 +70,22 @@ fn draw_markers<'a, DB: DrawingBackend + 'a>(
             .legend(move |p| Circle::new(key(p), r, fill)),
     };
     label(anno, name);
+    Ok(())
+}
+
+/// A direct label, right-aligned at `at` (data units), vertically centred.
+pub fn draw_label<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Plot<'a, DB>,
+    fig: &Figure,
+    (text, c): (&str, RGBColor),
+    at: (f64, f64),
+    s: f64,
+) -> Result<(), DrawError> {
+    let (Some(x), Some(y)) = (fig.x.to_plot(at.0), fig.y.to_plot(at.1)) else {
+        return Ok(());
+    };
+    let pos = Pos::new(HPos::Right, VPos::Center);
+    let font = ("sans-serif", 12.0 * s).into_font().color(&c).pos(pos);
+    chart.draw_series(std::iter::once(Text::new(text.to_string(), (x, y), font)))?;
     Ok(())
 }

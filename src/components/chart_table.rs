@@ -60,6 +60,7 @@ fn rows_of(fig: &Figure, s: &Series) -> (Vec<String>, Vec<Vec<String>>) {
                 .collect(),
         ),
         Series::Marker { x: at, .. } => (vec![head(x, "")], vec![vec![x_text(x, *at)]]),
+        Series::Label { .. } => (Vec::new(), Vec::new()),
     }
 }
 
@@ -114,7 +115,7 @@ pub fn ChartTable(props: &ChartTableProps) -> Html {
                 { format!("{}: {} against {}; series: {}.", fig.title, fig.y.title(), fig.x.title(), names.join(", ")) }
             </p>
             <div class="table-scroll">
-                { for fig.series.iter().map(|s| series_table(fig, s)) }
+                { for fig.series.iter().filter(|s| !matches!(s, Series::Label { .. })).map(|s| series_table(fig, s)) }
             </div>
         </details>
     }

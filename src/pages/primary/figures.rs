@@ -131,20 +131,40 @@ pub fn top_holders(r: &MarketResult) -> Vec<usize> {
     idx
 }
 
+/// A direct label for a stacked layer `(x, lo, hi)`: its name up to the first bracket,
+/// right-aligned at the last slot in the middle of the layer, in black or white as the
+/// layer's colour is light or dark; none where the layer is thinner than 6 %.
+fn layer_label(pts: &[(f64, f64, f64)], name: &str, color: Rgb) -> Option<Series> {
+    let &(x, lo, hi) = pts.last()?;
+    if hi - lo < 0.06 {
+        return None;
+    }
+    let light = 0.2126 * color.0 as f64 + 0.7152 * color.1 as f64 + 0.0722 * color.2 as f64 > 110.0;
+    let short = name.split(" (").next().unwrap_or(name);
+    Some(Series::Label {
+        text: format!("{short} "),
+        color: if light { Rgb(0, 0, 0) } else { Rgb(255, 255, 255) },
+        at: (x, (lo + hi) / 2.0),
+    })
+}
+
 /// Market shares over time, stacked: the top holders named, the rest grouped.
 pub fn shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
     let top = top_holders(r);
     let points = r.slots.len();
     let mut base = vec![0.0; points];
-    let mut series = Vec::new();
+    let (mut series, mut labels) = (Vec::new(), Vec::new());
     let mut layer = |name: String, color: Rgb, share: &dyn Fn(usize) -> f64| {
-        let pts = (0..points)
+        let pts: Vec<(f64, f64, f64)> = (0..points)
             .map(|j| {
                 let lo = base[j];
                 base[j] += share(j);
                 (r.slots[j] as f64, lo, base[j])
             })
             .collect();
+        if let Some(label) = layer_label(&pts, &name, color) {
+            labels.push(label);
+        }
         series.push(Series::Band {
             name,
             color,
@@ -170,6 +190,7 @@ pub fn shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
         };
         layer(format!("the other {rest} holders"), palette::GREY, &others);
     }
+    series.extend(labels);
     Figure {
         title: "Market shares of the tickets outstanding".into(),
         x: slot_axis(),
@@ -250,10 +271,27 @@ mod tests {
             .reduce(Action::Set(Field::Runs, 2.0));
         let r = s.job(PricingRule::Fixed).unwrap().run_all().unwrap();
         let fig = shares_figure(&r, &[0.9; 20]);
-        assert_eq!(fig.series.len(), NAMED + 1, "five named holders and the rest");
-        let Some(Series::Band { points, .. }) = fig.series.last() else {
+        let bands: Vec<&Series> = fig.series.iter().filter(|s| matches!(s, Series::Band { .. })).collect();
+        assert_eq!(bands.len(), NAMED + 1, "five named holders and the rest");
+        let Some(Series::Band { points, .. }) = bands.last() else {
             panic!("a stacked layer")
         };
+        // Every layer thick enough at the end is named on the chart itself.
+        let labels: Vec<&str> = fig
+            .series
+            .iter()
+            .filter_map(|s| match s {
+                Series::Label { text, .. } => Some(text.trim()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !labels.is_empty()
+                && labels
+                    .iter()
+                    .all(|t| t.starts_with("holder ") || t.starts_with("the other")),
+            "{labels:?}"
+        );
         assert!(points.iter().all(|p| (p.2 - 1.0).abs() < 1e-12), "the stack tops at 1");
         assert!(fig.series[0].name().starts_with("holder "));
     }

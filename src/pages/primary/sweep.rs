@@ -111,8 +111,8 @@ mod tests {
     use super::*;
     use crate::pages::primary::choices::SweepBy;
     use crate::pages::primary::state::Action;
-    use yew::Reducible;
     use crate::worker::protocol::Work;
+    use yew::Reducible;
 
     #[test]
     fn the_default_sweep_is_four_rules_of_ten_points_and_runs() {
@@ -143,8 +143,14 @@ mod tests {
     #[test]
     fn a_sweep_covers_the_range_the_page_sets() {
         // The parameters' own ranges, as before the range was a control.
-        assert_eq!(SweepBy::MaxTickets.values(3, SweepBy::MaxTickets.default_range()), [10.0, 100.0, 1000.0]);
-        assert_eq!(SweepBy::Expiry.values(4, SweepBy::Expiry.default_range()), [0.0, 32.0, 320.0, 3200.0]);
+        assert_eq!(
+            SweepBy::MaxTickets.values(3, SweepBy::MaxTickets.default_range()),
+            [10.0, 100.0, 1000.0]
+        );
+        assert_eq!(
+            SweepBy::Expiry.values(4, SweepBy::Expiry.default_range()),
+            [0.0, 32.0, 320.0, 3200.0]
+        );
         assert_eq!(SweepBy::InitialPrice.values(4, (0.0, 60.0)), [0.0, 20.0, 40.0, 60.0]);
         // A range of the user's: by ratio for counts, evenly otherwise.
         assert_eq!(SweepBy::Holders.values(3, (4.0, 64.0)), [4.0, 16.0, 64.0]);
@@ -164,7 +170,12 @@ mod tests {
         let (back, notices) = MarketState::from_route(&route);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(back.sweep_range, Some((4.0, 64.0)));
-        assert_eq!(std::rc::Rc::new(back).reduce(Action::Sweep(SweepBy::Expiry)).sweep_range, None);
+        assert_eq!(
+            std::rc::Rc::new(back)
+                .reduce(Action::Sweep(SweepBy::Expiry))
+                .sweep_range,
+            None
+        );
         // From must be below to; the message names the field.
         let bad = std::rc::Rc::new((*s).clone()).reduce(Action::SweepRange(vec![64.0, 4.0]));
         let e = sweep_jobs(&bad).unwrap_err();
