@@ -45,7 +45,13 @@ pub(crate) struct Agents<'m> {
     pub nu: f64,
     /// List indices of this epoch's tickets (`usize::MAX`: none).
     pub schedule: [usize; 32],
+    /// Reused buffers (no allocation in the slot loop): holder lists, bids, ticket indices.
     pub scratch: Vec<u32>,
+    pub keep: Vec<u32>,
+    pub bids: Vec<f64>,
+    pub order: Vec<usize>,
+    /// The last bonding-curve quote and the held count it was computed at.
+    pub quoted: std::cell::Cell<(usize, f64)>,
 }
 
 impl<'m> Agents<'m> {
@@ -84,6 +90,10 @@ impl<'m> Agents<'m> {
             nu: 0.0,
             schedule: [usize::MAX; 32],
             scratch: Vec::with_capacity(k),
+            keep: Vec::with_capacity(k),
+            bids: Vec::with_capacity(k),
+            order: Vec::new(),
+            quoted: std::cell::Cell::new((usize::MAX, 0.0)),
         };
         a.initial();
         a

@@ -53,8 +53,9 @@ impl Agents<'_> {
     pub(crate) fn eip_study(&mut self, t: u64, max_sales: u64) {
         self.adjust_eip();
         let p = self.price;
-        let mut order = self.shuffled();
-        let mut keep = Vec::with_capacity(order.len());
+        let order = self.shuffled();
+        let mut keep = std::mem::take(&mut self.keep);
+        keep.clear();
         for &k in &order {
             if self.bid_value(k as usize, t) > p {
                 keep.push(k);
@@ -76,8 +77,7 @@ impl Agents<'_> {
                 break;
             }
         }
-        order.clear();
-        self.scratch = order;
+        (self.scratch, self.keep) = (order, keep);
     }
 
     /// The study's AMM slot: rounds in a shuffled order; in each, every holder valuing a
