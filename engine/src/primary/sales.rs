@@ -3,7 +3,7 @@
 
 use super::agents::Agents;
 use super::config::Pricing;
-use super::options::{Rules, Strategy};
+use super::options::Rules;
 use super::strategy::draw_bid;
 use super::tickets::NONE;
 use super::top_bids::TopBids;
@@ -13,9 +13,10 @@ impl Agents<'_> {
     /// or a fresh draw under the random strategies.
     #[inline]
     pub(crate) fn bid_value(&mut self, k: usize, t: u64) -> f64 {
-        match self.o.strategy {
-            Strategy::Random | Strategy::Conservative => self.drawn_bid(k, t),
-            _ => self.values[k],
+        if self.o.strategy.draws() {
+            self.drawn_bid(k, t)
+        } else {
+            self.values[k]
         }
     }
 
@@ -112,6 +113,32 @@ impl Agents<'_> {
     /// have the reserve; first-price bids are shaded `(K′ − 1)/K′`. Study rules: every
     /// holder bids `min(b, cash)`, those at least the reserve take part. Ties at random.
     fn auction(&mut self, reserve: f64, first_price: bool, t: u64) -> Option<(usize, f64)> {
+        let top = if self.o.rules == Rules::Study && !self.o.strategy.draws() {
+            self.study_bids(reserve, t)
+        } else {
+            self.buffered_bids(reserve, first_price, t)
+        };
+        let (winner, price) = top.clear(reserve, first_price)?;
+        self.price = price;
+        Some((winner, price))
+    }
+
+    /// The study's auction with bids that draw nothing, in one pass: holder `j` bids
+    /// `b = min(w_j, cash_j)` if `b > 0` and `b ≥` the reserve (then `b` is already its
+    /// offer: at most its cash, at least the reserve).
+    fn study_bids(&mut self, reserve: f64, t: u64) -> TopBids {
+        let mut top = TopBids::new();
+        for j in 0..self.holders.len() {
+            let b = self.bid_value(j, t).min(self.cash[j]);
+            if b > 0.0 && b >= reserve {
+                top.offer(j, b, &mut self.src);
+            }
+        }
+        top
+    }
+
+    /// Every bid drawn first, then offered (the classic rules, and drawn strategies).
+    fn buffered_bids(&mut self, reserve: f64, first_price: bool, t: u64) -> TopBids {
         let classic = self.o.rules == Rules::Classic;
         // Each holder's bid, NaN for none (a reused buffer: every bid is drawn before any
         // tie is broken, so the random stream is as with one pass).
@@ -136,8 +163,6 @@ impl Agents<'_> {
             }
         }
         self.bids = bids;
-        let (winner, price) = top.clear(reserve, first_price)?;
-        self.price = price;
-        Some((winner, price))
+        top
     }
 }
