@@ -111,3 +111,32 @@ fn eip1559_updates_the_price_before_and_after_the_sales_on_the_held_count() {
     assert_rel(r.quote.mean[0], 20.490625, 1e-12, "price after the slot");
     assert_eq!(r.outstanding.mean[0], 13.0);
 }
+
+/// A fingerprint of the study's default under each rule (constant bids, no sell-back, no
+/// resale: the one-pass auction and the buy-only AMM), the same bits on every target.
+#[test]
+fn study_default_fingerprint_is_identical_natively_and_in_wasm() {
+    let fold = |xs: &[f64]| xs.iter().fold(0u64, |h, v| h.rotate_left(5) ^ v.to_bits());
+    let mut prints = Vec::new();
+    for rule in [
+        PricingRule::FirstPrice,
+        PricingRule::SecondPrice,
+        PricingRule::Eip1559,
+        PricingRule::BondingCurve,
+    ] {
+        let (mut cfg, opts) = et_simulation(rule, 400, 2, 42);
+        cfg.points = 40;
+        let r = Market::with_options(cfg, opts).unwrap().simulate();
+        prints.push(format!(
+            "{:016x} {:016x} {:016x}",
+            fold(&r.protocol_revenue.mean),
+            fold(&r.won_hhi.mean),
+            fold(&r.quote.mean)
+        ));
+    }
+    assert_eq!(
+        prints.join("\n"),
+        include_str!("market_study_fingerprint.txt").trim(),
+        "update tests/market_study_fingerprint.txt only if the simulation changed on purpose"
+    );
+}
