@@ -92,7 +92,9 @@ impl<'m> Agents<'m> {
             price,
             x: 0.0,
             nu: 0.0,
-            mean_nu: o.market_volatility.map_or(1.0, |s| crate::numeric::fastmath::exp(s * s / 2.0)),
+            mean_nu: o
+                .market_volatility
+                .map_or(1.0, |s| crate::numeric::fastmath::exp(s * s / 2.0)),
             schedule: [usize::MAX; 32],
             scratch: Vec::with_capacity(k),
             keep: Vec::with_capacity(k),

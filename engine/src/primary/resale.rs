@@ -47,7 +47,11 @@ impl Agents<'_> {
             Resold::Builds
         } else if tk.slot == NONE && tk.expires != NONE {
             let left = tk.expires.saturating_sub(t);
-            Resold::Expiring(expiry_factor(self.o.assignment, self.m.cfg.max_tickets, Some(left.max(1))))
+            Resold::Expiring(expiry_factor(
+                self.o.assignment,
+                self.m.cfg.max_tickets,
+                Some(left.max(1)),
+            ))
         } else {
             Resold::Plain
         }
