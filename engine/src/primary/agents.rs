@@ -51,8 +51,9 @@ pub(crate) struct Agents<'m> {
     pub keep: Vec<u32>,
     pub bids: Vec<f64>,
     pub order: Vec<usize>,
-    /// The resale market's offers (ticket index per holder) and who bought this slot.
-    pub offers: Vec<usize>,
+    /// The resale market's offers (the offered ticket's slot and index per holder) and
+    /// who bought this slot.
+    pub offers: Vec<(u64, usize)>,
     pub bought: Vec<bool>,
     /// The last bonding-curve quote and the held count it was computed at.
     pub quoted: std::cell::Cell<(usize, f64)>,

@@ -25,15 +25,16 @@ impl Agents<'_> {
             .min_by_key(|&i| (list[i].slot, i))
     }
 
-    /// Every holder's offer, in one pass over the tickets (`usize::MAX`: none), into
-    /// `offers`.
-    fn offers(&self, best: &mut Vec<usize>) {
+    /// Every holder's offer as (its slot, its index), in one pass over the tickets
+    /// (`usize::MAX`: none), into `best`. The earliest slot wins, ties the lower index
+    /// (`NONE` is the largest slot, so unassigned tickets come last, oldest first).
+    fn offers(&self, best: &mut Vec<(u64, usize)>) {
         best.clear();
-        best.resize(self.holders.len(), usize::MAX);
+        best.resize(self.holders.len(), (NONE, usize::MAX));
         for (i, tk) in self.tickets.list.iter().enumerate() {
             let b = &mut best[tk.holder as usize];
-            if tk.alive && (*b == usize::MAX || tk.slot < self.tickets.list[*b].slot) {
-                *b = i;
+            if tk.alive && (b.1 == usize::MAX || tk.slot < b.0) {
+                *b = (tk.slot, i);
             }
         }
     }
@@ -79,7 +80,7 @@ impl Agents<'_> {
             let offer = if bought[seller] {
                 self.offer(seller as u32)
             } else {
-                Some(offers[seller]).filter(|&i| i != usize::MAX)
+                Some(offers[seller].1).filter(|&i| i != usize::MAX)
             };
             let Some(i) = offer else { continue };
             let kind = self.resale_kind(i, t);
