@@ -50,10 +50,19 @@ impl<R: Rng> Source<R> {
         ((self.rng.next_u64() >> 11) + 1) as f64 * TWO_POW_M53
     }
 
-    /// Uniform integer in `0..len` (`len ≥ 1`), by multiply-shift.
+    /// Uniform integer in `0..len` (`len ≥ 1`), by multiply-shift: `⌊x · len / 2^64⌋`.
     #[inline]
     pub fn below(&mut self, len: u64) -> u64 {
-        ((self.rng.next_u64() as u128 * len as u128) >> 64) as u64
+        let x = self.rng.next_u64();
+        #[cfg(target_arch = "wasm32")]
+        if len <= u32::MAX as u64 {
+            // The same number from 32-bit halves, without wasm's 128-bit multiply (a
+            // library call): `⌊(hi · len + ⌊lo · len / 2^32⌋) / 2^32⌋`, no product
+            // overflowing 64 bits.
+            let (hi, lo) = (x >> 32, x & 0xFFFF_FFFF);
+            return (hi * len + ((lo * len) >> 32)) >> 32;
+        }
+        ((x as u128 * len as u128) >> 64) as u64
     }
 
     /// Standard normal.
@@ -87,6 +96,23 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+
+    #[test]
+    fn below_by_halves_is_the_128_bit_product() {
+        let halves = |x: u64, len: u64| ((x >> 32) * len + (((x & 0xFFFF_FFFF) * len) >> 32)) >> 32;
+        let wide = |x: u64, len: u64| ((x as u128 * len as u128) >> 64) as u64;
+        let mut s = Source::new(stream(9, 0));
+        for len in [1, 2, 3, 10, 99, 1 << 20, u32::MAX as u64] {
+            for x in [0, 1, u64::MAX, 1 << 63, (1 << 32) - 1, 1 << 32] {
+                assert_eq!(halves(x, len), wide(x, len), "x = {x}, len = {len}");
+            }
+            for _ in 0..1000 {
+                let x = s.rng.next_u64();
+                assert_eq!(halves(x, len), wide(x, len));
+            }
+        }
+        assert_eq!(halves(u64::MAX, 10), 9);
+    }
 
     #[test]
     fn streams_differ_and_repeat() {

@@ -41,11 +41,22 @@ pub(crate) struct Agents<'m> {
     pub price: f64,
     /// The log-volatility state of the rewards.
     pub x: f64,
-    /// This slot's `ν − E[ν]` (0 without market volatility).
+    /// This slot's `ν − E[ν]` (0 without market volatility), and `E[ν] = e^(σ²/2)`.
     pub nu: f64,
+    pub mean_nu: f64,
     /// List indices of this epoch's tickets (`usize::MAX`: none).
     pub schedule: [usize; 32],
+    /// Reused buffers (no allocation in the slot loop): holder lists, bids, ticket indices.
     pub scratch: Vec<u32>,
+    pub keep: Vec<u32>,
+    pub bids: Vec<f64>,
+    pub order: Vec<usize>,
+    /// The resale market's offers (the offered ticket's slot and index per holder) and
+    /// who bought this slot.
+    pub offers: Vec<(u64, usize)>,
+    pub bought: Vec<bool>,
+    /// The last bonding-curve quote and the held count it was computed at.
+    pub quoted: std::cell::Cell<(usize, f64)>,
 }
 
 impl<'m> Agents<'m> {
@@ -82,8 +93,17 @@ impl<'m> Agents<'m> {
             price,
             x: 0.0,
             nu: 0.0,
+            mean_nu: o
+                .market_volatility
+                .map_or(1.0, |s| crate::numeric::fastmath::exp(s * s / 2.0)),
             schedule: [usize::MAX; 32],
             scratch: Vec::with_capacity(k),
+            keep: Vec::with_capacity(k),
+            bids: Vec::with_capacity(k),
+            order: Vec::new(),
+            offers: Vec::with_capacity(k),
+            bought: Vec::with_capacity(k),
+            quoted: std::cell::Cell::new((usize::MAX, 0.0)),
         };
         a.initial();
         a
@@ -170,7 +190,7 @@ impl<'m> Agents<'m> {
         }
         if let Some(s) = self.o.market_volatility {
             let nu = crate::numeric::fastmath::exp(s * self.src.normal());
-            self.nu = nu - crate::numeric::fastmath::exp(s * s / 2.0);
+            self.nu = nu - self.mean_nu;
         }
         r
     }

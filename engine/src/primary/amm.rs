@@ -53,8 +53,9 @@ impl Agents<'_> {
     pub(crate) fn eip_study(&mut self, t: u64, max_sales: u64) {
         self.adjust_eip();
         let p = self.price;
-        let mut order = self.shuffled();
-        let mut keep = Vec::with_capacity(order.len());
+        let order = self.shuffled();
+        let mut keep = std::mem::take(&mut self.keep);
+        keep.clear();
         for &k in &order {
             if self.bid_value(k as usize, t) > p {
                 keep.push(k);
@@ -76,8 +77,7 @@ impl Agents<'_> {
                 break;
             }
         }
-        order.clear();
-        self.scratch = order;
+        (self.scratch, self.keep) = (order, keep);
     }
 
     /// The study's AMM slot: rounds in a shuffled order; in each, every holder valuing a
@@ -85,6 +85,9 @@ impl Agents<'_> {
     /// sell-back) every holder valuing a ticket below `P (1 − r)` sells one unassigned
     /// ticket back at that price; until a round with no trade.
     pub(crate) fn amm(&mut self, t: u64) {
+        if self.o.sell_back.is_none() && !self.o.strategy.draws() {
+            return self.amm_buy_only(t);
+        }
         for _ in 0..MAX_ROUNDS {
             let order = self.shuffled();
             let mut any = false;
@@ -104,6 +107,47 @@ impl Agents<'_> {
                 return;
             }
         }
+    }
+
+    /// [`Self::amm`] without sell-back and with constant values, the same trades and the
+    /// same random draws with less work: within a slot the price only rises (only buys)
+    /// and a holder's cash only falls, so a holder that once does not buy never buys
+    /// again this slot; it is skipped, and a round with no such holder left is known to
+    /// trade nothing (its shuffle is still drawn, so the random stream is unchanged).
+    fn amm_buy_only(&mut self, t: u64) {
+        let n = self.holders.len();
+        let mut active = std::mem::take(&mut self.bought);
+        active.clear();
+        active.resize(n, true);
+        let mut live = n;
+        for _ in 0..MAX_ROUNDS {
+            if live == 0 {
+                for j in (1..n).rev() {
+                    self.src.below(j as u64 + 1);
+                }
+                break;
+            }
+            let order = self.shuffled();
+            let mut any = false;
+            for &k in &order {
+                let k = k as usize;
+                if !active[k] {
+                    continue;
+                }
+                let p = self.quote();
+                if self.cash[k] >= p && self.values[k] > p {
+                    self.buy(k, p, t);
+                    any = true;
+                } else {
+                    (active[k], live) = (false, live - 1);
+                }
+            }
+            self.scratch = order;
+            if !any {
+                break;
+            }
+        }
+        self.bought = active;
     }
 
     /// Holder `k` sells its oldest unassigned ticket back at `P (1 − r)` if it values a

@@ -15,7 +15,9 @@ impl Agents<'_> {
         self.tickets.compact();
         let list = &mut self.tickets.list;
         let n = list.len();
-        let mut idx: Vec<usize> = (0..n).collect();
+        let idx = &mut self.order;
+        idx.clear();
+        idx.extend(0..n);
         let take = n.min(EPOCH as usize);
         for j in 0..take {
             let pick = j + self.src.below((n - j) as u64) as usize;
@@ -42,14 +44,15 @@ impl Agents<'_> {
         if self.m.cfg.max_tickets > 2 * EPOCH {
             return None;
         }
-        let free: Vec<usize> = (0..self.tickets.list.len())
-            .filter(|&i| self.tickets.list[i].alive && self.tickets.list[i].slot == NONE)
-            .collect();
-        if free.is_empty() {
+        let list = &mut self.tickets.list;
+        let free = |tk: &&mut super::tickets::Ticket| tk.alive && tk.slot == NONE;
+        let count = list.iter_mut().filter(free).count();
+        if count == 0 {
             return None;
         }
-        let i = free[self.src.below(free.len() as u64) as usize];
-        self.tickets.list[i].slot = t;
+        let pick = self.src.below(count as u64) as usize;
+        let (i, tk) = list.iter_mut().enumerate().filter(|(_, tk)| free(tk)).nth(pick)?;
+        tk.slot = t;
         Some(i)
     }
 }

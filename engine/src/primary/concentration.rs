@@ -27,11 +27,36 @@ pub fn concentration(counts: &[u32]) -> Concentration {
     }
     let t = total as f64;
     // Counts are whole numbers far below 2^53: their sums, and half the total, are exact.
-    let sorted = metrics::sorted_desc(counts.iter().filter(|&&c| c > 0).map(|&c| c as f64));
+    let nakamoto = with_sorted(counts, |sorted| metrics::nakamoto(sorted, t));
     Concentration {
-        top_share: metrics::top_share(&sorted, t),
+        top_share: max(counts) / t,
         hhi: metrics::hhi(counts.iter().map(|&c| c as f64 / t)),
-        nakamoto: metrics::nakamoto(&sorted, t) as f64,
+        nakamoto: nakamoto as f64,
+    }
+}
+
+/// The largest count, as a number.
+fn max(counts: &[u32]) -> f64 {
+    counts.iter().copied().max().unwrap_or(0) as f64
+}
+
+/// `f` of the positive counts sorted from largest to smallest, as numbers; on the stack
+/// for up to 64 holders (the recorded points call this every slot).
+fn with_sorted<T>(counts: &[u32], f: impl FnOnce(&[f64]) -> T) -> T {
+    let sort = |xs: &mut [f64]| xs.sort_unstable_by(|a, b| b.total_cmp(a));
+    if counts.len() <= 64 {
+        let mut buf = [0.0; 64];
+        let mut n = 0;
+        for &c in counts.iter().filter(|&&c| c > 0) {
+            buf[n] = c as f64;
+            n += 1;
+        }
+        sort(&mut buf[..n]);
+        f(&buf[..n])
+    } else {
+        let mut v: Vec<f64> = counts.iter().filter(|&&c| c > 0).map(|&c| c as f64).collect();
+        sort(&mut v);
+        f(&v)
     }
 }
 
@@ -52,19 +77,19 @@ pub fn won_concentration(won: &[u32]) -> Concentration {
         return Concentration::default();
     }
     let t = total as f64;
-    let sorted = metrics::sorted_desc(won.iter().filter(|&&c| c > 0).map(|&c| c as f64));
-    let mut acc = 0u64;
-    let mut nakamoto = sorted.len();
-    for (i, &c) in sorted.iter().enumerate() {
-        acc += c as u64;
-        // At least 51 %, in whole numbers: 100 · acc ≥ 51 · total.
-        if 100 * acc >= 51 * total {
-            nakamoto = i + 1;
-            break;
+    let nakamoto = with_sorted(won, |sorted| {
+        let mut acc = 0u64;
+        for (i, &c) in sorted.iter().enumerate() {
+            acc += c as u64;
+            // At least 51 %, in whole numbers: 100 · acc ≥ 51 · total.
+            if 100 * acc >= 51 * total {
+                return i + 1;
+            }
         }
-    }
+        sorted.len()
+    });
     Concentration {
-        top_share: metrics::top_share(&sorted, t),
+        top_share: max(won) / t,
         hhi: metrics::hhi(won.iter().map(|&c| c as f64 / t)),
         nakamoto: nakamoto as f64,
     }

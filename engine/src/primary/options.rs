@@ -43,6 +43,13 @@ choices! {
     }
 }
 
+impl Strategy {
+    /// Whether each bid is a fresh random draw (else a holder's bid is a constant).
+    pub fn draws(self) -> bool {
+        matches!(self, Self::Random | Self::Conservative)
+    }
+}
+
 /// Tickets handed out before the first slot, paid from budgets and not counted as revenue.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

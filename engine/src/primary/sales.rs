@@ -9,8 +9,18 @@ use super::tickets::NONE;
 use super::top_bids::TopBids;
 
 impl Agents<'_> {
-    /// Holder `k`'s bid value for a fresh ticket in slot `t` (before its cash).
+    /// Holder `k`'s bid value for a fresh ticket in slot `t` (before its cash): its value,
+    /// or a fresh draw under the random strategies.
+    #[inline]
     pub(crate) fn bid_value(&mut self, k: usize, t: u64) -> f64 {
+        if self.o.strategy.draws() {
+            self.drawn_bid(k, t)
+        } else {
+            self.values[k]
+        }
+    }
+
+    fn drawn_bid(&mut self, k: usize, t: u64) -> f64 {
         let (s, v, f) = (self.o.strategy, self.values[k], self.factor);
         draw_bid(s, v, &self.holders[k], &self.m.cfg.reward, &mut self.src, t, f)
     }
@@ -30,12 +40,20 @@ impl Agents<'_> {
         (self.tickets.len() as u64) < self.m.cfg.max_tickets
     }
 
-    /// The price of the next ticket (posted rules) or the last clearing price (auctions).
+    /// The price of the next ticket (posted rules) or the last clearing price (auctions);
+    /// the bonding curve's `p_0 e^(κ H/N)` is recomputed only when `H` changed.
     pub(crate) fn quote(&self) -> f64 {
         match self.m.cfg.pricing {
             Pricing::BondingCurve { base, slope } => {
-                let held = self.tickets.len() as f64 / self.m.cfg.max_tickets as f64;
-                base * crate::numeric::fastmath::exp(slope * held)
+                let held = self.tickets.len();
+                let (at, p) = self.quoted.get();
+                if at == held {
+                    return p;
+                }
+                let h = held as f64 / self.m.cfg.max_tickets as f64;
+                let p = base * crate::numeric::fastmath::exp(slope * h);
+                self.quoted.set((held, p));
+                p
             }
             _ => self.price,
         }
@@ -95,31 +113,56 @@ impl Agents<'_> {
     /// have the reserve; first-price bids are shaded `(K′ − 1)/K′`. Study rules: every
     /// holder bids `min(b, cash)`, those at least the reserve take part. Ties at random.
     fn auction(&mut self, reserve: f64, first_price: bool, t: u64) -> Option<(usize, f64)> {
+        let top = if self.o.rules == Rules::Study && !self.o.strategy.draws() {
+            self.study_bids(reserve, t)
+        } else {
+            self.buffered_bids(reserve, first_price, t)
+        };
+        let (winner, price) = top.clear(reserve, first_price)?;
+        self.price = price;
+        Some((winner, price))
+    }
+
+    /// The study's auction with bids that draw nothing, in one pass: holder `j` bids
+    /// `b = min(w_j, cash_j)` if `b > 0` and `b ≥` the reserve (then `b` is already its
+    /// offer: at most its cash, at least the reserve).
+    fn study_bids(&mut self, reserve: f64, t: u64) -> TopBids {
+        let mut top = TopBids::new();
+        for j in 0..self.holders.len() {
+            let b = self.bid_value(j, t).min(self.cash[j]);
+            if b > 0.0 && b >= reserve {
+                top.offer(j, b, &mut self.src);
+            }
+        }
+        top
+    }
+
+    /// Every bid drawn first, then offered (the classic rules, and drawn strategies).
+    fn buffered_bids(&mut self, reserve: f64, first_price: bool, t: u64) -> TopBids {
         let classic = self.o.rules == Rules::Classic;
-        let k = self.holders.len();
-        let mut bids = Vec::with_capacity(k);
-        for j in 0..k {
+        // Each holder's bid, NaN for none (a reused buffer: every bid is drawn before any
+        // tie is broken, so the random stream is as with one pass).
+        let mut bids = std::mem::take(&mut self.bids);
+        bids.clear();
+        for j in 0..self.holders.len() {
             let (w, c) = (self.bid_value(j, t), self.cash[j]);
-            bids.push(if classic {
-                (w > 0.0 && w >= reserve && c >= reserve).then_some(w)
-            } else {
-                let b = w.min(c);
-                (b > 0.0 && b >= reserve).then_some(b)
-            });
+            let b = if classic { w } else { w.min(c) };
+            let ok = b > 0.0 && b >= reserve && (!classic || c >= reserve);
+            bids.push(if ok { b } else { f64::NAN });
         }
         let scale = if classic && first_price {
-            let n = bids.iter().flatten().count() as f64;
+            let n = bids.iter().filter(|b| !b.is_nan()).count() as f64;
             (n - 1.0) / n
         } else {
             1.0
         };
         let mut top = TopBids::new();
-        for (j, b) in bids.iter().enumerate() {
-            let Some(w) = *b else { continue };
-            top.offer(j, (w * scale).min(self.cash[j]).max(reserve), &mut self.src);
+        for (j, &w) in bids.iter().enumerate() {
+            if !w.is_nan() {
+                top.offer(j, (w * scale).min(self.cash[j]).max(reserve), &mut self.src);
+            }
         }
-        let (winner, price) = top.clear(reserve, first_price)?;
-        self.price = price;
-        Some((winner, price))
+        self.bids = bids;
+        top
     }
 }
