@@ -55,7 +55,7 @@ pub fn capture_figure(r: &MarketResult, mu: f64) -> Figure {
     } else {
         let start = r.slots[k];
         title = format!(
-            "{title}, from slot {} (the start-up spike before it is left out)",
+            "Protocol capture, cumulative, from slot {} (start-up spike cut)",
             format::grouped(start as i64)
         );
         band_series(
