@@ -87,7 +87,8 @@ pub fn worker_count() -> usize {
     (cores as usize).clamp(1, 8)
 }
 
-/// Every job on this thread.
+/// Every job on this thread (feature `local-runs`).
+#[cfg(feature = "local-runs")]
 pub fn finish_here<W: Work>(jobs: &[W], t0: f64) -> PoolEvent<W::Output> {
     match jobs.iter().map(W::run_all).collect::<Result<Vec<_>, _>>() {
         Ok(results) => PoolEvent::Finished {
@@ -97,6 +98,13 @@ pub fn finish_here<W: Work>(jobs: &[W], t0: f64) -> PoolEvent<W::Output> {
         },
         Err(e) => PoolEvent::Failed(e),
     }
+}
+
+/// Without feature `local-runs` (the page's own wasm) the simulations live only in the
+/// worker's wasm: a run whose workers cannot start or crash fails with a notice.
+#[cfg(not(feature = "local-runs"))]
+pub fn finish_here<W: Work>(_jobs: &[W], _t0: f64) -> PoolEvent<W::Output> {
+    PoolEvent::Failed("the Web Workers could not start or stopped: reload the page to try again".to_string())
 }
 
 /// A worker failed to load or crashed: stop them all and finish the run on this thread.

@@ -2,6 +2,7 @@
 // Usage: node tests/e2e/run.mjs [dist] [screenshot dir]
 import fs from 'node:fs';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { serveStatic } from './serve.mjs';
 import { a11yChecks, embedChecks, focusChecks } from './a11y.mjs';
@@ -54,6 +55,17 @@ async function chartsDrawn(page, count) {
     return cs.length === n && cs.every((c) => c.width > 0 && c.dataset && c.toDataURL().length > 5000);
   }, count, { timeout: 20000 });
 }
+
+// Weight (issue 15): the page's own wasm, gzip -9. The goal is 350 KB; this budget
+// only stops it growing past today's size unnoticed (BENCHMARKS.md, Weight).
+const MAIN_WASM_GZIP_BUDGET = 540_000;
+await check(`main wasm is at most ${MAIN_WASM_GZIP_BUDGET} bytes gzipped`, async () => {
+  const name = fs.readdirSync(dist).find((f) => /^et-explorer-.*_bg\.wasm$/.test(f));
+  assert(name, `no et-explorer-*_bg.wasm in ${dist}`);
+  const gz = zlib.gzipSync(fs.readFileSync(`${dist}/${name}`), { level: 9 }).length;
+  console.log(`     ${name}: ${gz} bytes gzipped`);
+  assert(gz <= MAIN_WASM_GZIP_BUDGET, `${name} is ${gz} bytes gzipped, over ${MAIN_WASM_GZIP_BUDGET}`);
+});
 
 const server = await serveStatic(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
