@@ -12,7 +12,9 @@
 use std::cell::Cell;
 
 use crate::error::{EngineError, Result};
-use crate::numeric::root::{bracketed_newton, falling_zero, Fallback, Newton};
+use std::convert::Infallible;
+
+use crate::numeric::root::{bracketed_newton, Fallback, Newton};
 
 /// The Stein (2002) closed form at `α = 1`: bids for `values` (any order).
 ///
@@ -40,8 +42,10 @@ pub fn proportional_bids(values: &[f64]) -> Vec<f64> {
 
 /// The share `s ∈ (0, 1)` of a player with `c = α ln(α v)` at `t = ln Y`, on the falling
 /// branch `s ≥ lo` (`lo = 0` for `α ≤ 1`); `None` if `t` is above the branch's peak.
-/// Solved for `u = ln s`, where the condition is nearly linear for small shares.
-fn share(alpha: f64, c: f64, t: f64, lo: f64, guess: f64) -> Option<f64> {
+/// Solved for `u = ln s`, where the condition is nearly linear for small shares; the
+/// search starts from `guess` (the share at `t − dt`) moved by the first-order step
+/// `dt · du/dt`, so a small move of `t` costs one or two steps.
+fn share(alpha: f64, c: f64, t: f64, lo: f64, (guess, dt): (f64, f64)) -> Option<f64> {
     if alpha == 1.0 {
         // s = 1 − Y/v, or inactive.
         return Some((-(t - c).exp_m1()).max(0.0));
@@ -49,18 +53,32 @@ fn share(alpha: f64, c: f64, t: f64, lo: f64, guess: f64) -> Option<f64> {
     if alpha > 1.0 {
         return share_steep(alpha, c, t, lo, guess);
     }
-    let h = |u: f64| c + (alpha - 1.0) * u + alpha * (-u.exp()).ln_1p() - t;
-    let dh = |u: f64| {
+    // h(u) = c + (α − 1) u + α ln(1 − e^u) − t and its slope, from one exponential.
+    let eval = |u: f64| {
         let s = u.exp();
-        (alpha - 1.0) - alpha * s / (1.0 - s)
+        Ok::<_, Infallible>((
+            c + (alpha - 1.0) * u + alpha * (-s).ln_1p() - t,
+            (alpha - 1.0) - alpha * s / (1.0 - s),
+        ))
     };
     // α < 1 from here: every share is positive, no branch to respect.
     let u0 = if guess > 0.0 && guess < 1.0 {
-        guess.ln()
+        // du/dt = 1 / (∂h/∂u) at the guess.
+        guess.ln() + dt / ((alpha - 1.0) - alpha * guess / (1.0 - guess))
     } else {
         ((t - c) / (alpha - 1.0)).min(-1e-3)
     };
-    Some(falling_zero(&h, &dh, -745.0, 0.0, u0.clamp(-745.0, -1e-300)).exp())
+    let newton = Newton {
+        iterations: 200,
+        fallback: Fallback::TowardOvershot,
+        stop_at_zero: false,
+    };
+    let converged = |u: f64, next: f64, _: f64, _: f64| (next - u).abs() <= 1e-15 * u.abs().max(1e-300);
+    let u = match bracketed_newton(eval, -745.0, 0.0, u0.clamp(-745.0, -1e-300), newton, converged) {
+        Ok(u) => u,
+        Err(never) => match never {},
+    };
+    Some(u.exp())
 }
 
 /// [`share`] for `α > 1`, in `s` itself on the falling branch `[lo, 1)` (few players).
@@ -89,6 +107,13 @@ fn branch_floor(alpha: f64) -> f64 {
     }
 }
 
+/// Every player's share at the last `t` evaluated (the next search's start).
+struct Guess {
+    shares: Vec<f64>,
+    /// The `t` the shares belong to (`NaN` before the first evaluation).
+    t: f64,
+}
+
 /// The active players' shares at `t = ln Y` (each warm-started from and stored in
 /// `guess`): their sum less one and its slope in `t`, or `None` past a branch's peak.
 /// `counts[i]` players share class `i`'s value (1 each without ties).
@@ -97,22 +122,25 @@ fn share_total(
     (cs, counts): (&[f64], &[f64]),
     active: &[bool],
     t: f64,
-    guess: &mut [f64],
+    guess: &mut Guess,
 ) -> Option<(f64, f64)> {
     let lo = branch_floor(alpha);
+    let dt = if guess.t.is_finite() { t - guess.t } else { 0.0 };
+    guess.t = f64::NAN;
     let (mut sum, mut slope) = (0.0, 0.0);
     for i in 0..cs.len() {
         if !active[i] {
             continue;
         }
-        let s = share(alpha, cs[i], t, lo, guess[i])?;
-        guess[i] = s;
+        let s = share(alpha, cs[i], t, lo, (guess.shares[i], dt))?;
+        guess.shares[i] = s;
         sum += counts[i] * s;
         if s > 0.0 {
             // ds/dt = s du/dt = s / (∂h/∂u); an inactive player does not move.
             slope += counts[i] * s / ((alpha - 1.0) - alpha * s / (1.0 - s));
         }
     }
+    guess.t = t;
     Some((sum - 1.0, slope))
 }
 
@@ -166,7 +194,10 @@ pub fn share_equilibrium(values: &[f64], alpha: f64, active: &[bool]) -> Option<
 /// `values[i]` and (in a pure equilibrium) the same share, so `Σ counts[i] s_i = 1`.
 pub fn share_equilibrium_counted(values: &[f64], counts: &[f64], alpha: f64, active: &[bool]) -> Option<Vec<f64>> {
     let cs: Vec<f64> = values.iter().map(|&v| alpha * (alpha * v).ln()).collect();
-    let mut guess: Vec<f64> = active.iter().map(|&a| if a { 0.5 } else { 0.0 }).collect();
+    let mut guess = Guess {
+        shares: active.iter().map(|&a| if a { 0.5 } else { 0.0 }).collect(),
+        t: f64::NAN,
+    };
     let (lo_t, hi) = bracket_log_total(alpha, &cs, active, &mut |t| {
         share_total(alpha, (&cs, counts), active, t, &mut guess)
     })?;
@@ -203,8 +234,11 @@ pub fn share_equilibrium_counted(values: &[f64], counts: &[f64], alpha: f64, act
     };
     bracketed_newton(eval, lo_t, hi, 0.5 * (lo_t + hi), newton, converged).ok()?;
     let t = best.get().0;
-    share_total(alpha, (&cs, counts), active, t, &mut guess)?;
-    Some(guess)
+    // The shares in hand belong to the best point unless the search ended elsewhere.
+    if guess.t != t {
+        share_total(alpha, (&cs, counts), active, t, &mut guess)?;
+    }
+    Some(guess.shares)
 }
 
 /// Bids `α v s (1 − s)` of shares `s`.
