@@ -24,7 +24,7 @@ pub struct ValueEditorProps {
 }
 
 /// Focuses the element with id `id` if it exists and is enabled; whether it did.
-fn focus_id(id: &str) -> bool {
+pub fn focus_id(id: &str) -> bool {
     use wasm_bindgen::JsCast;
     let el = web_sys::window()
         .and_then(|w| w.document())

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::holders::{cell, columns, set_cell, HolderRow, MAX_HOLDERS};
 use crate::components::drafts::{use_drafts, Drafts};
+use crate::components::value_editor::focus_id;
 use crate::format;
 
 /// Properties of [`HoldersTable`].
@@ -39,12 +40,41 @@ fn cell_input(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usi
     }
 }
 
-/// Holder `i`'s row with its Remove button.
-fn holder_row(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usize) -> Html {
+/// After a removal, focus goes to the Remove button now in the removed row's place (the
+/// new last row's when the last was removed), else to the Add button.
+#[hook]
+fn use_focus_after_removal(len: usize) -> UseStateHandle<Option<usize>> {
+    let removed = use_state_eq(|| None::<usize>);
+    {
+        let removed = removed.clone();
+        use_effect_with(len, move |len| {
+            if let Some(i) = *removed {
+                let j = i.min(len.saturating_sub(1));
+                let _ = focus_id(&format!("holder-remove-{j}")) || focus_id("holder-add");
+                removed.set(None);
+            }
+        });
+    }
+    removed
+}
+
+/// Holder `i`'s row with its Remove button; `removed` learns which row went.
+fn holder_row(
+    props: &HoldersTableProps,
+    drafts: &Drafts<(usize, usize)>,
+    i: usize,
+    removed: &UseStateHandle<Option<usize>>,
+) -> Html {
     let remove = {
-        let (rows, cb, drafts) = (props.rows.clone(), props.on_change.clone(), drafts.clone());
+        let (rows, cb, drafts, removed) = (
+            props.rows.clone(),
+            props.on_change.clone(),
+            drafts.clone(),
+            removed.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             drafts.clear();
+            removed.set(Some(i));
             let mut rows = rows.clone();
             rows.remove(i);
             cb.emit(rows);
@@ -54,7 +84,7 @@ fn holder_row(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usi
         <tr key={i}>
             <th scope="row">{ i + 1 }</th>
             { for (0..4).map(|c| cell_input(props, drafts, i, c)) }
-            <td><button class="remove" onclick={remove} disabled={props.rows.len() <= 1}
+            <td><button class="remove" id={format!("holder-remove-{i}")} onclick={remove} disabled={props.rows.len() <= 1}
                 aria-label={format!("Remove holder {}", i + 1)}>{ "×" }</button></td>
         </tr>
     }
@@ -64,7 +94,8 @@ fn holder_row(props: &HoldersTableProps, drafts: &Drafts<(usize, usize)>, i: usi
 #[function_component]
 pub fn HoldersTable(props: &HoldersTableProps) -> Html {
     let drafts = use_drafts::<(usize, usize)>();
-    let rows = (0..props.rows.len()).map(|i| holder_row(props, &drafts, i));
+    let removed = use_focus_after_removal(props.rows.len());
+    let rows = (0..props.rows.len()).map(|i| holder_row(props, &drafts, i, &removed));
     let add = {
         let (rows, cb) = (props.rows.clone(), props.on_change.clone());
         Callback::from(move |_: MouseEvent| {
@@ -95,7 +126,7 @@ pub fn HoldersTable(props: &HoldersTableProps) -> Html {
                 </table>
             </div>
             { for drafts.errors().into_iter().map(|m| html! { <div class="field-error" role="alert">{ m }</div> }) }
-            <button class="preset" onclick={add} disabled={props.rows.len() >= MAX_HOLDERS}>{ "+ Add a holder" }</button>
+            <button class="preset" id="holder-add" onclick={add} disabled={props.rows.len() >= MAX_HOLDERS}>{ "+ Add a holder" }</button>
         </div>
     }
 }

@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
 use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
-use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, McStatus, PoolsRun, POOLS};
+use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, PoolsRun, POOLS};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
-use crate::components::{run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
+use crate::components::{long_work, run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
 use crate::format;
 use crate::hooks::use_pool_run;
 use crate::url_state::LIST_MAX;
@@ -51,8 +51,12 @@ fn mc_results(s: &TicketState, last: &Option<Rc<McOutcome>>) -> Html {
     }
 }
 
+/// The page's Monte Carlo runs.
+type McRun = crate::hooks::PoolRun<McJob, (), McOutcome>;
+
 /// The Monte Carlo's controls, progress and results.
-fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> Html {
+fn mc_section(props: &LotteryProps, mc: &McRun) -> Html {
+    let status = &mc.status;
     html! {
         <>
             <div class="engine-controls">
@@ -60,7 +64,8 @@ fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> 
                 <SeedField param={params()[Setting::Seed as usize].clone()} value={props.state.lottery.get(Setting::Seed)}
                     on_change={setter(&props.dispatch, Setting::Seed)} />
             </div>
-            { run_status(status, "Monte Carlo", cancel, None) }
+            { long_work((*mc.waiting).as_ref(), "Monte Carlo", mc.confirm()) }
+            { run_status(status, "Monte Carlo", mc.cancel(), None) }
             { mc_results(&props.state, &status.last) }
         </>
     }
@@ -138,7 +143,7 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
         <section class="lottery-engine" aria-label="Lottery engine">
             <h2>{ "The lottery engine: Monte Carlo, streaks, pools" }</h2>
             <AboutModel anchor="lottery-engine" />
-            { mc_section(props, &mc.status, mc.cancel()) }
+            { mc_section(props, &mc) }
             { streak_section(props, &pools) }
             { holders_section(props, &holders) }
             <p class="hint">{ format!("Monte Carlo seed {}; every run is reproducible bit for bit from the link.", format::exact(s.lottery.get(Setting::Seed))) }</p>

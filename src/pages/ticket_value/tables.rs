@@ -39,19 +39,7 @@ pub fn summary(s: &TicketState) -> Html {
 
 /// `slots` as a human duration (12 s a slot).
 pub fn duration(slots: f64) -> String {
-    let secs = slots * SECONDS_PER_SLOT;
-    let units = [
-        (31_557_600.0, "years"),
-        (86_400.0, "days"),
-        (3_600.0, "hours"),
-        (60.0, "minutes"),
-    ];
-    for (size, name) in units {
-        if secs >= size {
-            return format!("{} {name}", format::sig(secs / size, 3));
-        }
-    }
-    format!("{} seconds", format::sig(secs, 3))
+    format::duration(slots * SECONDS_PER_SLOT)
 }
 
 /// The Monte Carlo summary against the closed form.
