@@ -58,7 +58,8 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
     pub fn confirm(&self) -> Callback<()> {
         let this = self.clone();
         Callback::from(move |_| {
-            if let Some((labels, jobs)) = this.pending.borrow_mut().take() {
+            let pending = this.pending.borrow_mut().take();
+            if let Some((labels, jobs)) = pending {
                 this.start(labels, jobs);
             }
         })
