@@ -71,8 +71,11 @@ fn mc_section(props: &LotteryProps, mc: &McRun) -> Html {
     }
 }
 
+/// The streak figure (built once per setting, not at each progress message of a run).
+type StreakFigure = Option<Rc<crate::charts::Figure>>;
+
 /// Streaks of consecutive slots and pools.
-fn streak_section(props: &LotteryProps, pools: &PoolsRun) -> Html {
+fn streak_section(props: &LotteryProps, pools: &PoolsRun, streak: &StreakFigure) -> Html {
     let s = &props.state;
     let horizon = s.lottery.get(Setting::Horizon);
     let p = params();
@@ -87,7 +90,7 @@ fn streak_section(props: &LotteryProps, pools: &PoolsRun) -> Html {
                 <button class="preset" onclick={one_day}>{ "One day (7,200 slots)" }</button>
             </div>
             <div class="chart-grid">
-                if let Some(f) = streak_figure(s).map(Rc::new) { <Chart figure={f} name="streak" /> }
+                if let Some(f) = streak.clone() { <Chart figure={f} name="streak" /> }
                 { match pools {
                     Ok(points) => html! { <Chart figure={Rc::new(pool_figure(points, POOLS))} name="pools" /> },
                     Err(e) => html! { <div class="error" role="alert">{ e }</div> },
@@ -138,13 +141,14 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
     }
     let deps = (s.mu, s.sd, s.d, s.n, s.lottery.clone());
     let pools = use_memo(deps.clone(), |_| pool_run(s));
-    let holders = use_memo(deps, |_| holders_run(s));
+    let holders = use_memo(deps.clone(), |_| holders_run(s));
+    let streak = use_memo(deps, |_| streak_figure(s).map(Rc::new));
     html! {
         <section class="lottery-engine" aria-label="Lottery engine">
             <h2>{ "The lottery engine: Monte Carlo, streaks, pools" }</h2>
             <AboutModel anchor="lottery-engine" />
             { mc_section(props, &mc) }
-            { streak_section(props, &pools) }
+            { streak_section(props, &pools, &streak) }
             { holders_section(props, &holders) }
             <p class="hint">{ format!("Monte Carlo seed {}; every run is reproducible bit for bit from the link.", format::exact(s.lottery.get(Setting::Seed))) }</p>
         </section>
