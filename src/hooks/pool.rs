@@ -16,6 +16,9 @@ use crate::worker::status::{PoolEvent, RunStatus, StatusUpdate};
 /// its wall time in seconds and its number of workers; `None` keeps the last one.
 pub type Finish<W, L, T> = fn(&L, Vec<<W as Work>::Output>, f64, usize) -> Option<T>;
 
+/// A long run waiting for a confirmation: its labels and jobs.
+type Pending<W, L> = Rc<RefCell<Option<(L, Vec<W>)>>>;
+
 /// A page's pool, the status of its runs, and the labels of the run under way.
 pub struct PoolRun<W: Work, L: 'static, T: 'static> {
     /// Where the runs stand; the last finished outcome stays while a new run goes on.
@@ -24,7 +27,7 @@ pub struct PoolRun<W: Work, L: 'static, T: 'static> {
     pub waiting: UseStateHandle<Option<(f64, String)>>,
     pool: Rc<Pool<W>>,
     labels: Rc<RefCell<Rc<L>>>,
-    pending: Rc<RefCell<Option<(L, Vec<W>)>>>,
+    pending: Pending<W, L>,
 }
 
 impl<W: Work, L, T> Clone for PoolRun<W, L, T> {
