@@ -173,6 +173,23 @@ fn superscript(k: i32) -> String {
         .collect()
 }
 
+/// `seconds` as a duration in the largest unit that fits, with 3 significant digits and
+/// the unit's plural unless the number reads 1 ("1 day", "1.5 days", "45 seconds").
+pub fn duration(seconds: f64) -> String {
+    const UNITS: [(f64, &str); 5] = [
+        (31_557_600.0, "year"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+        (1.0, "second"),
+    ];
+    let (size, name) = UNITS.into_iter().find(|(size, _)| seconds >= *size).unwrap_or(UNITS[4]);
+    // Three digits, no more: a duration is read at a glance (1.0001 days is "1 day").
+    let n = compact(seconds / size, 3);
+    let s = if n == "1" { "" } else { "s" };
+    format!("{n} {name}{s}")
+}
+
 /// Rounds `v` to `digits` significant digits (for values picked with a slider).
 pub fn round_sig(v: f64, digits: i32) -> f64 {
     if v == 0.0 || !v.is_finite() {
@@ -211,6 +228,12 @@ mod tests {
         assert_eq!(readable(1.0 / 3.0, 4), "0.3333");
         assert_eq!(readable(denoise(1.67e-16, 1.0), 4), "0");
         assert_eq!(grouped(9500), "9,500");
+        assert_eq!(duration(86_400.0), "1 day");
+        assert_eq!(duration(7200.0 * 12.0), "1 day");
+        assert_eq!(duration(1.5 * 3600.0), "1.5 hours");
+        assert_eq!(duration(45.0), "45 seconds");
+        assert_eq!(duration(0.4), "0.4 seconds");
+        assert_eq!(duration(1e9), "31.7 years");
         assert_eq!(plain("ab\u{202E}c\u{0007}d\n", 40), "abcd");
         for v in [1.4914e-8, 0.05, 1e9, 123.456, 1e-12, 0.1 + 0.2] {
             assert_eq!(exact(v).parse::<f64>().unwrap(), v);

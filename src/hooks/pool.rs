@@ -1,10 +1,13 @@
-//! A page's runs on the worker pool: the pool, where its run stands, and Cancel.
+//! A page's runs on the worker pool: the pool, where its run stands, Cancel, and the
+//! wait for a confirmation before a run estimated to be long ([`super::work_cost`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::work_cost::{estimate, WorkCost, LONG_WORK_SECONDS};
+use crate::worker::pool::worker_count;
 use crate::worker::pool::Pool;
 use crate::worker::protocol::Work;
 use crate::worker::status::{PoolEvent, RunStatus, StatusUpdate};
@@ -13,29 +16,77 @@ use crate::worker::status::{PoolEvent, RunStatus, StatusUpdate};
 /// its wall time in seconds and its number of workers; `None` keeps the last one.
 pub type Finish<W, L, T> = fn(&L, Vec<<W as Work>::Output>, f64, usize) -> Option<T>;
 
+/// A long run waiting for a confirmation: its labels and jobs.
+type Pending<W, L> = Rc<RefCell<Option<(L, Vec<W>)>>>;
+
 /// A page's pool, the status of its runs, and the labels of the run under way.
 pub struct PoolRun<W: Work, L: 'static, T: 'static> {
     /// Where the runs stand; the last finished outcome stays while a new run goes on.
     pub status: UseReducerHandle<RunStatus<T>>,
+    /// A long run waiting for "Run anyway": its estimated seconds and size.
+    pub waiting: UseStateHandle<Option<(f64, String)>>,
     pool: Rc<Pool<W>>,
     labels: Rc<RefCell<Rc<L>>>,
+    pending: Pending<W, L>,
 }
 
 impl<W: Work, L, T> Clone for PoolRun<W, L, T> {
     fn clone(&self) -> Self {
         Self {
             status: self.status.clone(),
+            waiting: self.waiting.clone(),
             pool: self.pool.clone(),
             labels: self.labels.clone(),
+            pending: self.pending.clone(),
         }
     }
 }
 
-impl<W: Work, L, T> PoolRun<W, L, T> {
-    /// Starts a run of `jobs` (replacing any under way); `labels` go to its outcome.
+impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
+    /// Starts a run of `jobs` (replacing any under way); `labels` go to its outcome. A run
+    /// estimated above [`LONG_WORK_SECONDS`] does not start: it waits for [`Self::confirm`]
+    /// (the run under way, made for other inputs, is stopped).
     pub fn run(&self, labels: L, jobs: Vec<W>) {
+        let (seconds, size) = estimate(&jobs, worker_count());
+        if seconds > LONG_WORK_SECONDS {
+            self.stop_quietly();
+            *self.pending.borrow_mut() = Some((labels, jobs));
+            self.waiting.set(Some((seconds, size)));
+            return;
+        }
+        self.start(labels, jobs);
+    }
+
+    /// Starts the long run waiting for a confirmation.
+    pub fn confirm(&self) -> Callback<()> {
+        let this = self.clone();
+        Callback::from(move |_| {
+            let pending = this.pending.borrow_mut().take();
+            if let Some((labels, jobs)) = pending {
+                this.start(labels, jobs);
+            }
+        })
+    }
+
+    fn start(&self, labels: L, jobs: Vec<W>) {
+        self.pending.borrow_mut().take();
+        if self.waiting.is_some() {
+            self.waiting.set(None);
+        }
         *self.labels.borrow_mut() = Rc::new(labels);
         self.pool.run(jobs);
+    }
+
+    /// Stops the run under way without a note (its inputs are gone).
+    fn stop_quietly(&self) {
+        if self.pool.busy() {
+            self.pool.cancel();
+            let d = self.status.dispatcher();
+            d.dispatch(StatusUpdate(Box::new(|s| RunStatus {
+                running: false,
+                ..s.clone()
+            })));
+        }
     }
 
     /// Cancels the run under way; the last finished outcome stays, with a note.
@@ -53,7 +104,7 @@ impl<W: Work, L, T> PoolRun<W, L, T> {
 #[hook]
 pub fn use_pool_run<W, L, T>(finish: Finish<W, L, T>, labels: L) -> PoolRun<W, L, T>
 where
-    W: Work,
+    W: Work + WorkCost,
     L: 'static,
     T: PartialEq + 'static,
 {
@@ -69,5 +120,11 @@ where
             }))
         })
     };
-    PoolRun { status, pool, labels }
+    PoolRun {
+        status,
+        waiting: use_state(|| None),
+        pool,
+        labels,
+        pending: use_mut_ref(|| None),
+    }
 }

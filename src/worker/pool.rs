@@ -14,7 +14,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
-use super::pool_inner::{dispatch, fall_back, finish_here, now, on_message, worker_count, Inner, Slot};
+pub use super::pool_inner::worker_count;
+use super::pool_inner::{dispatch, fall_back, finish_here, now, on_message, Inner, Slot};
 use super::protocol::Work;
 pub use super::status::PoolEvent;
 

@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { serveStatic } from './serve.mjs';
 import { a11yChecks, embedChecks, focusChecks } from './a11y.mjs';
+import { longWorkChecks } from './long_work.mjs';
 
 // playwright-core lives with the project's other tools (scripts/setup), not in the repo.
 const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
@@ -66,6 +67,13 @@ await check(`main wasm is at most ${MAIN_WASM_GZIP_BUDGET} bytes gzipped`, async
   console.log(`     ${name}: ${gz} bytes gzipped`);
   assert(gz <= MAIN_WASM_GZIP_BUDGET, `${name} is ${gz} bytes gzipped, over ${MAIN_WASM_GZIP_BUDGET}`);
 });
+
+/** Confirms a run in `scope` that the page holds back as long, if it does (the estimate
+ * depends on the number of cores), else waits for the run to show. */
+async function confirmIfAsked(page, scope) {
+  await page.waitForSelector(`${scope} .run-anyway, ${scope} .progress`, { timeout: 20000 });
+  if (await page.locator(`${scope} .run-anyway`).count()) await page.click(`${scope} .run-anyway`);
+}
 
 const server = await serveStatic(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -208,6 +216,8 @@ try {
     assert(second === first, `same seed, same estimate: ${first} vs ${second}`);
     await page.fill('#ctl-samples-text', '1000000000');
     await page.press('#ctl-samples-text', 'Enter');
+    // Estimated above a few seconds: it waits for Run anyway.
+    await page.click('.lottery-engine .run-anyway');
     await page.waitForSelector('.progress .cancel');
     await page.click('.progress .cancel');
     await page.waitForSelector('.progress', { state: 'detached' });
@@ -398,6 +408,8 @@ try {
     const before = await page.textContent('.verdict');
     await page.fill('#ctl-slots-text', '1000000');
     await page.press('#ctl-slots-text', 'Enter');
+    // Estimated above a few seconds: it waits for Run anyway.
+    await page.click('.results .run-anyway');
     await page.waitForSelector('.progress .cancel');
     await page.click('.progress .cancel');
     await page.waitForSelector('.progress', { state: 'detached' });
@@ -436,6 +448,7 @@ try {
   await check('primary market: a sweep runs in the workers with progress, then draws its charts', async () => {
     await page.goto('about:blank');
     await page.goto(SWEEP);
+    await confirmIfAsked(page, 'section.sweep');
     await page.waitForSelector('section.sweep .progress', { timeout: 20000 });
     const sweepDone = () => page.waitForFunction(() => {
       const d = document.querySelector('.sweep-done');
@@ -456,6 +469,7 @@ try {
     assert(url.includes('sweep=max-tickets') && url.includes('sslots=20000'), url);
     await page.goto('about:blank');
     await page.goto(url);
+    await confirmIfAsked(page, 'section.sweep');
     await page.waitForFunction(() => {
       const d = document.querySelector('.sweep-done');
       return d && d.textContent.startsWith('8 points') && !document.querySelector('section.sweep .progress');
@@ -484,8 +498,9 @@ try {
     // A long sweep, cancelled: the bar goes and the page says so.
     await page.fill('#ctl-srange', '2, 40');
     await page.press('#ctl-srange', 'Enter');
-    await page.fill('#ctl-sslots-text', '200000');
+    await page.fill('#ctl-sslots-text', '2000000');
     await page.press('#ctl-sslots-text', 'Enter');
+    await confirmIfAsked(page, 'section.sweep');
     await page.waitForSelector('section.sweep .progress .cancel', { timeout: 20000 });
     await page.click('section.sweep .progress .cancel');
     await page.waitForSelector('section.sweep .progress', { state: 'detached' });
@@ -607,10 +622,9 @@ try {
 
   await embedChecks({ check, assert, page, origin });
   await focusChecks({ check, assert, page, origin });
-  await a11yChecks({
-    check, assert, browser, origin, shots,
-    pages: [['ticket-value', TICKET_CHARTS], ['allocation', 4], ['secondary', 4], ['primary', PRIMARY_CHARTS], ['mechanisms', MECH_CHARTS]],
-  });
+  const PAGES = [['ticket-value', TICKET_CHARTS], ['allocation', 4], ['secondary', 4], ['primary', PRIMARY_CHARTS], ['mechanisms', MECH_CHARTS]];
+  await a11yChecks({ check, assert, browser, origin, shots, pages: PAGES });
+  await longWorkChecks({ check, assert, page, browser, origin, pages: PAGES });
 
   await check('no console errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));

@@ -13,7 +13,7 @@ use super::params::Field;
 use super::run::{outcome, sweep_values, MechanismsOutcome, RunLabels};
 use super::state::{Action, MechanismsState};
 use super::tables::{numbers, reading, w4h_table};
-use crate::components::{run_status, Chart, ChoiceSelect, Notices};
+use crate::components::{long_work, run_status, Chart, ChoiceSelect, Notices};
 use crate::format;
 use crate::hooks::{use_pool_run, use_url_state, PageProps};
 use crate::worker::mechanisms_job::MechanismsJob;
@@ -56,6 +56,7 @@ pub fn MechanismsPage(props: &PageProps) -> Html {
             <Notices items={parsed.1.clone()} />
             { controls(s, &dispatch) }
             <section class="results">
+                { long_work((*sim.waiting).as_ref(), "Simulation", sim.confirm()) }
                 { run_status(status, "Simulation (slots)", sim.cancel(), (*jobs).as_ref().err()) }
                 if let Some(o) = status.last.clone() { { results(s, &o) } }
                 <ChoiceSelect<SweepParam> id="ctl-sweep" label="Sweep" selected={s.sweep} on_change={dispatch.reform(Action::Sweep)} />

@@ -18,7 +18,7 @@ use super::state::{Action, MarketState};
 use super::sweep::{sweep_jobs, sweep_outcome, SweepLabels, SweepOutcome};
 use super::sweep_figures::{sweep_capture_figure, sweep_hhi_figure};
 use super::tables::{compare_table, holders_table, reading, summary};
-use crate::components::{run_status, Chart, ChoiceSelect, Notices};
+use crate::components::{long_work, run_status, Chart, ChoiceSelect, Notices};
 use crate::format;
 use crate::hooks::{use_pool_run, use_url_state, PageProps};
 use crate::worker::market_job::MarketJob;
@@ -81,10 +81,11 @@ pub fn MarketPage(props: &PageProps) -> Html {
             <Notices items={parsed.1.clone()} />
             { controls(s, &dispatch) }
             <section class="results">
+                { long_work((*sim.waiting).as_ref(), "Simulation", sim.confirm()) }
                 { run_status(status, "Simulation (slots)", sim.cancel(), (*jobs).as_ref().err()) }
                 <ChoiceSelect<ConcMeasure> id="ctl-measure" label="Concentration of" selected={s.measure} on_change={dispatch.reform(Action::Measure)} />
                 if let Some(o) = status.last.clone() { { results(s, &o) } }
-                if s.sweep != SweepBy::Off { { sweep_results(s, &sweep.status, sweep.cancel(), &sweeps) } }
+                if s.sweep != SweepBy::Off { { sweep_results(s, &sweep, &sweeps) } }
                 <p class="hint">{ format!(
                     "Seed {}: each run draws from its own stream, so the link reproduces every series bit for bit. Holders pay from their budget plus what they have earned.",
                     format::exact(s.get(Field::Seed))
@@ -148,20 +149,20 @@ fn results(s: &MarketState, o: &Rc<MarketOutcome>) -> Html {
     }
 }
 
-type SweepStatus = UseReducerHandle<crate::worker::status::RunStatus<SweepOutcome>>;
+type SweepRun = crate::hooks::PoolRun<SweepJob, SweepLabels, SweepOutcome>;
 
 /// The sweep's progress, its error, and its two charts.
 fn sweep_results(
     s: &MarketState,
-    status: &SweepStatus,
-    cancel: Callback<()>,
+    sweep: &SweepRun,
     plan: &Result<Option<(super::sweep::SweepPlan, Vec<SweepJob>)>, String>,
 ) -> Html {
-    let m = s.measure;
+    let (m, status) = (s.measure, &sweep.status);
     html! {
         <section class="sweep" aria-label="Sweep">
             <h2>{ "Sweep" }</h2>
-            { run_status(status, "Sweep (slots)", cancel, plan.as_ref().err()) }
+            { long_work((*sweep.waiting).as_ref(), "Sweep", sweep.confirm()) }
+            { run_status(status, "Sweep (slots)", sweep.cancel(), plan.as_ref().err()) }
             if let Some(o) = status.last.clone() {
                 <div class="chart-grid">
                     <Chart figure={Rc::new(sweep_capture_figure(o.parameter, &o.lines, o.runs))} name="sweep-capture" />

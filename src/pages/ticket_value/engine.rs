@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
 use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
-use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, McStatus, PoolsRun, POOLS};
+use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, PoolsRun, POOLS};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
-use crate::components::{run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
+use crate::components::{long_work, run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
 use crate::format;
 use crate::hooks::use_pool_run;
 use crate::url_state::LIST_MAX;
@@ -51,8 +51,12 @@ fn mc_results(s: &TicketState, last: &Option<Rc<McOutcome>>) -> Html {
     }
 }
 
+/// The page's Monte Carlo runs.
+type McRun = crate::hooks::PoolRun<McJob, (), McOutcome>;
+
 /// The Monte Carlo's controls, progress and results.
-fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> Html {
+fn mc_section(props: &LotteryProps, mc: &McRun) -> Html {
+    let status = &mc.status;
     html! {
         <>
             <div class="engine-controls">
@@ -60,14 +64,18 @@ fn mc_section(props: &LotteryProps, status: &McStatus, cancel: Callback<()>) -> 
                 <SeedField param={params()[Setting::Seed as usize].clone()} value={props.state.lottery.get(Setting::Seed)}
                     on_change={setter(&props.dispatch, Setting::Seed)} />
             </div>
-            { run_status(status, "Monte Carlo", cancel, None) }
+            { long_work((*mc.waiting).as_ref(), "Monte Carlo", mc.confirm()) }
+            { run_status(status, "Monte Carlo", mc.cancel(), None) }
             { mc_results(&props.state, &status.last) }
         </>
     }
 }
 
+/// The streak figure (built once per setting, not at each progress message of a run).
+type StreakFigure = Option<Rc<crate::charts::Figure>>;
+
 /// Streaks of consecutive slots and pools.
-fn streak_section(props: &LotteryProps, pools: &PoolsRun) -> Html {
+fn streak_section(props: &LotteryProps, pools: &PoolsRun, streak: &StreakFigure) -> Html {
     let s = &props.state;
     let horizon = s.lottery.get(Setting::Horizon);
     let p = params();
@@ -82,7 +90,7 @@ fn streak_section(props: &LotteryProps, pools: &PoolsRun) -> Html {
                 <button class="preset" onclick={one_day}>{ "One day (7,200 slots)" }</button>
             </div>
             <div class="chart-grid">
-                if let Some(f) = streak_figure(s).map(Rc::new) { <Chart figure={f} name="streak" /> }
+                if let Some(f) = streak.clone() { <Chart figure={f} name="streak" /> }
                 { match pools {
                     Ok(points) => html! { <Chart figure={Rc::new(pool_figure(points, POOLS))} name="pools" /> },
                     Err(e) => html! { <div class="error" role="alert">{ e }</div> },
@@ -133,13 +141,14 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
     }
     let deps = (s.mu, s.sd, s.d, s.n, s.lottery.clone());
     let pools = use_memo(deps.clone(), |_| pool_run(s));
-    let holders = use_memo(deps, |_| holders_run(s));
+    let holders = use_memo(deps.clone(), |_| holders_run(s));
+    let streak = use_memo(deps, |_| streak_figure(s).map(Rc::new));
     html! {
         <section class="lottery-engine" aria-label="Lottery engine">
             <h2>{ "The lottery engine: Monte Carlo, streaks, pools" }</h2>
             <AboutModel anchor="lottery-engine" />
-            { mc_section(props, &mc.status, mc.cancel()) }
-            { streak_section(props, &pools) }
+            { mc_section(props, &mc) }
+            { streak_section(props, &pools, &streak) }
             { holders_section(props, &holders) }
             <p class="hint">{ format!("Monte Carlo seed {}; every run is reproducible bit for bit from the link.", format::exact(s.lottery.get(Setting::Seed))) }</p>
         </section>

@@ -39,21 +39,7 @@ pub fn summary(s: &TicketState) -> Html {
 
 /// `slots` as a human duration (12 s a slot).
 pub fn duration(slots: f64) -> String {
-    let secs = slots * SECONDS_PER_SLOT;
-    let units = [
-        (31_557_600.0, "year"),
-        (86_400.0, "day"),
-        (3_600.0, "hour"),
-        (60.0, "minute"),
-        (1.0, "second"),
-    ];
-    let (size, name) = units
-        .into_iter()
-        .find(|&(size, _)| secs >= size)
-        .unwrap_or((1.0, "second"));
-    let count = format::sig(secs / size, 3);
-    let plural = if count == "1" { "" } else { "s" };
-    format!("{count} {name}{plural}")
+    format::duration(slots * SECONDS_PER_SLOT)
 }
 
 /// The Monte Carlo summary against the closed form.
