@@ -112,7 +112,7 @@ impl Figure {
         let names = self.series.iter().map(|x| x.name()).filter(|n| !n.is_empty());
         let (entries, longest) = names.fold((0usize, 0usize), |(n, l), name| (n + 1, l.max(name.chars().count())));
         let box_w = (26.0 + 24.0 + 6.8 * longest as f64) * s;
-        let box_h = (18.0 * entries as f64 + 24.0) * s;
+        let box_h = (15.0 * entries as f64 + 24.0) * s;
         let plot_w = (width as f64 - (10.0 + 24.0 + 68.0) * s).max(1.0);
         let plot_h = (height as f64 - (20.0 + 32.0 + 46.0) * s).max(1.0);
         ((box_w / plot_w).min(1.0), (box_h / plot_h).min(1.0))
@@ -122,7 +122,7 @@ impl Figure {
     /// and the share of the plot's height to leave empty above the data so that the box
     /// covers none: the figure's corner ([`Legend::Auto`]: the emptiest for this box)
     /// with no room when its box covers no ink there; else the upper corner on the same
-    /// side, with room `h` (at most half the plot) made above the data if that corner
+    /// side, with room `h` (at most 60 % of the plot) made above the data if that corner
     /// holds data too.
     pub fn legend_room(&self, w: f64, h: f64) -> (Legend, f64) {
         let ink = self.ink();
@@ -156,7 +156,7 @@ impl Figure {
         let room = if ink.count(right, true, size) == 0 {
             0.0
         } else {
-            h.min(0.5)
+            h.min(0.6)
         };
         (upper, room)
     }
