@@ -11,7 +11,8 @@ pub fn sig(v: f64, digits: usize) -> String {
 
 /// `v` with `sig` significant digits and nothing else: fixed notation for moderate
 /// magnitudes, scientific (`1.23e-8`) for very small or large ones, trailing zeros
-/// trimmed, no separators — text an input field shows and parses back.
+/// trimmed, no separators — text an input field shows and parses back, and measured
+/// times and rates, whose extra digits would be noise.
 pub fn compact(v: f64, sig: usize) -> String {
     if !v.is_finite() {
         return if v.is_nan() {

@@ -171,7 +171,7 @@ fn sweep_results(
                 <p class="hint sweep-done" data-seconds={o.seconds.to_string()} data-jobs={(o.lines.len() * o.lines.first().map_or(0, |l| l.1.len())).to_string()}>
                     { format!("{} points × {} rules × {} runs × {} slots in {} s on {} worker(s); the same seed at every point.",
                         o.lines.first().map_or(0, |l| l.1.len()), o.lines.len(), o.runs, format::exact(o.slots as f64),
-                        format::sig(o.seconds, 3), o.workers) }
+                        format::compact(o.seconds, 3), o.workers) }
                 </p>
             }
         </section>

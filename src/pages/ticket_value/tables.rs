@@ -66,7 +66,7 @@ pub fn mc_table(o: &McOutcome) -> Html {
                 { row("Quantiles 5 % · 50 % · 95 % · 99 %", format!("{} · {} · {} · {} ETH", q(1), q(4), q(7), q(8))) }
                 { row("Samples", format!("{} at this n; the run drew {} in {} s: {} M samples/s on {where_}",
                     format::readable(r.samples as f64, 6), format::readable(o.total_samples as f64, 6),
-                    format::sig(o.seconds, 3), format::sig(rate / 1e6, 3))) }
+                    format::compact(o.seconds, 3), format::compact(rate / 1e6, 3))) }
             </tbody>
         </table>
     }
