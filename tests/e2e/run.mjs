@@ -58,8 +58,9 @@ async function chartsDrawn(page, count) {
 }
 
 // Weight (issue 15): the page's own wasm, gzip -9. The goal is 350 KB; this budget
-// only stops it growing past today's size unnoticed (BENCHMARKS.md, Weight).
-const MAIN_WASM_GZIP_BUDGET = 540_000;
+// only stops it growing unnoticed (BENCHMARKS.md, Weight): 539 KB on 2026-11-21, plus
+// ~2 % for what the build's paths and toolchain move between machines.
+const MAIN_WASM_GZIP_BUDGET = 550_000;
 await check(`main wasm is at most ${MAIN_WASM_GZIP_BUDGET} bytes gzipped`, async () => {
   const name = fs.readdirSync(dist).find((f) => /^et-explorer-.*_bg\.wasm$/.test(f));
   assert(name, `no et-explorer-*_bg.wasm in ${dist}`);
