@@ -8,8 +8,9 @@ mod native {
     use criterion::{criterion_group, Criterion};
     use et_engine::primary::{et_simulation, Market, PricingRule};
 
-    fn rules(c: &mut Criterion) {
-        let mut g = c.benchmark_group("et_simulation_100x500");
+    /// The study's default under each rule: `runs` × `slots`, `points` recorded points.
+    fn study(c: &mut Criterion, group: &str, (slots, runs, points): (u64, u64, Option<u64>)) {
+        let mut g = c.benchmark_group(group);
         g.sample_size(10);
         for rule in [
             PricingRule::FirstPrice,
@@ -17,29 +18,23 @@ mod native {
             PricingRule::Eip1559,
             PricingRule::BondingCurve,
         ] {
-            let (cfg, opts) = et_simulation(rule, 500, 100, 1);
+            let (mut cfg, opts) = et_simulation(rule, slots, runs, 1);
+            if let Some(p) = points {
+                cfg.points = p;
+            }
             let m = Market::with_options(cfg, opts).unwrap();
             g.bench_function(et_engine::choice::Choice::key(rule), |b| b.iter(|| m.simulate()));
         }
         g.finish();
     }
 
+    fn rules(c: &mut Criterion) {
+        study(c, "et_simulation_100x500", (500, 100, None));
+    }
+
     /// One job of the page's sweep: 50 runs × 5,000 slots, one recorded point.
     fn sweep_jobs(c: &mut Criterion) {
-        let mut g = c.benchmark_group("et_simulation_sweep_job_50x5000");
-        g.sample_size(10);
-        for rule in [
-            PricingRule::FirstPrice,
-            PricingRule::SecondPrice,
-            PricingRule::Eip1559,
-            PricingRule::BondingCurve,
-        ] {
-            let (mut cfg, opts) = et_simulation(rule, 5000, 50, 1);
-            cfg.points = 1;
-            let m = Market::with_options(cfg, opts).unwrap();
-            g.bench_function(et_engine::choice::Choice::key(rule), |b| b.iter(|| m.simulate()));
-        }
-        g.finish();
+        study(c, "et_simulation_sweep_job_50x5000", (5000, 50, Some(1)));
     }
 
     criterion_group!(benches, rules, sweep_jobs);

@@ -42,32 +42,36 @@ pub fn draw_points<'a, DB: DrawingBackend + 'a>(
     draw_markers(chart, &at, (name, c.filled(), k % SHAPES), px(s, 3.5).max(2) as i32)
 }
 
-/// A marker of `shape` and radius `r` (backend pixels) at each point, and its swatch.
+/// The corners of marker `shape` (1 square, 2 triangle, 3 diamond) of radius `r`, about
+/// the point, in backend pixels: polygons of about the circle's area.
+fn corners(shape: usize, r: i32) -> Vec<(i32, i32)> {
+    let (q, t) = (r * 7 / 8, r + r / 3);
+    match shape {
+        1 => vec![(-q, -q), (q, -q), (q, q), (-q, q)],
+        2 => vec![(0, -t), (t, t * 3 / 4), (-t, t * 3 / 4)],
+        _ => vec![(0, -t), (t, 0), (0, t), (-t, 0)],
+    }
+}
+
+/// A marker of `shape` (0 circle, else [`corners`]) and radius `r` at each point, and
+/// the same marker as its legend swatch.
 fn draw_markers<'a, DB: DrawingBackend + 'a>(
     chart: &mut Plot<'a, DB>,
     at: &[(f64, f64)],
     (name, fill, shape): (&str, ShapeStyle, usize),
     r: i32,
 ) -> Result<(), DrawError> {
-    // Squares, triangles and diamonds of the circle's area, near enough.
-    let (q, t) = (r * 7 / 8, r + r / 3);
-    let square = move |p| EmptyElement::at(p) + Rectangle::new([(-q, -q), (q, q)], fill);
-    let triangle = move |p| EmptyElement::at(p) + Polygon::new(vec![(0, -t), (t, t * 3 / 4), (-t, t * 3 / 4)], fill);
-    let diamond = move |p| EmptyElement::at(p) + Polygon::new(vec![(0, -t), (t, 0), (0, t), (-t, 0)], fill);
     let key = |(x, y): (i32, i32)| (x + 10, y);
-    let anno = match shape {
-        1 => chart
-            .draw_series(at.iter().map(|&p| square(p)))?
-            .legend(move |p| EmptyElement::at(key(p)) + Rectangle::new([(-q, -q), (q, q)], fill)),
-        2 => chart.draw_series(at.iter().map(|&p| triangle(p)))?.legend(move |p| {
-            EmptyElement::at(key(p)) + Polygon::new(vec![(0, -t), (t, t * 3 / 4), (-t, t * 3 / 4)], fill)
-        }),
-        3 => chart
-            .draw_series(at.iter().map(|&p| diamond(p)))?
-            .legend(move |p| EmptyElement::at(key(p)) + Polygon::new(vec![(0, -t), (t, 0), (0, t), (-t, 0)], fill)),
-        _ => chart
+    let anno = if shape == 0 {
+        chart
             .draw_series(at.iter().map(|&p| Circle::new(p, r, fill)))?
-            .legend(move |p| Circle::new(key(p), r, fill)),
+            .legend(move |p| Circle::new(key(p), r, fill))
+    } else {
+        let c = corners(shape, r);
+        let swatch = c.clone();
+        chart
+            .draw_series(at.iter().map(|&p| EmptyElement::at(p) + Polygon::new(c.clone(), fill)))?
+            .legend(move |p| EmptyElement::at(key(p)) + Polygon::new(swatch.clone(), fill))
     };
     label(anno, name);
     Ok(())

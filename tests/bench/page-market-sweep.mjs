@@ -2,19 +2,10 @@
 // over one parameter, every study rule, one job a point × rule on the page's workers.
 // Usage: node tests/bench/page-market-sweep.mjs [dist] [parameter] [points] [runs] [slots]
 //   (after trunk build --release; defaults: dist holders 20 50 5000)
-import { createRequire } from 'node:module';
-import { serveStatic } from '../e2e/serve.mjs';
+import { openSite, runAnyway } from './site.mjs';
 
-const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
-const { chromium } = require('playwright-core');
 const [dist = 'dist', param = 'holders', points = '20', runs = '50', slots = '5000'] = process.argv.slice(2);
-const server = await serveStatic(dist);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { origin, browser, close } = await openSite(dist);
 const sweep = (seed, p, r, s) =>
   `#/primary?scenario=et-simulation&sweep=${param}&spts=${p}&sruns=${r}&sslots=${s}&seed=${seed}`;
 /** Waits for the sweep under way to finish; its wall time (s), jobs and note. */
@@ -30,12 +21,12 @@ try {
   await done(page);
   for (let seed = 2; seed <= 4; seed++) {
     await page.evaluate((h) => { location.hash = h; }, sweep(seed, points, runs, slots));
+    await runAnyway(page);
     // The pool reports a run's time from its start to its last point.
     await page.waitForFunction(() => document.querySelector('section.sweep .progress'), null, { timeout: 60000 });
     const r = await done(page);
     console.log(`page primary sweep (${param}): ${r.seconds.toFixed(2)} s for ${r.jobs} jobs — ${r.text.trim()} (run ${seed - 1} of 3)`);
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

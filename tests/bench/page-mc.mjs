@@ -1,19 +1,10 @@
 // The page's Monte Carlo throughput in headless Chromium: every core, one worker each.
 // Usage: node tests/bench/page-mc.mjs [dist] [samples]   (after trunk build --release)
-import { createRequire } from 'node:module';
-import { serveStatic } from '../e2e/serve.mjs';
+import { openSite, runAnyway } from './site.mjs';
 
-const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
-const { chromium } = require('playwright-core');
 const dist = process.argv[2] || 'dist';
 const samples = Number(process.argv[3] || 2e8);
-const server = await serveStatic(dist);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { origin, browser, close } = await openSite(dist);
 try {
   const page = await browser.newPage();
   const base = `${origin}/#/ticket-value?n=100&d=0.01&mu=1&sd=2&reward=lognormal`;
@@ -22,6 +13,7 @@ try {
   for (let seed = 2; seed <= 4; seed++) {
     await page.goto('about:blank');
     await page.goto(`${base}&samples=${samples}&seed=${seed}`);
+    await runAnyway(page);
     await page.waitForFunction((s) => {
       const t = document.querySelector('table.mc-result[data-rate]');
       return t && Number(t.dataset.samples) > s;
@@ -31,6 +23,5 @@ try {
       `(${t.samples} samples incl. the curve, ${t.workers} workers, run ${seed - 1} of 3)`);
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

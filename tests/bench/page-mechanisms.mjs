@@ -1,25 +1,17 @@
 // The Mechanisms page's run time in headless Chromium on the page's workers: 10⁶ slots ×
 // 6 mechanisms × 10 builders, plus the page's default sweep (16 points × 50,000 slots).
 // Usage: node tests/bench/page-mechanisms.mjs [dist]   (after trunk build --release)
-import { createRequire } from 'node:module';
-import { serveStatic } from '../e2e/serve.mjs';
+import { openSite, runAnyway } from './site.mjs';
 
-const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
-const { chromium } = require('playwright-core');
 const dist = process.argv[2] || 'dist';
-const server = await serveStatic(dist);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { origin, browser, close } = await openSite(dist);
 const captures = '1,0.97,0.94,0.9,0.85,0.8,0.7,0.6,0.5,0.4';
 try {
   const page = await browser.newPage();
   for (let seed = 1; seed <= 4; seed++) {
     await page.goto('about:blank');
     await page.goto(`${origin}/#/mechanisms?slots=1000000&c=${captures}&spread=0.5&seed=${seed}`);
+    await runAnyway(page);
     await page.waitForFunction(() => {
       const p = document.querySelector('.run-time');
       return p && p.dataset.slots === '1000000';
@@ -31,6 +23,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -5,7 +5,7 @@
 
 use et_engine::primary::{Band, MarketResult};
 
-use super::figures::{band_series, slot_axis, with_band};
+use super::figures::{band_series, slot_axis};
 use crate::charts::{palette, Axis, Figure, Legend, Series};
 use crate::format;
 
@@ -49,29 +49,29 @@ fn tail(b: &Band, k: usize) -> Band {
 pub fn capture_figure(r: &MarketResult, mu: f64) -> Figure {
     let top = r.holders.iter().map(|h| h.valuation).fold(0.0, f64::max);
     let k = warm_up(&r.slots, &r.capture);
-    let mut title = "Protocol capture: ticket revenue / all rewards, cumulative".to_string();
-    let mut series = if k == 0 {
-        with_band(r, &r.capture, "protocol's capture", palette::GREEN)
-    } else {
-        let start = r.slots[k];
-        title = format!(
+    let title = match k {
+        0 => "Protocol capture: ticket revenue / all rewards, cumulative".to_string(),
+        _ => format!(
             "Protocol capture, cumulative, from slot {} (start-up spike cut)",
-            format::grouped(start as i64)
-        );
-        band_series(
-            &r.slots[k..],
-            r.runs,
-            &tail(&r.capture, k),
-            "protocol's capture",
-            palette::GREEN,
-        )
+            format::grouped(r.slots[k] as i64)
+        ),
     };
-    let end = r.slots.last().copied().unwrap_or(1) as f64;
-    let x0 = r.slots.get(k).copied().unwrap_or(0) as f64;
+    let slots = &r.slots[k..];
+    let mut series = band_series(
+        slots,
+        r.runs,
+        &tail(&r.capture, k),
+        "protocol's capture",
+        palette::GREEN,
+    );
+    let (x0, end) = match k {
+        0 => (0.0, r.slots.last().copied().unwrap_or(1) as f64),
+        _ => (slots[0] as f64, slots[slots.len() - 1] as f64),
+    };
     series.push(Series::Line {
         name: format!("highest valuation / μ = {}", format::sig(top / mu, 3)),
         color: palette::GREY,
-        points: vec![(if k == 0 { 0.0 } else { x0 }, top / mu), (end, top / mu)],
+        points: vec![(x0, top / mu), (end, top / mu)],
         dashed: true,
     });
     Figure {

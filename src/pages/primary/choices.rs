@@ -87,6 +87,11 @@ impl SweepBy {
         })
     }
 
+    /// A typed range list as (from, to): its first and last values (one value: both).
+    pub fn range_of(v: &[f64]) -> Option<(f64, f64)> {
+        Some((*v.first()?, *v.last()?))
+    }
+
     /// The range a sweep of this parameter covers unless the page sets another.
     pub fn default_range(self) -> (f64, f64) {
         match self {

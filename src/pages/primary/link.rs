@@ -7,7 +7,7 @@
 
 use et_engine::choice::Choice;
 
-use super::choices::{ConcMeasure, Resale, ScenarioKey};
+use super::choices::{ConcMeasure, Resale, ScenarioKey, SweepBy};
 use super::holders::{read_rows, write_rows, KEYS};
 use super::params::{params, Compare, Jit, Population, FIELDS, LEGACY};
 use super::state::{Action, MarketState};
@@ -98,7 +98,7 @@ fn read_choices(route: &Route, s: &mut MarketState, notices: &mut Vec<String>) {
     s.sweep = choice_or(route, "sweep", s.sweep, notices);
     if route.get(SWEEP_RANGE.key).is_some() {
         let v = read_list_up_to(route, &SWEEP_RANGE, &[], 2, notices);
-        s.sweep_range = v.first().map(|&lo| (lo, *v.last().unwrap_or(&lo)));
+        s.sweep_range = SweepBy::range_of(&v);
     }
 }
 

@@ -211,7 +211,7 @@ impl Reducible for MarketState {
                 s.sweep = w;
                 s.sweep_range = None;
             }
-            Action::SweepRange(v) => s.sweep_range = v.first().map(|&lo| (lo, *v.last().unwrap_or(&lo))),
+            Action::SweepRange(v) => s.sweep_range = SweepBy::range_of(&v),
             Action::Data(d) => s.data = Some(d),
             // A route carries no data: keep what was loaded.
             Action::Replace(n) => s = MarketState { data: s.data, ..n },
