@@ -7,8 +7,30 @@ use crate::components::chart::EmbedTarget;
 use crate::components::embed_check::EmbedCheck;
 use crate::components::Notices;
 use crate::hooks::use_route;
-use crate::pages::{AllocationPage, MarketPage, MechanismsPage, Page, SecondaryPage, TicketValuePage};
+use crate::pages::Page;
 use crate::url_state::{Route, SHELL_KEYS};
+
+/// The page a bundle renders. The site is one wasm bundle a page (index.html's loader
+/// picks the route's; a route to another page reloads into that page's bundle), so each
+/// bundle links only its own page, models and solvers.
+#[derive(Clone, Copy)]
+pub struct Bundle {
+    pub page: Page,
+    /// The page's component for a route.
+    pub view: fn(Route) -> Html,
+}
+
+impl PartialEq for Bundle {
+    fn eq(&self, other: &Self) -> bool {
+        self.page == other.page
+    }
+}
+
+/// The app's root properties: its bundle.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub bundle: Bundle,
+}
 
 /// The page a route names, with a notice for an unknown one.
 fn resolve(route: &Route) -> (Page, Option<String>) {
@@ -26,15 +48,13 @@ fn resolve(route: &Route) -> (Page, Option<String>) {
     }
 }
 
-/// The page's component.
-fn page_view(page: Page, route: &Route) -> Html {
-    let route = route.clone();
-    match page {
-        Page::TicketValue => html! { <TicketValuePage {route} /> },
-        Page::Allocation => html! { <AllocationPage {route} /> },
-        Page::Secondary => html! { <SecondaryPage {route} /> },
-        Page::Primary => html! { <MarketPage {route} /> },
-        Page::Mechanisms => html! { <MechanismsPage {route} /> },
+/// The page's component, or a line saying its bundle is on its way (the loader reloads
+/// into it when the route names another page).
+fn page_view(bundle: Bundle, page: Page, route: &Route) -> Html {
+    if page == bundle.page {
+        (bundle.view)(route.clone())
+    } else {
+        html! { <p class="loading" role="status">{ format!("Loading {}…", page.label()) }</p> }
     }
 }
 
@@ -79,10 +99,10 @@ fn header(page: Page) -> Html {
 
 /// The whole app.
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let route = use_route();
     let (page, notice) = resolve(&route);
-    let view = page_view(page, &route);
+    let view = page_view(props.bundle, page, &route);
     if let Some(chart) = route.embed() {
         let open = route.hash_without(&SHELL_KEYS);
         return embedded(chart, route.embed_controls(), view, &open);

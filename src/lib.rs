@@ -7,6 +7,9 @@
 //! - [`charts`]: figures as data and their plotters drawing, generic over the backend;
 //! - [`worker`]: long runs in Web Workers, one registry of job kinds;
 //! - [`url_state`]: routes, parameter tables and choices in the URL, in one place.
+//!
+//! The site is one wasm bundle a page (`src/bin/page-*.rs`, each calling [`run`] with its
+//! page's component) and the worker (`src/bin/mc-worker.rs`).
 
 pub mod app;
 pub mod charts;
@@ -31,8 +34,9 @@ pub fn show_fatal(message: &str) {
     }
 }
 
-/// Starts the app in the `#app` element.
-pub fn run() {
+/// Starts the app in the `#app` element, showing `page` (each page's bundle, in
+/// `src/bin/page-*.rs`, calls this with its own component).
+pub fn run(page: pages::Page, view: fn(url_state::Route) -> yew::Html) {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_fatal(&info.to_string());
@@ -43,7 +47,8 @@ pub fn run() {
     match root {
         Some(root) => {
             root.set_inner_html("");
-            yew::Renderer::<app::App>::with_root(root).render();
+            let bundle = app::Bundle { page, view };
+            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { bundle }).render();
         }
         None => show_fatal("the page has no #app element"),
     }

@@ -188,7 +188,12 @@ async fn the_app_renders_the_ticket_page_with_every_chart_drawn() {
         .set_hash("#/ticket-value?n=5000&zz=1&samples=20000")
         .unwrap();
     let host = mount_point("div", 1200);
-    yew::Renderer::<et_explorer::app::App>::with_root(host.clone()).render();
+    let bundle = et_explorer::app::Bundle {
+        page: et_explorer::pages::Page::TicketValue,
+        view: |route| yew::html! { <et_explorer::pages::TicketValuePage {route} /> },
+    };
+    yew::Renderer::<et_explorer::app::App>::with_root_and_props(host.clone(), et_explorer::app::AppProps { bundle })
+        .render();
     // No worker script is served here: the Monte Carlo falls back to this thread.
     let mut canvases = host.query_selector_all("canvas").unwrap();
     for _ in 0..40 {

@@ -1,6 +1,7 @@
 //! The mechanism comparison as work for the pool: ranges of blocks of slots.
 
 use et_engine::choice::Choice;
+use et_engine::mechanisms::rules::Prices;
 use et_engine::mechanisms::run::{BlockSums, BLOCK};
 use et_engine::mechanisms::{Comparison, SlotModel, TicketSource, Tickets};
 use serde::{Deserialize, Serialize};
@@ -54,9 +55,17 @@ impl MechanismsJob {
     }
 }
 
+/// One block's sums; the first block of a range also carries the run's prices, which
+/// the worker sets (a ticket contest may need a solve: its solver stays out of the page).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MechanismsPart {
+    pub sums: BlockSums,
+    pub prices: Option<Prices>,
+}
+
 impl Work for MechanismsJob {
     const KIND: JobKind = JobKind::Mechanisms;
-    type Part = BlockSums;
+    type Part = MechanismsPart;
     type Output = Comparison;
 
     /// Slots.
@@ -75,21 +84,28 @@ impl Work for MechanismsJob {
             .collect()
     }
 
-    fn run(&self, blocks: (u64, u64), progress: &mut dyn FnMut(u64)) -> Result<Vec<BlockSums>, String> {
+    fn run(&self, blocks: (u64, u64), progress: &mut dyn FnMut(u64)) -> Result<Vec<MechanismsPart>, String> {
         let m = self.model().map_err(|e| e.to_string())?;
         let prices = m.prices().map_err(|e| e.to_string())?;
-        let mut parts = Vec::new();
+        let mut parts: Vec<MechanismsPart> = Vec::new();
         for b in blocks.0..blocks.1 {
             let block = m.run_blocks(&prices, self.seed, b..b + 1, self.slots);
             progress(block.iter().map(|p| p.slots).sum());
-            parts.extend(block);
+            parts.extend(block.into_iter().map(|sums| MechanismsPart { sums, prices: None }));
+        }
+        if let Some(first) = parts.first_mut() {
+            first.prices = Some(prices);
         }
         Ok(parts)
     }
 
-    fn finish(&self, parts: Vec<BlockSums>) -> Result<Comparison, String> {
+    fn finish(&self, parts: Vec<MechanismsPart>) -> Result<Comparison, String> {
         let m = self.model().map_err(|e| e.to_string())?;
-        let prices = m.prices().map_err(|e| e.to_string())?;
-        Ok(m.finish(prices, &parts, self.seed))
+        let prices = parts
+            .iter()
+            .find_map(|p| p.prices.clone())
+            .ok_or("the workers sent no prices (a run without slots)")?;
+        let sums: Vec<BlockSums> = parts.into_iter().map(|p| p.sums).collect();
+        Ok(m.finish(prices, &sums, self.seed))
     }
 }

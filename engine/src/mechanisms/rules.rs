@@ -36,6 +36,7 @@ pub struct Split {
 
 /// What every slot of a run shares: the prices set ahead of the slot.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Prices {
     /// The builders with the highest capture: the winners of an auction held ahead.
     pub ahead_top: Vec<usize>,

@@ -1,0 +1,9 @@
+//! The Allocation page's bundle: the app with this page only (index.html's loader starts
+//! the bundle of the route's page).
+
+use et_explorer::pages::{AllocationPage, Page};
+use yew::html;
+
+fn main() {
+    et_explorer::run(Page::Allocation, |route| html! { <AllocationPage {route} /> });
+}

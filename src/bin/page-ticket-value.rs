@@ -1,0 +1,9 @@
+//! The Ticket value page's bundle: the app with this page only (index.html's loader starts
+//! the bundle of the route's page).
+
+use et_explorer::pages::{Page, TicketValuePage};
+use yew::html;
+
+fn main() {
+    et_explorer::run(Page::TicketValue, |route| html! { <TicketValuePage {route} /> });
+}

@@ -1,3 +1,0 @@
-fn main() {
-    et_explorer::run();
-}
