@@ -9,7 +9,8 @@ use crate::error::{EngineError, Result};
 /// The exploitability the two-player mixed equilibria of earlier versions were certified
 /// to, as a fraction of the top value (an upper bound now: two-player mixed equilibria
 /// are closed forms or refined to [`mixed_pair::PAIR_TOLERANCE`], three or more players
-/// to [`oracle::MANY_TOLERANCE`]).
+/// to [`oracle::MANY_TOLERANCE`], tied top values by the symmetric cascade to
+/// [`super::symmetric::CASCADE_TARGET`] where it gets there).
 pub const MIXED_TOLERANCE: f64 = 0.005;
 
 /// The equilibrium of `mechanism` for `values` (complete information).
