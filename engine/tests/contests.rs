@@ -132,10 +132,13 @@ fn two_players_above_one_pure_or_mixed_as_the_condition_says() {
 
 #[test]
 fn many_players_without_a_pure_equilibrium_get_a_mixed_one() {
-    // Issue 14: no longer an error; two play the mixed equilibrium, the third stays out.
+    // Issue 14: no longer an error; the three tied players mix symmetrically (the
+    // cascade) and dissipate the prize up to the cascade's truncation.
     let o = solve(&[1.0, 1.0, 1.0], Mechanism::tullock(3.0).unwrap()).unwrap();
-    assert!(!o.pure && o.exploitability <= 1e-3, "{}", o.exploitability);
-    assert_rel(o.metrics.revenue, 1.0, 1e-12, "full dissipation");
+    assert!(!o.pure && o.exploitability <= 1e-4, "{}", o.exploitability);
+    assert_eq!(o.method, "symmetric-cascade");
+    assert!(o.bids.iter().all(|b| *b > 0.0));
+    assert_rel(o.metrics.revenue, 1.0, 1e-3, "full dissipation");
 }
 
 #[test]

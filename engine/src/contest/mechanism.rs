@@ -106,8 +106,9 @@ pub struct Outcome {
     pub strategies: Option<Vec<Strategy>>,
     /// How the outcome was computed: `"closed-form"`, `"share-equations"` (pure, solved
     /// numerically), `"lp"` (a mixed equilibrium on a fixed grid), `"double-oracle"`
-    /// (linear programs on grids grown by continuous best responses), or
-    /// `"closed-form+double-oracle"` (closed-form numbers, numerically computed strategies).
+    /// (linear programs on grids grown by continuous best responses),
+    /// `"closed-form+double-oracle"` (closed-form numbers, numerically computed strategies),
+    /// or `"symmetric-cascade"` (three or more tied top values: [`super::symmetric`]).
     pub method: &'static str,
     /// The grid or refinement behind a numerical mixed equilibrium (e.g. the grid sizes
     /// and the tolerance it was refined to); `None` for closed forms and pure equilibria.

@@ -4,6 +4,7 @@
 pub mod auctions;
 pub mod check;
 pub mod closed_forms;
+pub mod field;
 pub mod groups;
 pub mod mechanism;
 pub mod metrics;
@@ -11,6 +12,9 @@ pub mod mixed;
 pub mod mixed_pair;
 pub mod oracle;
 pub mod solve;
+pub mod symmetric;
+pub mod symmetric_newton;
+pub mod tied;
 pub mod tradeoff;
 pub mod tullock;
 

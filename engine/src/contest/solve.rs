@@ -3,13 +3,14 @@
 //! the independent best-response search.
 
 use super::mechanism::{check_values, Mechanism, Outcome};
-use super::{auctions, check, closed_forms, groups, mixed_pair, oracle, tullock};
+use super::{auctions, check, closed_forms, groups, mixed_pair, oracle, tied, tullock};
 use crate::error::{EngineError, Result};
 
 /// The exploitability the two-player mixed equilibria of earlier versions were certified
 /// to, as a fraction of the top value (an upper bound now: two-player mixed equilibria
 /// are closed forms or refined to [`mixed_pair::PAIR_TOLERANCE`], three or more players
-/// to [`oracle::MANY_TOLERANCE`]).
+/// to [`oracle::MANY_TOLERANCE`], tied top values by the symmetric cascade to
+/// [`super::symmetric::CASCADE_TARGET`] where it gets there).
 pub const MIXED_TOLERANCE: f64 = 0.005;
 
 /// The equilibrium of `mechanism` for `values` (complete information).
@@ -125,17 +126,27 @@ fn pure_on_top(values: &[f64], order: &[usize], m: usize, alpha: f64, mechanism:
 }
 
 /// `α > 1`: from the most players down, a pure equilibrium on the top `m` players that
-/// passes the best-response check; otherwise the mixed equilibrium of the top two
-/// ([`mixed_pair`] for two players, [`oracle`] with the others out for more).
+/// passes the best-response check. With three or more values tied at the top, no
+/// candidate leaves a tied player out before the symmetric mixed equilibrium
+/// ([`tied`]) has been tried, so the tie is not broken where it need not be. Otherwise
+/// the mixed equilibrium of the top two ([`mixed_pair`] for two players, [`oracle`]
+/// with the others out for more).
 fn tullock_steep(values: &[f64], alpha: f64, mechanism: Mechanism, grid: Option<usize>) -> Result<Outcome> {
     let vmax = values.iter().cloned().fold(0.0, f64::max);
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
-    for m in (2..=values.len()).rev() {
-        if let Some(o) = pure_on_top(values, &order, m, alpha, mechanism) {
-            if o.exploitability <= 1e-9 * vmax {
-                return Ok(o);
-            }
+    let tied: Vec<usize> = order.iter().copied().take_while(|&i| values[i] == vmax).collect();
+    let pure = |m: usize| pure_on_top(values, &order, m, alpha, mechanism).filter(|o| o.exploitability <= 1e-9 * vmax);
+    let keep_tie = if tied.len() >= 3 { tied.len() } else { 2 };
+    if let Some(o) = (keep_tie..=values.len()).rev().find_map(pure) {
+        return Ok(o);
+    }
+    if tied.len() >= 3 {
+        if let Some(o) = tied::symmetric_outcome(values, &tied, alpha, mechanism) {
+            return Ok(o);
+        }
+        if let Some(o) = (2..keep_tie).rev().find_map(pure) {
+            return Ok(o);
         }
     }
     if values.len() > 2 {
