@@ -42,6 +42,7 @@ pub fn method_label(o: &Outcome) -> String {
         "closed-form+double-oracle" => {
             "Closed form (all-pay equivalent, Alcalde & Dahm 2010) with numerical strategies".into()
         }
+        "symmetric-cascade" => "Symmetric cascade of atoms, solved by Newton's method".into(),
         other => other.into(),
     }
 }
@@ -62,12 +63,22 @@ pub fn exactness_sentence(o: &Outcome, values: &[f64]) -> String {
         "lp" => format!("Linear program on a fixed grid: exploitability {rel} of the top value; revenue off the closed form by ±{err} ETH."),
         "double-oracle" => format!("Double oracle on adaptive grids{grids}: exploitability {rel} of the top value; revenue stable to ±{err} ETH between the last two refinements."),
         "closed-form+double-oracle" => format!("Closed form (all-pay equivalent, Alcalde & Dahm 2010): revenue, expected bids and allocations exact. The strategies shown are numerical, a double oracle on adaptive grids{grids}: exploitability {rel} of the top value; their revenue is within ±{err} ETH of the closed form."),
+        "symmetric-cascade" => format!("Symmetric mixed equilibrium of the tied players, a cascade of atoms solved by Newton's method: exploitability {rel} of the top value; revenue within ±{err} ETH of its limit (full dissipation) and of the coarser cascade."),
         other => format!("{other}: exploitability {rel} of the top value."),
+    };
+    let mixing = o
+        .strategies
+        .as_ref()
+        .map_or(0, |s| s.iter().filter(|s| takes_part(s) && s.support.len() > 1).count());
+    let against = match mixing {
+        0 | 1 => "the equilibrium strategies".to_string(),
+        2 => "the two mixed strategies".to_string(),
+        k => format!("the {k} mixed strategies"),
     };
     let out = outsiders(o, values);
     if !out.is_empty() {
         s.push_str(&format!(
-            " {out} stay{} out: entering against the two mixed strategies gains no more than the exploitability.",
+            " {out} stay{} out: entering against {against} gains no more than the exploitability.",
             if out.contains(',') { "" } else { "s" }
         ));
     }
@@ -137,5 +148,21 @@ mod tests {
             Some("43 + 42")
         );
         assert_eq!(grid_sizes("fixed grid of 81 bids a player"), None);
+    }
+
+    #[test]
+    fn tied_players_above_the_pure_range_are_said_to_mix_symmetrically() {
+        let v = [1.0, 1.0, 1.0, 0.5];
+        let o = solve(&v, Mechanism::tullock(2.0).unwrap()).unwrap();
+        let s = exactness_sentence(&o, &v);
+        assert!(s.starts_with("Symmetric mixed equilibrium of the tied players"), "{s}");
+        assert!(
+            s.contains("Player 4 (v = 0.5) stays out: entering against the 3 mixed strategies"),
+            "{s}"
+        );
+        assert_eq!(
+            method_label(&o),
+            "Symmetric cascade of atoms, solved by Newton's method"
+        );
     }
 }
