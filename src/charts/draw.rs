@@ -5,13 +5,14 @@ use std::ops::Range;
 use plotters::chart::SeriesAnno;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::figure::{Figure, Legend, Series};
 use super::geometry::band_polygon;
 pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
 use super::markers::{draw_label, draw_points};
 use super::plot::{color, label, px, Plot};
-use super::ticks::{caption_size, tick, tick_style, x_label_count};
+use super::ticks::{caption_size, tick, tick_style, upright_categories, x_label_count};
 
 /// Draws `fig` filling `root`; returns where the plot area is.
 pub fn draw_figure<DB: DrawingBackend>(
@@ -31,6 +32,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     };
     // Room above the data for a legend that would otherwise cover some of it.
     let yr = yr.start..yr.end + (yr.end - yr.start) * room / (1.0 - room);
+    let upright = upright_categories(&fig.x, root.dim_in_pixel().0, s);
     let mut chart = ChartBuilder::on(root)
         .margin(px(s, 10.0))
         // Room for the last x tick label, centred on the right edge.
@@ -41,10 +43,13 @@ pub fn draw_figure<DB: DrawingBackend>(
                 .into_font()
                 .color(&BLACK),
         )
-        .x_label_area_size(px(s, 46.0))
+        .x_label_area_size(upright.map_or(px(s, 46.0), |h| h.round() as u32))
         .y_label_area_size(px(s, 68.0))
         .build_cartesian_2d(xr.clone(), yr.clone())?;
-    draw_mesh(&mut chart, fig, s, (&xr, &yr))?;
+    draw_mesh(&mut chart, fig, (s, upright.is_some()), (&xr, &yr))?;
+    if upright.is_some() {
+        upright_names(root, &chart, fig, s)?;
+    }
     let mut points = 0;
     for series in &fig.series {
         draw_series(&mut chart, fig, (series, points), s, &yr)?;
@@ -58,16 +63,18 @@ pub fn draw_figure<DB: DrawingBackend>(
     Ok(PlotGeometry { px_x, px_y, x: xr })
 }
 
-/// The grid, ticks and axis titles.
+/// The grid, ticks and axis titles (category names upright when they do not fit side
+/// by side).
 fn draw_mesh<'a, DB: DrawingBackend + 'a>(
     chart: &mut Plot<'a, DB>,
     fig: &Figure,
-    s: f64,
+    (s, upright): (f64, bool),
     (xr, yr): (&Range<f64>, &Range<f64>),
 ) -> Result<(), DrawError> {
     let (x_axis, y_axis) = (&fig.x, &fig.y);
     let (xs, ys) = (tick_style(x_axis, xr), tick_style(y_axis, yr));
-    let x_fmt = |v: &f64| tick(x_axis, xs, *v);
+    // Upright category names are drawn by `upright_names`; the mesh keeps their ticks.
+    let x_fmt = |v: &f64| if upright { String::new() } else { tick(x_axis, xs, *v) };
     let y_fmt = |v: &f64| tick(y_axis, ys, *v);
     // A categorical axis names every category (ticks one apart), however narrow.
     let fit = x_label_count(chart.plotting_area().dim_in_pixel().0, s);
@@ -90,6 +97,26 @@ fn draw_mesh<'a, DB: DrawingBackend + 'a>(
         .light_line_style(BLACK.mix(0.03))
         .axis_style(BLACK.mix(0.6))
         .draw()?;
+    Ok(())
+}
+
+/// Category names written upright, each ending just below its tick (plotters centres
+/// a rotated label on its tick, which would run into the plot).
+fn upright_names<'a, DB: DrawingBackend + 'a>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Plot<'a, DB>,
+    fig: &Figure,
+    s: f64,
+) -> Result<(), DrawError> {
+    let (_, ys) = chart.plotting_area().get_pixel_range();
+    let font = ("sans-serif", 12.0 * s).into_font().color(&RGBColor(40, 40, 40));
+    let style = font
+        .transform(FontTransform::Rotate270)
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    for (i, name) in fig.x.categories.iter().enumerate() {
+        let (x, _) = chart.backend_coord(&(i as f64, 0.0));
+        root.draw_text(name, &style, (x, ys.end + px(s, 7.0) as i32))?;
+    }
     Ok(())
 }
 
