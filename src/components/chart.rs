@@ -57,7 +57,9 @@ fn use_chart_height(name: &AttrValue, height: u32) -> u32 {
 }
 
 /// Draws `fig` on `canvas` whenever it, the size or the pixel ratio change; keeps the
-/// plot's geometry (for the hover) and the drawing error.
+/// plot's geometry (for the hover) and the drawing error. Each chart draws in a task of
+/// its own, just after the render (a page that gets a run's results draws its charts one
+/// task each, not all in one long frame); a drawing made stale by a newer one is skipped.
 #[hook]
 fn use_drawing(
     canvas: &NodeRef,
@@ -66,20 +68,30 @@ fn use_drawing(
     dpr: f64,
 ) -> (Rc<std::cell::RefCell<Option<PlotGeometry>>>, Option<String>) {
     let geometry = use_mut_ref(|| None::<PlotGeometry>);
+    let generation = use_mut_ref(|| 0u64);
     let error = use_state_eq(|| None::<String>);
     {
         let (canvas, geometry, error) = (canvas.clone(), geometry.clone(), error.clone());
         let deps = (fig.clone(), size.0, size.1, dpr.to_bits());
         use_effect_with(deps, move |(fig, w, h, _)| {
-            if let (Some(c), true) = (canvas.cast::<HtmlCanvasElement>(), *w > 0) {
-                match render(&c, fig, *w, *h, dpr) {
-                    Ok(g) => {
-                        *geometry.borrow_mut() = Some(g);
-                        error.set(None);
-                    }
-                    Err(e) => error.set(Some(e.to_string())),
+            let (fig, w, h) = (fig.clone(), *w, *h);
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            gloo_timers::callback::Timeout::new(0, move || {
+                if *generation.borrow() != mine {
+                    return;
                 }
-            }
+                if let (Some(c), true) = (canvas.cast::<HtmlCanvasElement>(), w > 0) {
+                    match render(&c, &fig, w, h, dpr) {
+                        Ok(g) => {
+                            *geometry.borrow_mut() = Some(g);
+                            error.set(None);
+                        }
+                        Err(e) => error.set(Some(e.to_string())),
+                    }
+                }
+            })
+            .forget();
         });
     }
     (geometry, (*error).clone())

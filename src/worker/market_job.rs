@@ -20,6 +20,10 @@ impl MarketJob {
     }
 }
 
+/// The most recorded values a range of runs sends back at once (about 1.5 MB of JSON,
+/// ~20 ms to read on the page's thread).
+pub const PART_VALUES: u64 = 100_000;
+
 impl Work for MarketJob {
     const KIND: JobKind = JobKind::Market;
     type Part = RunSeries;
@@ -31,10 +35,14 @@ impl Work for MarketJob {
     }
 
     /// About two ranges of runs a worker (each request carries the job, reward data
-    /// included): runs are independent streams, merged in run order.
+    /// included), none holding more than [`PART_VALUES`] recorded values: each range's
+    /// series come back as one JSON message, read on the page's thread. Runs are
+    /// independent streams, merged in run order.
     fn ranges(&self, workers: u64) -> Vec<(u64, u64)> {
         let runs = self.0.runs;
-        let chunk = runs.div_ceil(workers * 2).max(1);
+        let holders = self.1.drawn.map_or(self.0.holders.len(), |d| d.count) as u64;
+        let per_run = self.0.points.min(self.0.slots) * (14 + holders);
+        let chunk = runs.div_ceil(workers * 2).min(PART_VALUES / per_run.max(1)).max(1);
         (0..runs)
             .step_by(chunk as usize)
             .map(|r| (r, (r + chunk).min(runs)))

@@ -38,7 +38,13 @@ pub struct Inner<W: Work> {
     pub done: u64,
     pub total: u64,
     pub started: f64,
+    /// When the page was last told of progress (ms): at most every [`PROGRESS_EVERY_MS`].
+    pub told: f64,
 }
+
+/// The page re-renders at each progress event; workers report after every run or block
+/// (hundreds a second), so their reports are passed on at most this often.
+pub const PROGRESS_EVERY_MS: f64 = 100.0;
 
 impl<W: Work> Inner<W> {
     /// Ends the run under way: no more ranges, replies of this run ignored. Returns the
@@ -68,6 +74,7 @@ impl<W: Work> Default for Inner<W> {
             done: 0,
             total: 0,
             started: 0.0,
+            told: 0.0,
         }
     }
 }
@@ -169,9 +176,13 @@ pub fn on_message<W: Work>(
             }
             Response::Progress { run, units } if run == current => {
                 i.done += units;
-                Some(PoolEvent::Progress {
-                    done: i.done,
-                    total: i.total,
+                let t = now();
+                (t - i.told >= PROGRESS_EVERY_MS).then(|| {
+                    i.told = t;
+                    PoolEvent::Progress {
+                        done: i.done,
+                        total: i.total,
+                    }
                 })
             }
             Response::Done { run, task, parts } if run == current => {

@@ -15,7 +15,7 @@ use super::state::{Action, MechanismsState};
 use super::tables::{numbers, reading, w4h_table};
 use crate::components::{long_work, run_status, Chart, ChoiceSelect, Notices};
 use crate::format;
-use crate::hooks::{use_pool_run, use_url_state, PageProps};
+use crate::hooks::{use_outcome_view, use_pool_run, use_url_state, PageProps};
 use crate::worker::mechanisms_job::MechanismsJob;
 
 /// The current value of the swept input, for the sweep's marker.
@@ -51,6 +51,7 @@ pub fn MechanismsPage(props: &PageProps) -> Html {
     let d = state.dispatcher();
     let dispatch = Callback::from(move |a: Action| d.dispatch(a));
     let status = &sim.status;
+    let shown = use_outcome_view(s, status.last.clone(), results);
     html! {
         <div class="page mechanisms">
             <Notices items={parsed.1.clone()} />
@@ -58,7 +59,7 @@ pub fn MechanismsPage(props: &PageProps) -> Html {
             <section class="results">
                 { long_work((*sim.waiting).as_ref(), "Simulation", sim.confirm()) }
                 { run_status(status, "Simulation (slots)", sim.cancel(), (*jobs).as_ref().err()) }
-                if let Some(o) = status.last.clone() { { results(s, &o) } }
+                { shown }
                 <ChoiceSelect<SweepParam> id="ctl-sweep" label="Sweep" selected={s.sweep} on_change={dispatch.reform(Action::Sweep)} />
                 { w4h_table(&s.shown) }
                 <p class="hint">{ format!(

@@ -20,7 +20,7 @@ use super::sweep_figures::{sweep_capture_figure, sweep_hhi_figure};
 use super::tables::{compare_table, holders_table, reading, summary};
 use crate::components::{long_work, run_status, Chart, ChoiceSelect, Notices};
 use crate::format;
-use crate::hooks::{use_pool_run, use_url_state, PageProps};
+use crate::hooks::{use_outcome_view, use_pool_run, use_url_state, PageProps};
 use crate::worker::market_job::MarketJob;
 use crate::worker::sweep_job::SweepJob;
 
@@ -76,6 +76,8 @@ pub fn MarketPage(props: &PageProps) -> Html {
     let d = state.dispatcher();
     let dispatch = Callback::from(move |a: Action| d.dispatch(a));
     let status = &sim.status;
+    let shown = use_outcome_view(s, status.last.clone(), results);
+    let swept = use_outcome_view(&s.measure, sweep.status.last.clone(), sweep_charts);
     html! {
         <div class="page market">
             <Notices items={parsed.1.clone()} />
@@ -84,8 +86,8 @@ pub fn MarketPage(props: &PageProps) -> Html {
                 { long_work((*sim.waiting).as_ref(), "Simulation", sim.confirm()) }
                 { run_status(status, "Simulation (slots)", sim.cancel(), (*jobs).as_ref().err()) }
                 <ChoiceSelect<ConcMeasure> id="ctl-measure" label="Concentration of" selected={s.measure} on_change={dispatch.reform(Action::Measure)} />
-                if let Some(o) = status.last.clone() { { results(s, &o) } }
-                if s.sweep != SweepBy::Off { { sweep_results(s, &sweep, &sweeps) } }
+                { shown }
+                if s.sweep != SweepBy::Off { { sweep_results(&sweep, &sweeps, swept) } }
                 <p class="hint">{ format!(
                     "Seed {}: each run draws from its own stream, so the link reproduces every series bit for bit. Holders pay from their budget plus what they have earned.",
                     format::exact(s.get(Field::Seed))
@@ -151,29 +153,36 @@ fn results(s: &MarketState, o: &Rc<MarketOutcome>) -> Html {
 
 type SweepRun = crate::hooks::PoolRun<SweepJob, SweepLabels, SweepOutcome>;
 
-/// The sweep's progress, its error, and its two charts.
+/// The sweep's progress, its error, and its charts (`charts`, built once an outcome).
 fn sweep_results(
-    s: &MarketState,
     sweep: &SweepRun,
     plan: &Result<Option<(super::sweep::SweepPlan, Vec<SweepJob>)>, String>,
+    charts: Html,
 ) -> Html {
-    let (m, status) = (s.measure, &sweep.status);
+    let status = &sweep.status;
     html! {
         <section class="sweep" aria-label="Sweep">
             <h2>{ "Sweep" }</h2>
             { long_work((*sweep.waiting).as_ref(), "Sweep", sweep.confirm()) }
             { run_status(status, "Sweep (slots)", sweep.cancel(), plan.as_ref().err()) }
-            if let Some(o) = status.last.clone() {
-                <div class="chart-grid">
-                    <Chart figure={Rc::new(sweep_capture_figure(o.parameter, &o.lines, o.runs))} name="sweep-capture" />
-                    <Chart figure={Rc::new(sweep_hhi_figure(o.parameter, &o.lines, o.runs, m))} name="sweep-hhi" />
-                </div>
-                <p class="hint sweep-done" data-seconds={o.seconds.to_string()} data-jobs={(o.lines.len() * o.lines.first().map_or(0, |l| l.1.len())).to_string()}>
-                    { format!("{} points × {} rules × {} runs × {} slots in {} s on {} worker(s); the same seed at every point.",
-                        o.lines.first().map_or(0, |l| l.1.len()), o.lines.len(), o.runs, format::exact(o.slots as f64),
-                        format::compact(o.seconds, 3), o.workers) }
-                </p>
-            }
+            { charts }
         </section>
+    }
+}
+
+/// The sweep's two charts and how long it took.
+fn sweep_charts(m: &ConcMeasure, o: &Rc<SweepOutcome>) -> Html {
+    html! {
+        <>
+            <div class="chart-grid">
+                <Chart figure={Rc::new(sweep_capture_figure(o.parameter, &o.lines, o.runs))} name="sweep-capture" />
+                <Chart figure={Rc::new(sweep_hhi_figure(o.parameter, &o.lines, o.runs, *m))} name="sweep-hhi" />
+            </div>
+            <p class="hint sweep-done" data-seconds={o.seconds.to_string()} data-jobs={(o.lines.len() * o.lines.first().map_or(0, |l| l.1.len())).to_string()}>
+                { format!("{} points × {} rules × {} runs × {} slots in {} s on {} worker(s); the same seed at every point.",
+                    o.lines.first().map_or(0, |l| l.1.len()), o.lines.len(), o.runs, format::exact(o.slots as f64),
+                    format::compact(o.seconds, 3), o.workers) }
+            </p>
+        </>
     }
 }

@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
 use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
-use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, PoolsRun, POOLS};
+use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, POOLS};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
 use crate::components::{long_work, run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
 use crate::format;
-use crate::hooks::use_pool_run;
+use crate::hooks::{use_outcome_view, use_pool_run};
 use crate::url_state::LIST_MAX;
 use crate::worker::mc_job::McJob;
 
@@ -36,9 +36,8 @@ fn slider(props: &LotteryProps, k: Setting) -> Html {
     html! { <Slider param={p} value={props.state.lottery.get(k)} on_change={setter(&props.dispatch, k)} /> }
 }
 
-/// The Monte Carlo's table and charts, once a run has finished.
-fn mc_results(s: &TicketState, last: &Option<Rc<McOutcome>>) -> Html {
-    let Some(o) = last else { return html! {} };
+/// The Monte Carlo's table and charts of a finished run.
+fn mc_results(s: &TicketState, o: &Rc<McOutcome>) -> Html {
     let curve = mc_vs_n(s, &o.curve).map(Rc::new);
     html! {
         <>
@@ -54,8 +53,8 @@ fn mc_results(s: &TicketState, last: &Option<Rc<McOutcome>>) -> Html {
 /// The page's Monte Carlo runs.
 type McRun = crate::hooks::PoolRun<McJob, (), McOutcome>;
 
-/// The Monte Carlo's controls, progress and results.
-fn mc_section(props: &LotteryProps, mc: &McRun) -> Html {
+/// The Monte Carlo's controls, progress and results (`shown`, built once an outcome).
+fn mc_section(props: &LotteryProps, mc: &McRun, shown: Html) -> Html {
     let status = &mc.status;
     html! {
         <>
@@ -66,16 +65,20 @@ fn mc_section(props: &LotteryProps, mc: &McRun) -> Html {
             </div>
             { long_work((*mc.waiting).as_ref(), "Monte Carlo", mc.confirm()) }
             { run_status(status, "Monte Carlo", mc.cancel(), None) }
-            { mc_results(&props.state, &status.last) }
+            { shown }
         </>
     }
 }
 
 /// The streak figure (built once per setting, not at each progress message of a run).
 type StreakFigure = Option<Rc<crate::charts::Figure>>;
+/// The pools' figure, or why there is none (built once per setting).
+type PoolsFigure = Result<Rc<crate::charts::Figure>, String>;
+/// The holders' figure and table, or why there are none (built once per setting).
+type HoldersView = Result<(Rc<crate::charts::Figure>, Html), String>;
 
 /// Streaks of consecutive slots and pools.
-fn streak_section(props: &LotteryProps, pools: &PoolsRun, streak: &StreakFigure) -> Html {
+fn streak_section(props: &LotteryProps, pools: &PoolsFigure, streak: &StreakFigure) -> Html {
     let s = &props.state;
     let horizon = s.lottery.get(Setting::Horizon);
     let p = params();
@@ -92,7 +95,7 @@ fn streak_section(props: &LotteryProps, pools: &PoolsRun, streak: &StreakFigure)
             <div class="chart-grid">
                 if let Some(f) = streak.clone() { <Chart figure={f} name="streak" /> }
                 { match pools {
-                    Ok(points) => html! { <Chart figure={Rc::new(pool_figure(points, POOLS))} name="pools" /> },
+                    Ok(f) => html! { <Chart figure={f.clone()} name="pools" /> },
                     Err(e) => html! { <div class="error" role="alert">{ e }</div> },
                 } }
             </div>
@@ -100,8 +103,15 @@ fn streak_section(props: &LotteryProps, pools: &PoolsRun, streak: &StreakFigure)
     }
 }
 
+/// The holders' figure and table.
+fn holders_view(s: &TicketState, run: HoldersRun) -> HoldersView {
+    let (result, expected) = run?;
+    let figure = Rc::new(holders_figure(&result, &expected, &s.lottery.holders));
+    Ok((figure, holders_table(&result, s.lottery.get(Setting::Runs))))
+}
+
 /// The holders' process simulation.
-fn holders_section(props: &LotteryProps, holders: &HoldersRun) -> Html {
+fn holders_section(props: &LotteryProps, holders: &HoldersView) -> Html {
     let (s, d) = (&props.state, &props.dispatch);
     let on_holders = d.reform(|h| Action::Lottery(LotteryAction::Holders(h)));
     let on_remint = d.reform(|r: Remint| Action::Lottery(LotteryAction::RemintOthers(r == Remint::Others)));
@@ -117,10 +127,10 @@ fn holders_section(props: &LotteryProps, holders: &HoldersRun) -> Html {
                 { slider(props, Setting::Runs) }
             </div>
             { match holders {
-                Ok((result, expected)) => html! {
+                Ok((figure, table)) => html! {
                     <>
-                        <Chart figure={Rc::new(holders_figure(result, expected, &s.lottery.holders))} name="holders" />
-                        { holders_table(result, s.lottery.get(Setting::Runs)) }
+                        <Chart figure={figure.clone()} name="holders" />
+                        { table.clone() }
                     </>
                 },
                 Err(e) => html! { <div class="error" role="alert">{ e }</div> },
@@ -140,14 +150,16 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
         use_effect_with(run_jobs, move |jobs| mc.run((), (**jobs).clone()));
     }
     let deps = (s.mu, s.sd, s.d, s.n, s.lottery.clone());
-    let pools = use_memo(deps.clone(), |_| pool_run(s));
-    let holders = use_memo(deps.clone(), |_| holders_run(s));
+    // Built once per setting: the page re-renders at every progress message of a run.
+    let pools = use_memo(deps.clone(), |_| pool_run(s).map(|p| Rc::new(pool_figure(&p, POOLS))));
+    let holders = use_memo(deps.clone(), |_| holders_view(s, holders_run(s)));
     let streak = use_memo(deps, |_| streak_figure(s).map(Rc::new));
+    let shown = use_outcome_view(s, mc.status.last.clone(), mc_results);
     html! {
         <section class="lottery-engine" aria-label="Lottery engine">
             <h2>{ "The lottery engine: Monte Carlo, streaks, pools" }</h2>
             <AboutModel anchor="lottery-engine" />
-            { mc_section(props, &mc) }
+            { mc_section(props, &mc, shown) }
             { streak_section(props, &pools, &streak) }
             { holders_section(props, &holders) }
             <p class="hint">{ format!("Monte Carlo seed {}; every run is reproducible bit for bit from the link.", format::exact(s.lottery.get(Setting::Seed))) }</p>
