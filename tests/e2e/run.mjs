@@ -288,13 +288,15 @@ try {
     const sentence = await exact.textContent();
     assert(sentence.includes('Alcalde & Dahm') && sentence.includes('exploitability'), sentence);
     await page.screenshot({ path: `${shots}/allocation-mixed.png`, fullPage: true });
-    // Three equal players: the top two mix, the third stays out; never the pure formula's numbers.
+    // Three equal players: all three mix alike (the symmetric cascade); never the pure formula's numbers.
     await page.goto(`${ALLOCATION}?mechanism=tullock&alpha=3&v=1,1,1`);
     await chartsDrawn(page, 5);
     assert(await page.locator('.no-equilibrium').count() === 0, 'an equilibrium');
     const table = await page.textContent('table.outcome');
     assert(table.includes('mixed') && !table.includes('0.6667'), `no pure formula: ${table}`);
-    assert((await page.textContent('.exactness')).includes('Player 3 (v = 1) stays out'), 'outsider named');
+    assert(await page.locator('.exactness').getAttribute('data-method') === 'symmetric-cascade', 'symmetric');
+    const said = await page.textContent('.exactness');
+    assert(said.includes('Symmetric mixed equilibrium of the tied players') && !said.includes('stays out'), said);
   });
 
   await check('allocation page: three players at α = 1.5 mix, the trace clears, the curve has no gaps', async () => {
