@@ -14,6 +14,7 @@ use std::cell::Cell;
 use crate::error::{EngineError, Result};
 use std::convert::Infallible;
 
+use crate::numeric::fastmath;
 use crate::numeric::root::{bracketed_newton, Fallback, Newton};
 
 /// The Stein (2002) closed form at `α = 1`: bids for `values` (any order).
@@ -72,17 +73,20 @@ fn share(alpha: f64, c: f64, t: f64, lo: f64, (guess, dt): (f64, f64)) -> Option
         return share_steep(alpha, c, t, lo, guess);
     }
     // h(u) = c + (α − 1) u + α ln(1 − e^u) − t and its slope, from one exponential.
+    // The table-driven exp and ln (within 2 ulp and 3e-16 absolute): h is an absolute
+    // quantity of order 1, so their error moves u by ~1e-15 (the share by ~1e-15 of
+    // itself), and they halve the solve, which is all transcendental calls.
     let eval = |u: f64| {
-        let s = u.exp();
+        let s = fastmath::exp(u);
         Ok::<_, Infallible>((
-            c + (alpha - 1.0) * u + alpha * (-s).ln_1p() - t,
+            c + (alpha - 1.0) * u + alpha * fastmath::ln(1.0 - s) - t,
             (alpha - 1.0) - alpha * s / (1.0 - s),
         ))
     };
     // α < 1 from here: every share is positive, no branch to respect.
     let u0 = if guess > 0.0 && guess < 1.0 {
         // du/dt = 1 / (∂h/∂u) at the guess.
-        guess.ln() + dt / ((alpha - 1.0) - alpha * guess / (1.0 - guess))
+        fastmath::ln(guess) + dt / ((alpha - 1.0) - alpha * guess / (1.0 - guess))
     } else {
         ((t - c) / (alpha - 1.0)).min(-1e-3)
     };
@@ -96,7 +100,7 @@ fn share(alpha: f64, c: f64, t: f64, lo: f64, (guess, dt): (f64, f64)) -> Option
         Ok(u) => u,
         Err(never) => match never {},
     };
-    Some(u.exp())
+    Some(fastmath::exp(u))
 }
 
 /// [`share`] for `α > 1`, in `s` itself on the falling branch `[lo, 1)` (few players).
