@@ -290,3 +290,22 @@ fn steep_exponents_on_random_profiles_solve() {
         assert!(o.exploitability <= 1e-3 * vmax, "{v:?}: {}", o.exploitability);
     }
 }
+
+#[test]
+fn curve_points_above_two_are_the_closed_form_numbers_of_the_full_solve() {
+    use et_engine::contest::tradeoff::curve_point;
+    for values in [[4.0, 2.0], [2.0, 4.0], [1.0, 1.0], [3.0, 0.5]] {
+        for alpha in [2.01, 2.5, 4.0, 9.0] {
+            let m = Mechanism::Tullock(alpha);
+            let (fast, full) = (curve_point(&values, m).unwrap(), solve(&values, m).unwrap());
+            assert_eq!(fast.bids, full.bids, "{values:?} at α = {alpha}");
+            assert_eq!(fast.allocations, full.allocations);
+            assert_eq!(fast.metrics, full.metrics);
+            assert_eq!((fast.method, full.method), ("closed-form", "closed-form+double-oracle"));
+            assert!(fast.strategies.is_none());
+        }
+    }
+    // At and below 2 the curve's points are the full solve's.
+    let m = Mechanism::Tullock(1.5);
+    assert_eq!(curve_point(&[4.0, 2.0], m).unwrap(), solve(&[4.0, 2.0], m).unwrap());
+}

@@ -1,5 +1,6 @@
 //! The revenue-vs-fairness trade-off over α, and the Sybil analysis.
 
+use super::closed_forms;
 use super::mechanism::{check_values, Mechanism, Outcome};
 use super::solve::solve;
 use crate::error::{EngineError, Result};
@@ -33,10 +34,49 @@ pub fn tradeoff(values: &[f64], alphas: &[f64]) -> Result<Vec<CurvePoint>> {
             };
             Ok(CurvePoint {
                 alpha: a,
-                outcome: solve(values, mechanism),
+                outcome: curve_point(values, mechanism),
             })
         })
         .collect()
+}
+
+/// The outcome a point of the curve needs: [`solve`]'s, except two players above
+/// `α = 2`, whose revenue, expected bids and allocations are the all-pay-equivalent
+/// closed form (Alcalde & Dahm 2010) with or without their numerical strategies: the
+/// curve takes the closed form alone (method `"closed-form"`, no strategies), not the
+/// ~70 ms double oracle that finds strategies to show.
+///
+/// ```
+/// use et_engine::contest::{solve, tradeoff::curve_point, Mechanism};
+/// let m = Mechanism::Tullock(3.0);
+/// let (fast, full) = (curve_point(&[4.0, 2.0], m).unwrap(), solve(&[4.0, 2.0], m).unwrap());
+/// assert_eq!((fast.metrics.revenue, fast.metrics.fairness), (full.metrics.revenue, full.metrics.fairness));
+/// assert!(fast.strategies.is_none() && full.strategies.is_some());
+/// ```
+pub fn curve_point(values: &[f64], mechanism: Mechanism) -> Result<Outcome> {
+    match mechanism {
+        Mechanism::Tullock(a) if a > 2.0 && values.len() == 2 => {
+            check_values(values)?;
+            let swap = values[1] > values[0];
+            let (hi, lo) = if swap {
+                (values[1], values[0])
+            } else {
+                (values[0], values[1])
+            };
+            let (b1, b2, x1) = closed_forms::all_pay_equivalent(hi, lo);
+            let (bids, x) = if swap {
+                (vec![b2, b1], vec![1.0 - x1, x1])
+            } else {
+                (vec![b1, b2], vec![x1, 1.0 - x1])
+            };
+            let mut o = Outcome::new(values, mechanism, false, [bids.clone(), x, bids], "closed-form");
+            o.refinement = Some(
+                "all-pay-equivalent closed form (Alcalde & Dahm 2010); strategies not computed for the curve".into(),
+            );
+            Ok(o)
+        }
+        _ => solve(values, mechanism),
+    }
 }
 
 /// `count` values of α log-spaced from 0.1 to 10.

@@ -4,8 +4,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use et_engine::contest::tradeoff::default_alphas;
-use et_engine::contest::{solve, Mechanism};
+use et_engine::contest::tradeoff::{curve_point, default_alphas};
+use et_engine::contest::Mechanism;
 use yew::prelude::*;
 
 use super::curve_figures::{Found, TradePoint};
@@ -17,7 +17,7 @@ pub const CURVE_POINTS: usize = 40;
 /// The trade-off point at `alpha`, or a gap where the engine gives no equilibrium.
 pub fn trace_point(values: &[f64], alpha: f64) -> TradePoint {
     Mechanism::tullock(alpha)
-        .and_then(|m| solve(values, m))
+        .and_then(|m| curve_point(values, m))
         .map_or_else(|_| TradePoint::missing(alpha), |o| TradePoint::of(alpha, &o))
 }
 
