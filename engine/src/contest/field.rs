@@ -10,7 +10,7 @@
 //! `t` serves every bid and every `n`, `O(nodes)` a bid whatever the number of players.
 
 /// Step of the trapezoid rule in `ln t`.
-const H: f64 = 0.3;
+pub(crate) const H: f64 = 0.3;
 /// The window of `t w` summed for one bid: `[e^(−LOW), e^(HIGH)]` (the integrand is
 /// below `t w` on the left and below `t w e^(−t w)` on the right).
 const LOW: f64 = 27.0;
@@ -87,17 +87,38 @@ impl Field {
     /// `t w (1 − t w) e^(−t w) φ(t)ⁿ` (`w ∂share/∂w`) over the nodes with `t w` in
     /// the window, for the weight `w = e^lw`.
     fn sums(&self, lw: f64, n: i32) -> (f64, f64) {
-        let first = ((-LOW - lw - self.u0) / H).floor().max(0.0) as usize;
-        let last = ((HIGH - lw - self.u0) / H).ceil().max(0.0) as usize;
+        let (first, last) = self.window(lw);
         let tail = self.zero.powi(n);
         let (mut share, mut slope) = (0.0, 0.0);
         for k in first..=last {
-            let tw = (self.u0 + k as f64 * H + lw).exp();
+            let tw = (self.node(k) + lw).exp();
             let term = tw * (-tw).exp() * self.phi.get(k).map_or(tail, |p| p.powi(n));
             share += term;
             slope += term * (1.0 - tw);
         }
         ((H * share).min(1.0), H * slope)
+    }
+
+    /// The nodes `k` summed for the weight `w = e^lw` (`t_k w` within the window).
+    pub(crate) fn window(&self, lw: f64) -> (usize, usize) {
+        let first = ((-LOW - lw - self.u0) / H).floor().max(0.0) as usize;
+        let last = ((HIGH - lw - self.u0) / H).ceil().max(0.0) as usize;
+        (first, last)
+    }
+
+    /// `ln t_k` of node `k`.
+    pub(crate) fn node(&self, k: usize) -> f64 {
+        self.u0 + k as f64 * H
+    }
+
+    /// `φ(t_k)` (the mass at 0 beyond the last node).
+    pub(crate) fn phi(&self, k: usize) -> f64 {
+        self.phi.get(k).copied().unwrap_or(self.zero)
+    }
+
+    /// `ln` of the smallest resolved weight.
+    pub(crate) fn lw_floor(&self) -> f64 {
+        self.lw_floor
     }
 
     /// `b ∂share/∂b = α w ∂share/∂w` at a bid `b > 0` against `n` opponents.

@@ -2,6 +2,7 @@
 //! space; every outcome carries its metrics and an independent exploitability.
 
 pub mod auctions;
+pub mod cascade_system;
 pub mod check;
 pub mod closed_forms;
 pub mod field;

@@ -5,10 +5,10 @@
 //! `Σ pᵢ = 1`,
 //!
 //! where `π(b) = v E[share of b against m − 1 draws] − b` ([`super::field::Field`]).
-//! Unknowns are `ln bᵢ`, `pᵢ` and `u`; the Jacobian is taken by forward differences
-//! (each column one transform of `s` atoms, cheap), and the step is halved until the
-//! residual falls.
+//! Unknowns are `ln bᵢ`, `pᵢ` and `u`; the Jacobian is in closed form
+//! ([`super::cascade_system`]), and the step is halved until the residual falls.
 
+use super::cascade_system::system;
 use super::field::Field;
 
 /// A symmetric strategy's atoms (bids ascending) and its equilibrium utility.
@@ -75,17 +75,7 @@ pub fn polish(start: &Atoms, v: f64, m: i32, alpha: f64) -> Option<Atoms> {
         if norm(&r) < 1e-13 {
             break;
         }
-        let n = x.len();
-        let mut jac = vec![vec![0.0; n]; n];
-        for c in 0..n {
-            let d = 1e-7 * x[c].abs().max(1e-2);
-            let mut xp = x.clone();
-            xp[c] += d;
-            let rp = residuals(&xp, v, m, alpha);
-            for i in 0..n {
-                jac[i][c] = (rp[i] - r[i]) / d;
-            }
-        }
+        let (_, jac) = system(&x, v, m, alpha);
         let step = solve_linear(jac, r.clone())?;
         let mut t = 1.0;
         loop {
