@@ -109,15 +109,19 @@ impl<'m> Agents<'m> {
         a
     }
 
-    /// The initial allocation: each ticket to a uniformly random holder (even-indexed
-    /// only if so set) among those with the cash, paid from budgets, not revenue; the
-    /// `i`-th expires at slot `i + E` (staggered, as in the study).
+    /// The initial allocation: tickets 1 to `count` (only the even-numbered ones if so
+    /// set: the study's start under EIP-1559 and the bonding curve, whose odd-numbered
+    /// tickets stay on sale), each to a uniformly random holder among those with the
+    /// cash, paid from budgets, not revenue; ticket `i + 1` expires at slot `i + E`
+    /// (staggered, as in the study).
     fn initial(&mut self) {
         let Some(init) = self.o.initial else { return };
         for i in 0..init.count {
+            if init.even_only && (i + 1) % 2 == 1 {
+                continue;
+            }
             self.scratch.clear();
-            let step = if init.even_only { 2 } else { 1 };
-            for k in (0..self.holders.len()).step_by(step) {
+            for k in 0..self.holders.len() {
                 if self.cash[k] >= init.price {
                     self.scratch.push(k as u32);
                 }

@@ -47,17 +47,20 @@ impl Agents<'_> {
         order
     }
 
-    /// The study's EIP-1559 slot: the price is adjusted, then holders valuing a ticket
-    /// above it (`w > p`) with the cash buy one each in a shuffled round, round after
-    /// round, at most `max_sales` in all and while fewer than `N` are held.
+    /// The study's EIP-1559 slot: the price is adjusted to `p`, then holders valuing a
+    /// ticket above the price *before* the adjustment (`w > p₋`, the study's test:
+    /// `decide_EIP_1559_ticket` is given the old price) with the cash for `p` buy one each
+    /// at `p` in a shuffled round, round after round, at most `max_sales` in all and while
+    /// fewer than `N` are held.
     pub(crate) fn eip_study(&mut self, t: u64, max_sales: u64) {
+        let before = self.price;
         self.adjust_eip();
         let p = self.price;
         let order = self.shuffled();
         let mut keep = std::mem::take(&mut self.keep);
         keep.clear();
         for &k in &order {
-            if self.bid_value(k as usize, t) > p {
+            if self.bid_value(k as usize, t) > before {
                 keep.push(k);
             }
         }

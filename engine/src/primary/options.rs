@@ -59,7 +59,8 @@ pub struct Initial {
     pub count: u64,
     /// The price each holder pays (`≥ 0`).
     pub price: f64,
-    /// Only even-indexed holders receive them (the study does this under EIP-1559 and AMM).
+    /// Only the even-numbered of tickets 1 to `count` are handed out, the odd ones stay on
+    /// sale (the study does this under EIP-1559 and AMM: 49 of 99 held at the start).
     pub even_only: bool,
 }
 

@@ -47,7 +47,8 @@ pub fn study_pricing(rule: PricingRule, max_tickets: u64) -> Pricing {
 }
 
 /// The study's options under `rule` at `N` tickets: epoch assignment, `N − 1` initial
-/// tickets at 20 (to even-indexed holders only under EIP-1559 and the bonding curve), a
+/// tickets at 20 to random holders (only the even-numbered ones under EIP-1559 and the
+/// bonding curve, the others stay on sale: `setup_initial_state` in the study), a
 /// drawn population of 10, market volatility `σ = 0.2`, the value strategy, the study's
 /// rule variants; no sell-back, no resale.
 pub fn study_options(rule: PricingRule, max_tickets: u64) -> Options {

@@ -17,19 +17,19 @@ et_engine::choices! {
 }
 
 et_engine::choices! {
-    /// Who receives the initial tickets.
+    /// Which initial tickets are handed out (each to a random holder).
     pub enum InitialTo {
-        /// As in the study: even-indexed holders only under EIP-1559 and the bonding curve.
-        Rule = ("rule", "As in the study (even-indexed under EIP-1559 and the curve)"),
-        /// Any holder, uniformly.
-        All = ("all", "Any holder"),
-        /// Even-indexed holders only, under every rule.
-        Even = ("even", "Even-indexed holders only"),
+        /// As in the study: only the even-numbered tickets under EIP-1559 and the bonding curve.
+        Rule = ("rule", "As in the study (every other ticket under EIP-1559 and the curve)"),
+        /// All of them.
+        All = ("all", "All of them"),
+        /// Only the even-numbered ones, under every rule.
+        Even = ("even", "Every other ticket, under every rule"),
     }
 }
 
 impl InitialTo {
-    /// Whether only even-indexed holders receive initial tickets under `rule`.
+    /// Whether only the even-numbered initial tickets are handed out under `rule`.
     pub fn even_only(self, rule: PricingRule) -> bool {
         match self {
             Self::Rule => matches!(rule, PricingRule::Eip1559 | PricingRule::BondingCurve),

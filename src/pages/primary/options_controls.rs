@@ -43,7 +43,7 @@ pub fn options(s: &MarketState, d: &Callback<Action>) -> Html {
             { slider(s, d, Field::InitCount) }
             if s.get(Field::InitCount) > 0.0 {
                 { slider(s, d, Field::InitPrice) }
-                <ChoiceSelect<InitialTo> id="ctl-initto" label="Initial tickets go to" selected={s.initial_to} on_change={d.reform(Action::InitialTo)} />
+                <ChoiceSelect<InitialTo> id="ctl-initto" label="Initial tickets handed out" selected={s.initial_to} on_change={d.reform(Action::InitialTo)} />
             }
             { slider(s, d, Field::MarketVol) }
             if s.rules == Rules::Study { { slider(s, d, Field::SellBack) } }
