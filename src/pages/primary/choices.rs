@@ -20,7 +20,7 @@ et_engine::choices! {
     /// Which initial tickets are handed out (each to a random holder).
     pub enum InitialTo {
         /// As in the study: only the even-numbered tickets under EIP-1559 and the bonding curve.
-        Rule = ("rule", "As in the study (every other ticket under EIP-1559 and the curve)"),
+        Rule = ("rule", "As in the study (half: EIP-1559, AMM)"),
         /// All of them.
         All = ("all", "All of them"),
         /// Only the even-numbered ones, under every rule.
