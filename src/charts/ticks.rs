@@ -106,7 +106,6 @@ mod tests {
         assert!((80.0..95.0).contains(&room), "{room}");
         assert_eq!(upright_categories(&fig.x, 330, 2.0), Some(2.0 * room), "device pixels");
         let svg = crate::export::svg(&fig, 330, 300).unwrap();
-        std::fs::write(std::env::temp_dir().join("upright-categories.svg"), &svg).ok();
         // The `<text …>` tag that writes a name.
         let tag = |svg: &str, name: &str| -> String {
             let at = svg.find(&format!(">\n{name}\n</text>")).expect(name);

@@ -59,7 +59,8 @@ fn use_chart_height(name: &AttrValue, height: u32) -> u32 {
 /// Draws `fig` on `canvas` whenever it, the size or the pixel ratio change; keeps the
 /// plot's geometry (for the hover) and the drawing error. Each chart draws in a task of
 /// its own, just after the render (a page that gets a run's results draws its charts one
-/// task each, not all in one long frame); a drawing made stale by a newer one is skipped.
+/// task each, not all in one long frame); a newer drawing, or unmounting, cancels a
+/// pending one.
 #[hook]
 fn use_drawing(
     canvas: &NodeRef,
@@ -68,19 +69,14 @@ fn use_drawing(
     dpr: f64,
 ) -> (Rc<std::cell::RefCell<Option<PlotGeometry>>>, Option<String>) {
     let geometry = use_mut_ref(|| None::<PlotGeometry>);
-    let generation = use_mut_ref(|| 0u64);
+    let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let error = use_state_eq(|| None::<String>);
     {
         let (canvas, geometry, error) = (canvas.clone(), geometry.clone(), error.clone());
         let deps = (fig.clone(), size.0, size.1, dpr.to_bits());
         use_effect_with(deps, move |(fig, w, h, _)| {
             let (fig, w, h) = (fig.clone(), *w, *h);
-            *generation.borrow_mut() += 1;
-            let mine = *generation.borrow();
-            gloo_timers::callback::Timeout::new(0, move || {
-                if *generation.borrow() != mine {
-                    return;
-                }
+            let draw = gloo_timers::callback::Timeout::new(0, move || {
                 if let (Some(c), true) = (canvas.cast::<HtmlCanvasElement>(), w > 0) {
                     match render(&c, &fig, w, h, dpr) {
                         Ok(g) => {
@@ -90,8 +86,12 @@ fn use_drawing(
                         Err(e) => error.set(Some(e.to_string())),
                     }
                 }
-            })
-            .forget();
+            });
+            // Replacing the pending drawing drops (cancels) it.
+            *pending.borrow_mut() = Some(draw);
+            move || {
+                pending.borrow_mut().take();
+            }
         });
     }
     (geometry, (*error).clone())

@@ -6,6 +6,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+/// An outcome compared by identity (a new run's result is a new `Rc`; holding it keeps
+/// its address from being reused by another).
+struct Same<O>(Option<Rc<O>>);
+
+impl<O> PartialEq for Same<O> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
 /// `view(state, outcome)` for the run's last outcome (nothing before the first), rebuilt
 /// only when the state or the outcome (by identity: a new run's result) changes.
 #[hook]
@@ -14,9 +27,8 @@ where
     S: Clone + PartialEq + 'static,
     O: 'static,
 {
-    let key = (state.clone(), last.as_ref().map(|o| Rc::as_ptr(o) as usize));
-    let html = use_memo(key, move |(s, _)| {
-        last.as_ref().map_or_else(Html::default, |o| view(s, o))
+    let html = use_memo((state.clone(), Same(last)), move |(s, last)| {
+        last.0.as_ref().map_or_else(Html::default, |o| view(s, o))
     });
     (*html).clone()
 }

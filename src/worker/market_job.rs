@@ -24,6 +24,11 @@ impl MarketJob {
 /// ~20 ms to read on the page's thread).
 pub const PART_VALUES: u64 = 100_000;
 
+/// A run's series recorded at each point besides one a holder (`RunSeries`: paid, sold,
+/// quote, outstanding, top share, HHI, Nakamoto, revenue, capture and the three won-slot
+/// measures).
+const SERIES: u64 = 12;
+
 impl Work for MarketJob {
     const KIND: JobKind = JobKind::Market;
     type Part = RunSeries;
@@ -35,13 +40,13 @@ impl Work for MarketJob {
     }
 
     /// About two ranges of runs a worker (each request carries the job, reward data
-    /// included), none holding more than [`PART_VALUES`] recorded values: each range's
-    /// series come back as one JSON message, read on the page's thread. Runs are
-    /// independent streams, merged in run order.
+    /// included), and no more runs in a range than fit in [`PART_VALUES`] recorded values
+    /// (at least one): each range's series come back as one JSON message, read on the
+    /// page's thread. Runs are independent streams, merged in run order.
     fn ranges(&self, workers: u64) -> Vec<(u64, u64)> {
         let runs = self.0.runs;
         let holders = self.1.drawn.map_or(self.0.holders.len(), |d| d.count) as u64;
-        let per_run = self.0.points.min(self.0.slots) * (14 + holders);
+        let per_run = self.0.points.min(self.0.slots) * (SERIES + holders);
         let chunk = runs.div_ceil(workers * 2).min(PART_VALUES / per_run.max(1)).max(1);
         (0..runs)
             .step_by(chunk as usize)

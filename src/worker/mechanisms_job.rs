@@ -104,7 +104,7 @@ impl Work for MechanismsJob {
         let prices = parts
             .iter()
             .find_map(|p| p.prices.clone())
-            .ok_or("the workers sent no prices (a run without slots)")?;
+            .ok_or("slots: the workers sent no prices (a run without slots)")?;
         let sums: Vec<BlockSums> = parts.into_iter().map(|p| p.sums).collect();
         Ok(m.finish(prices, &sums, self.seed))
     }

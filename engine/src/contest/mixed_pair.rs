@@ -65,6 +65,24 @@ pub fn atoms_outcome(values: &[f64], alpha: f64, mechanism: Mechanism, atoms: &A
     o
 }
 
+/// Two players' all-pay-equivalent outcome above `α = 2` (Alcalde & Dahm 2010): the
+/// closed form's bids, allocations and payments in the players' own order, no strategies.
+pub fn all_pay_equivalent_outcome(values: &[f64], mechanism: Mechanism, method: &'static str) -> Outcome {
+    let swap = values[1] > values[0];
+    let (hi, lo) = if swap {
+        (values[1], values[0])
+    } else {
+        (values[0], values[1])
+    };
+    let (b1, b2, x1) = super::closed_forms::all_pay_equivalent(hi, lo);
+    let (bids, x) = if swap {
+        (vec![b2, b1], vec![1.0 - x1, x1])
+    } else {
+        (vec![b1, b2], vec![x1, 1.0 - x1])
+    };
+    Outcome::new(values, mechanism, false, [bids.clone(), x, bids], method)
+}
+
 /// The closed-form revenue of two players above the pure range, if known.
 pub fn closed_revenue(v1: f64, v2: f64, alpha: f64) -> Option<f64> {
     let (hi, lo) = (v1.max(v2), v1.min(v2));
@@ -110,20 +128,8 @@ pub fn solve_pair(values: &[f64], alpha: f64, mechanism: Mechanism, grid: Option
     o.revenue_error = run.revenue_change;
     if alpha >= 2.0 {
         // Report the all-pay-equivalent numbers; the strategies stay the numerical ones.
-        let (b1, b2, x1) = super::closed_forms::all_pay_equivalent(hi, lo);
-        let (bids, x) = if swap {
-            (vec![b2, b1], vec![1.0 - x1, x1])
-        } else {
-            (vec![b1, b2], vec![x1, 1.0 - x1])
-        };
         let numeric = o.metrics.revenue;
-        let mut c = Outcome::new(
-            values,
-            mechanism,
-            false,
-            [bids.clone(), x, bids],
-            "closed-form+double-oracle",
-        );
+        let mut c = all_pay_equivalent_outcome(values, mechanism, "closed-form+double-oracle");
         c.exploitability = o.exploitability;
         c.strategies = o.strategies;
         c.refinement = o.refinement;

@@ -1,7 +1,7 @@
 //! The revenue-vs-fairness trade-off over α, and the Sybil analysis.
 
-use super::closed_forms;
 use super::mechanism::{check_values, Mechanism, Outcome};
+use super::mixed_pair;
 use super::solve::solve;
 use crate::error::{EngineError, Result};
 
@@ -57,19 +57,7 @@ pub fn curve_point(values: &[f64], mechanism: Mechanism) -> Result<Outcome> {
     match mechanism {
         Mechanism::Tullock(a) if a > 2.0 && values.len() == 2 => {
             check_values(values)?;
-            let swap = values[1] > values[0];
-            let (hi, lo) = if swap {
-                (values[1], values[0])
-            } else {
-                (values[0], values[1])
-            };
-            let (b1, b2, x1) = closed_forms::all_pay_equivalent(hi, lo);
-            let (bids, x) = if swap {
-                (vec![b2, b1], vec![1.0 - x1, x1])
-            } else {
-                (vec![b1, b2], vec![x1, 1.0 - x1])
-            };
-            let mut o = Outcome::new(values, mechanism, false, [bids.clone(), x, bids], "closed-form");
+            let mut o = mixed_pair::all_pay_equivalent_outcome(values, mechanism, "closed-form");
             o.refinement = Some(
                 "all-pay-equivalent closed form (Alcalde & Dahm 2010); strategies not computed for the curve".into(),
             );
