@@ -20,11 +20,13 @@ use std::fmt::Debug;
 use std::rc::Rc;
 
 use et_engine::lottery::monte_carlo::{McPartial, McResult};
+use et_engine::mechanisms::TicketSource;
 use et_engine::primary::{MarketResult, PricingRule, RunSeries};
+use et_explorer::pages::mechanisms::state::MechanismsState;
 use et_explorer::pages::primary::params::Field;
 use et_explorer::pages::primary::run::MarketJobs;
 use et_explorer::pages::primary::state::{Action, MarketState};
-use et_explorer::worker::market_job::MarketJob;
+use et_explorer::worker::market_job::{MarketJob, PART_VALUES};
 use et_explorer::worker::mc_job::McJob;
 use et_explorer::worker::pool::{Pool, PoolEvent};
 use et_explorer::worker::protocol::{Request, Response, Work};
@@ -121,6 +123,40 @@ fn the_protocol_path_gives_the_single_thread_market_bit_for_bit() {
             assert_eq!(there.totals.capture.to_bits(), here.totals.capture.to_bits());
             assert_eq!(bits(&there), bits(&here), "{workers} workers");
         }
+    }
+}
+
+#[wasm_bindgen_test]
+fn market_ranges_stay_under_the_message_cap_and_merge_bit_for_bit() {
+    let s = Rc::new(MarketState::default())
+        .reduce(Action::Set(Field::Slots, 1500.0))
+        .reduce(Action::Set(Field::Runs, 40.0));
+    let job = s.job(PricingRule::SecondPrice).unwrap();
+    let ranges = job.ranges(1);
+    assert!(
+        ranges.len() > 2,
+        "40 runs of 500 points × 22 series exceed {PART_VALUES} values: {ranges:?}"
+    );
+    let here = job.run_all().unwrap();
+    assert_eq!(bits(&through_the_protocol(&job, 1)), bits(&here));
+}
+
+#[wasm_bindgen_test]
+fn mechanisms_prices_cross_the_protocol_bit_for_bit() {
+    // The ticket contest's prices are set in the worker and sent with the first block.
+    let s = MechanismsState {
+        tickets: TicketSource::Contest,
+        ..MechanismsState::default()
+    };
+    let job = s.job().unwrap();
+    let here = job.run_all().unwrap();
+    for workers in [1, 3] {
+        let there = through_the_protocol(&job, workers);
+        assert_eq!(
+            there.prices.ticket_revenue.to_bits(),
+            here.prices.ticket_revenue.to_bits()
+        );
+        assert_eq!(bits(&there), bits(&here), "{workers} workers");
     }
 }
 
