@@ -177,7 +177,10 @@ try {
 
   await check('each page loads only its own bundle; the navigation and Back move between bundles', async () => {
     const wasm = [];
-    const seen = (r) => { if (r.url().endsWith('_bg.wasm')) wasm.push(r.url().split('/').pop()); };
+    const seen = (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.endsWith('_bg.wasm')) wasm.push(`${u.pathname.split('/').pop()}${u.search}`);
+    };
     await page.goto('about:blank');
     page.on('request', seen);
     await page.goto(TICKET);
@@ -191,7 +194,11 @@ try {
     await chartsDrawn(page, TICKET_CHARTS);
     page.off('request', seen);
     const pages = wasm.filter((n) => n.startsWith('page-'));
-    assert(pages.join() === 'page-ticket-value_bg.wasm,page-primary_bg.wasm,page-ticket-value_bg.wasm', pages.join());
+    // Each bundle's URL carries the build's stamp (scripts/stamp_bundles.py).
+    const stamp = /\?v=[0-9a-f]{16}$/;
+    assert(pages.every((n) => stamp.test(n)), `stamped: ${pages.join()}`);
+    const names = pages.map((n) => n.replace(stamp, ''));
+    assert(names.join() === 'page-ticket-value_bg.wasm,page-primary_bg.wasm,page-ticket-value_bg.wasm', names.join());
   });
 
   await check('HiDPI: canvases are sized with devicePixelRatio', async () => {
