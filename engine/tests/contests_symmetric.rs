@@ -187,3 +187,13 @@ fn a_lower_value_stays_out() {
     };
     assert!(maximize(&enter, 0.5).1 <= 1e-4);
 }
+
+#[test]
+fn the_refinement_names_outsiders_only_when_there_are_some() {
+    let m = Mechanism::Tullock(2.0);
+    let all = solve(&[1.0, 1.0, 1.0], m).unwrap();
+    let some = solve(&[1.0, 1.0, 1.0, 0.5], m).unwrap();
+    assert_eq!((all.method, some.method), ("symmetric-cascade", "symmetric-cascade"));
+    assert!(!all.refinement.unwrap().contains("stay out"));
+    assert!(some.refinement.unwrap().ends_with("; the other players stay out"));
+}

@@ -54,7 +54,12 @@ pub fn symmetric_outcome(values: &[f64], tied: &[usize], alpha: f64, mechanism: 
     let mut o = Outcome::new(values, mechanism, false, [b.clone(), x, b], "symmetric-cascade");
     o.exploitability = gain;
     o.strategies = Some(st);
-    o.refinement = Some(format!("{}; the other players stay out", c.describe()));
+    let others = if tied.len() < k {
+        "; the other players stay out"
+    } else {
+        ""
+    };
+    o.refinement = Some(format!("{}{others}", c.describe()));
     // The refinements' change, or the distance to full dissipation (`v`, the limit).
     o.revenue_error = c.revenue_change.max((c.revenue - v).abs());
     Some(o)
