@@ -56,11 +56,19 @@ fn use_chart_height(name: &AttrValue, height: u32) -> u32 {
     }
 }
 
+/// What a chart's next drawing needs: the latest figure, size and pixel ratio, and whether a drawing is
+/// already scheduled (it then draws the latest when its turn comes).
+struct NextDrawing {
+    latest: Option<(Rc<Figure>, u32, u32, f64)>,
+    scheduled: bool,
+    timer: Option<gloo_timers::callback::Timeout>,
+}
+
 /// Draws `fig` on `canvas` whenever it, the size or the pixel ratio change; keeps the
 /// plot's geometry (for the hover) and the drawing error. Each chart draws in a task of
 /// its own, just after the render (a page that gets a run's results draws its charts one
-/// task each, not all in one long frame); a newer drawing, or unmounting, cancels a
-/// pending one.
+/// task each, not all in one long frame); changes made before that task runs are drawn by
+/// it (a figure that grows point by point is not starved), and unmounting cancels it.
 #[hook]
 fn use_drawing(
     canvas: &NodeRef,
@@ -69,28 +77,43 @@ fn use_drawing(
     dpr: f64,
 ) -> (Rc<std::cell::RefCell<Option<PlotGeometry>>>, Option<String>) {
     let geometry = use_mut_ref(|| None::<PlotGeometry>);
-    let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let next = use_mut_ref(|| NextDrawing {
+        latest: None,
+        scheduled: false,
+        timer: None,
+    });
     let error = use_state_eq(|| None::<String>);
+    {
+        let next = next.clone();
+        use_effect_with((), move |_| move || drop(next.borrow_mut().timer.take()));
+    }
     {
         let (canvas, geometry, error) = (canvas.clone(), geometry.clone(), error.clone());
         let deps = (fig.clone(), size.0, size.1, dpr.to_bits());
         use_effect_with(deps, move |(fig, w, h, _)| {
-            let (fig, w, h) = (fig.clone(), *w, *h);
-            let draw = gloo_timers::callback::Timeout::new(0, move || {
-                if let (Some(c), true) = (canvas.cast::<HtmlCanvasElement>(), w > 0) {
-                    match render(&c, &fig, w, h, dpr) {
-                        Ok(g) => {
-                            *geometry.borrow_mut() = Some(g);
-                            error.set(None);
+            let mut n = next.borrow_mut();
+            n.latest = Some((fig.clone(), *w, *h, dpr));
+            if !n.scheduled {
+                n.scheduled = true;
+                let next = next.clone();
+                n.timer = Some(gloo_timers::callback::Timeout::new(0, move || {
+                    let latest = {
+                        let mut n = next.borrow_mut();
+                        n.scheduled = false;
+                        n.latest.clone()
+                    };
+                    if let (Some(c), Some((fig, w, h, dpr))) = (canvas.cast::<HtmlCanvasElement>(), latest) {
+                        if w > 0 {
+                            match render(&c, &fig, w, h, dpr) {
+                                Ok(g) => {
+                                    *geometry.borrow_mut() = Some(g);
+                                    error.set(None);
+                                }
+                                Err(e) => error.set(Some(e.to_string())),
+                            }
                         }
-                        Err(e) => error.set(Some(e.to_string())),
                     }
-                }
-            });
-            // Replacing the pending drawing drops (cancels) it.
-            *pending.borrow_mut() = Some(draw);
-            move || {
-                pending.borrow_mut().take();
+                }));
             }
         });
     }
