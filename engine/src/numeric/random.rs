@@ -30,6 +30,8 @@ pub struct Source<R> {
     rng: R,
     exp: &'static crate::numeric::ziggurat::Tables,
     norm: &'static crate::numeric::ziggurat::Tables,
+    /// The last block asked for by [`Source::block_start`] and its start.
+    block: Option<(u64, u64)>,
 }
 
 const TWO_POW_M53: f64 = 1.0 / (1u64 << 53) as f64;
@@ -41,6 +43,7 @@ impl<R: Rng> Source<R> {
             rng,
             exp: crate::numeric::ziggurat::exp_tables(),
             norm: crate::numeric::ziggurat::normal_tables(),
+            block: None,
         }
     }
 
@@ -63,6 +66,21 @@ impl<R: Rng> Source<R> {
             return (hi * len + ((lo * len) >> 32)) >> 32;
         }
         ((x as u128 * len as u128) >> 64) as u64
+    }
+
+    /// The start row of block `block` of a block bootstrap over `len ≥ 1` rows: a uniform
+    /// draw (`below(len)`) the first time the block is asked for, then the same start
+    /// while the same block is asked again (a new block forgets the previous one).
+    #[inline]
+    pub fn block_start(&mut self, block: u64, len: u64) -> u64 {
+        match self.block {
+            Some((b, start)) if b == block => start,
+            _ => {
+                let start = self.below(len);
+                self.block = Some((block, start));
+                start
+            }
+        }
     }
 
     /// Standard normal.

@@ -14,6 +14,11 @@ pub enum EmpiricalMode {
     Replay,
     /// Each slot draws a value uniformly from the list.
     Resample,
+    /// A circular moving-block bootstrap: slot `t` is in block `⌊t / len⌋`, whose start
+    /// row `s` is drawn uniformly (one draw the first time the block is asked for, reused
+    /// while the same block is asked again); slot `t` gets row `(s + t mod len) mod rows`.
+    /// Runs of `len` consecutive rows stay together. `len ≥ 1`.
+    Block { len: u64 },
 }
 
 choices! {
@@ -79,12 +84,15 @@ pub enum Reward {
 pub struct EmpiricalData {
     values: Vec<f64>,
     pub(crate) ln_values: Vec<f64>,
+    /// The rows holding a value when some are missing (NaN), else empty: a missing row
+    /// draws one of these uniformly at each use.
+    pub(crate) known: Vec<u32>,
     mean: f64,
     variance: f64,
 }
 
 impl EmpiricalData {
-    /// The rewards, in order.
+    /// The rewards, in order (NaN marks a missing row, see [`Reward::empirical_with_gaps`]).
     pub fn values(&self) -> &[f64] {
         &self.values
     }
@@ -182,25 +190,60 @@ impl Reward {
     /// assert!((r.variance() - 2.0 / 3.0).abs() < 1e-15);
     /// ```
     pub fn empirical(values: Vec<f64>, mode: EmpiricalMode) -> Result<Self> {
+        Self::empirical_list(values, mode, false)
+    }
+
+    /// An empirical list where NaN marks a missing row (a slot without an observed
+    /// value): each use of a missing row draws a row uniformly from the rows holding a
+    /// value (one extra uniform draw). The mean and variance are over the rows holding a
+    /// value; at least one must. Without NaN this is [`Reward::empirical`].
+    ///
+    /// ```
+    /// use et_engine::rewards::{EmpiricalMode, Reward};
+    /// let r = Reward::empirical_with_gaps(vec![1.0, f64::NAN, 3.0], EmpiricalMode::Replay).unwrap();
+    /// assert_eq!(r.mean(), 2.0);
+    /// ```
+    pub fn empirical_with_gaps(values: Vec<f64>, mode: EmpiricalMode) -> Result<Self> {
+        Self::empirical_list(values, mode, true)
+    }
+
+    fn empirical_list(values: Vec<f64>, mode: EmpiricalMode, gaps: bool) -> Result<Self> {
         if values.is_empty() {
             return Err(EngineError::invalid("values", "must hold at least one reward"));
         }
+        if let EmpiricalMode::Block { len: 0 } = mode {
+            return Err(EngineError::invalid("block", "must be at least 1 slot, got 0"));
+        }
         for (i, &v) in values.iter().enumerate() {
-            if !v.is_finite() || v < 0.0 {
+            if !((v.is_finite() && v >= 0.0) || (gaps && v.is_nan())) {
                 return Err(EngineError::invalid(
                     format!("values[{i}]"),
                     format!("must be a finite reward ≥ 0, got {v}"),
                 ));
             }
         }
-        let n = values.len() as f64;
-        let mean = values.iter().sum::<f64>() / n;
-        let variance = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / n;
+        let known: Vec<u32> = match values.iter().any(|v| v.is_nan()) {
+            false => Vec::new(),
+            true if values.len() > u32::MAX as usize => {
+                return Err(EngineError::invalid("values", "too many rows with gaps"))
+            }
+            true => (0..values.len() as u32)
+                .filter(|&i| !values[i as usize].is_nan())
+                .collect(),
+        };
+        let (mean, variance) = match known.is_empty() {
+            true => moments(values.iter().copied(), values.len()),
+            false => moments(known.iter().map(|&i| values[i as usize]), known.len()),
+        };
+        if mean.is_nan() {
+            return Err(EngineError::invalid("values", "must hold at least one value"));
+        }
         let ln_values = values.iter().map(|&v| libm::log(v)).collect();
         Ok(Self::Empirical {
             data: Arc::new(EmpiricalData {
                 values,
                 ln_values,
+                known,
                 mean,
                 variance,
             }),
@@ -233,6 +276,14 @@ impl Reward {
     }
 }
 
+/// The mean and population variance of `n` values, summed in order.
+fn moments(values: impl Iterator<Item = f64> + Clone, n: usize) -> (f64, f64) {
+    let nf = n as f64;
+    let mean = values.clone().sum::<f64>() / nf;
+    let variance = values.map(|v| (v - mean) * (v - mean)).sum::<f64>() / nf;
+    (mean, variance)
+}
+
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
@@ -251,5 +302,11 @@ mod tests {
         );
         let e = Reward::empirical(vec![1.0, f64::NAN], EmpiricalMode::Replay).unwrap_err();
         assert_eq!(e.field(), "values[1]");
+        let e = Reward::empirical(vec![1.0], EmpiricalMode::Block { len: 0 }).unwrap_err();
+        assert_eq!(e.field(), "block");
+        let e = Reward::empirical_with_gaps(vec![f64::NAN], EmpiricalMode::Replay).unwrap_err();
+        assert_eq!(e.field(), "values");
+        let r = Reward::empirical_with_gaps(vec![2.0, f64::NAN, 4.0], EmpiricalMode::Replay).unwrap();
+        assert_eq!((r.mean(), r.variance()), (3.0, 1.0));
     }
 }

@@ -1,7 +1,9 @@
-//! Per-slot reward laws (SPEC §1) and the user's reward data.
+//! Per-slot reward laws (SPEC §1), the user's reward data, and six months of mainnet
+//! MEV-Boost rewards ([`mainnet`]).
 
 pub mod data;
 pub mod laws;
+pub mod mainnet;
 pub mod sample;
 
 pub use laws::{EmpiricalData, EmpiricalMode, Reward, RewardKind};

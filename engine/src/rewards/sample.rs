@@ -18,14 +18,36 @@ pub trait LnSamplerUser<R: Rng> {
 }
 
 impl EmpiricalData {
-    /// The row used for slot `slot`: replayed in order, or drawn uniformly.
+    /// The row used for slot `slot`: replayed in order, drawn uniformly, or read from
+    /// the slot's bootstrap block.
     #[inline]
     fn row<R: Rng>(&self, mode: EmpiricalMode, src: &mut Source<R>, slot: u64) -> usize {
         let len = self.values().len() as u64;
+        // `x mod len` without a division when `x < len` (the same number, faster).
+        let wrap = |x: u64| if x < len { x } else { x % len };
         (match mode {
-            EmpiricalMode::Replay => slot % len,
+            EmpiricalMode::Replay => wrap(slot),
             EmpiricalMode::Resample => src.below(len),
+            EmpiricalMode::Block { len: b } => {
+                let (block, offset) = match b.is_power_of_two() {
+                    true => (slot >> b.trailing_zeros(), slot & (b - 1)),
+                    false => (slot / b, slot % b),
+                };
+                wrap(src.block_start(block, len) + offset)
+            }
         }) as usize
+    }
+
+    /// The entry of `table` (the values or their logarithms) for slot `slot`; a missing
+    /// row (NaN) draws a row holding a value uniformly.
+    #[inline]
+    fn pick<R: Rng>(&self, table: &[f64], mode: EmpiricalMode, src: &mut Source<R>, slot: u64) -> f64 {
+        let x = table[self.row(mode, src, slot)];
+        if x.is_nan() {
+            table[self.known[src.below(self.known.len() as u64) as usize] as usize]
+        } else {
+            x
+        }
     }
 }
 
@@ -70,7 +92,7 @@ impl Reward {
             Self::Exponential { ln_mean, .. } => ln_mean + fastmath::ln(src.exp1()),
             Self::LogNormal { mu_ln, sigma_ln, .. } => mu_ln + sigma_ln * src.normal(),
             Self::Pareto { tail, ln_scale, .. } => ln_scale - fastmath::ln(src.open01()) / tail,
-            Self::Empirical { data, mode } => data.ln_values[data.row(*mode, src, slot)],
+            Self::Empirical { data, mode } => data.pick(&data.ln_values, *mode, src, slot),
         }
     }
 
@@ -80,7 +102,7 @@ impl Reward {
         match self {
             Self::Constant { mean, .. } => *mean,
             Self::Exponential { mean, .. } => mean * src.exp1(),
-            Self::Empirical { data, mode } => data.values()[data.row(*mode, src, slot)],
+            Self::Empirical { data, mode } => data.pick(data.values(), *mode, src, slot),
             _ => fastmath::exp(self.sample_ln(src, slot)),
         }
     }
