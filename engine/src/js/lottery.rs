@@ -13,7 +13,8 @@ use crate::lottery::streaks::{pool_streak_probability, streak_curve};
 use crate::rewards::data::{parse_rewards, summarize};
 use crate::rewards::laws::{EmpiricalMode, Reward};
 
-/// `{kind, mean?, cv?, tailIndex?, values?, mode?}`.
+/// `{kind, mean?, cv?, tailIndex?, values?, mode?}`, or for `kind: "mainnet"`
+/// `{from?, to?, mode?, block?, missing?}` (see `mainnet.rs`).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct RewardInput {
@@ -23,6 +24,10 @@ pub(crate) struct RewardInput {
     tail_index: Option<f64>,
     values: Option<Vec<f64>>,
     mode: Option<String>,
+    from: Option<f64>,
+    to: Option<f64>,
+    block: Option<f64>,
+    missing: Option<String>,
 }
 
 fn need(v: Option<f64>, field: &str, kind: &str) -> Result<f64> {
@@ -57,9 +62,16 @@ impl RewardInput {
                     .ok_or_else(|| EngineError::invalid("values", "is required for kind \"empirical\""))?;
                 Reward::empirical(values, mode)
             }
+            "mainnet" => super::mainnet::reward(
+                self.from,
+                self.to,
+                self.mode.as_deref(),
+                self.block,
+                self.missing.as_deref(),
+            ),
             other => Err(EngineError::invalid(
                 "kind",
-                format!("must be one of constant, exponential, lognormal, pareto, empirical; got \"{other}\""),
+                format!("must be one of constant, exponential, lognormal, pareto, empirical, mainnet; got \"{other}\""),
             )),
         }
     }

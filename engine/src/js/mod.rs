@@ -13,6 +13,7 @@ use convert::{parse, to_js};
 mod contest;
 mod convert;
 mod lottery;
+mod mainnet;
 mod market;
 mod market_options;
 mod market_sweep;
