@@ -50,7 +50,7 @@ fn streak_pool_and_holder_charts_are_drawn() {
         "streak curve"
     );
     let pts = pool_risk(&experiment(50.0), &[1, 4, 16, 64], 200, 1).unwrap();
-    assert!(drawn(&pool_figure(&pts, 200), (0, 114, 178)) > 0.002, "pool line");
+    assert!(drawn(&pool_figure(&pts), (0, 114, 178)) > 0.002, "pool line");
     let (r, expected) = holders_run(&s).unwrap();
     let fig = holders_figure(&r, &expected, &s.lottery.holders);
     assert!(

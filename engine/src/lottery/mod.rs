@@ -4,6 +4,7 @@
 pub mod closed_form;
 pub mod display;
 pub mod histogram;
+pub mod intervals;
 pub mod monte_carlo;
 pub mod pools;
 pub mod process;

@@ -128,6 +128,11 @@ impl TicketMonteCarlo {
         self.price
     }
 
+    /// Tickets outstanding `n`, the discount `d` per slot and the reward law.
+    pub fn parameters(&self) -> (f64, f64, &Reward) {
+        (self.n, self.d, &self.reward)
+    }
+
     /// The closed-form standard deviation of `V` (∞ for an infinite-variance reward).
     pub fn closed_form_sd(&self) -> f64 {
         let var_r = self.reward.variance();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
 use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
-use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome, POOLS};
+use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
 use crate::components::{long_work, run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
@@ -151,7 +151,7 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
     }
     let deps = (s.mu, s.sd, s.d, s.n, s.lottery.clone());
     // Built once per setting: the page re-renders at every progress message of a run.
-    let pools = use_memo(deps.clone(), |_| pool_run(s).map(|p| Rc::new(pool_figure(&p, POOLS))));
+    let pools = use_memo(deps.clone(), |_| pool_run(s).map(|p| Rc::new(pool_figure(&p))));
     let holders = use_memo(deps.clone(), |_| holders_view(s, holders_run(s)));
     let streak = use_memo(deps, |_| streak_figure(s).map(Rc::new));
     let shown = use_outcome_view(s, mc.status.last.clone(), mc_results);

@@ -127,9 +127,25 @@ pub fn streak_figure(state: &TicketState) -> Option<Figure> {
     })
 }
 
-/// The per-ticket standard deviation of a pool against its size.
-pub fn pool_figure(points: &[PoolPoint], pools: u64) -> Figure {
-    let se = 1.0 / (2.0 * (pools as f64 - 1.0)).sqrt();
+/// The per-ticket standard deviation of a pool against its size: the closed form and
+/// the simulated pools with their 95 % intervals (none when the reward's fourth moment is
+/// infinite: no interval from a sample would hold its coverage).
+pub fn pool_figure(points: &[PoolPoint]) -> Figure {
+    let grouped = points.windows(2).any(|w| w[0].pools != w[1].pools);
+    let simulated = match points.first() {
+        Some(p) if grouped => format!(
+            "simulated: {} tickets in pools of m",
+            format::grouped((p.pools * p.size) as i64)
+        ),
+        Some(p) => format!("simulated: {} pools a size", format::grouped(p.pools as i64)),
+        None => "simulated".into(),
+    };
+    let with_interval = points.iter().all(PoolPoint::has_interval);
+    let name = if with_interval {
+        format!("{simulated} (95 % interval)")
+    } else {
+        format!("{simulated} (no interval: the reward's 4th moment is infinite)")
+    };
     Figure {
         title: "Pooling tickets: risk per ticket".into(),
         x: Axis::log("Tickets in the pool m", "tickets").integer(),
@@ -142,17 +158,13 @@ pub fn pool_figure(points: &[PoolPoint], pools: u64) -> Figure {
                 dashed: false,
             },
             Series::Points {
-                name: format!("simulated, {pools} pools a size (±2 SE)"),
+                name,
                 color: palette::VERMILION,
                 points: points
                     .iter()
-                    .map(|p| {
-                        (
-                            p.size as f64,
-                            p.sd_estimate,
-                            p.sd_estimate * (1.0 - 2.0 * se),
-                            p.sd_estimate * (1.0 + 2.0 * se),
-                        )
+                    .map(|p| match p.has_interval() {
+                        true => (p.size as f64, p.sd_estimate, p.low, p.high),
+                        false => (p.size as f64, p.sd_estimate, p.sd_estimate, p.sd_estimate),
                     })
                     .collect(),
             },

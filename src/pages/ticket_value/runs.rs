@@ -2,7 +2,7 @@
 //! the main-thread computations (pools, holders).
 
 use et_engine::lottery::monte_carlo::{McResult, TicketMonteCarlo};
-use et_engine::lottery::pools::{pool_risk, PoolPoint};
+use et_engine::lottery::pools::{grouped_pool_risk, PoolPoint};
 use et_engine::lottery::process::{Process, ProcessResult, Remint};
 
 use super::lottery::{LotterySettings, Setting};
@@ -12,8 +12,10 @@ use crate::worker::mc_job::McJob;
 use crate::worker::reward::RewardSpec;
 use crate::worker::status::RunStatus;
 
-/// Simulated pools a size.
-pub const POOLS: u64 = 300;
+/// Tickets simulated for the pools' chart, grouped into pools of each size (2¹⁹: 524,288
+/// pools of one ticket down to 512 pools of 1,024): fewer draws than 300 pools at every
+/// size, and many pools where a heavy tail needs them, at the small sizes.
+pub const POOL_TICKETS: u64 = 1 << 19;
 /// Largest horizon × runs simulated on the page.
 const MAX_SLOT_STEPS: f64 = 2e7;
 
@@ -84,12 +86,13 @@ pub fn jobs(s: &TicketState) -> Vec<McJob> {
 /// The pools' risk at each size, or why not.
 pub type PoolsRun = Result<Vec<PoolPoint>, String>;
 
-/// Pool sizes 1, 2, 4, …, 1024 with the closed form and a simulation.
+/// Pool sizes 1, 2, 4, …, 1024 with the closed form and a simulation of
+/// [`POOL_TICKETS`] tickets.
 pub fn pool_run(s: &TicketState) -> PoolsRun {
     let reward = reward_spec(&s.lottery, s.mu, s.sd).build().map_err(|e| e.to_string())?;
     let mc = TicketMonteCarlo::new(s.n, s.d, reward, s.lookahead as u64).map_err(|e| e.to_string())?;
     let sizes: Vec<u64> = (0..=10).map(|k| 1u64 << k).collect();
-    pool_risk(&mc, &sizes, POOLS, s.lottery.get(Setting::Seed) as u64).map_err(|e| e.to_string())
+    grouped_pool_risk(&mc, &sizes, POOL_TICKETS, s.lottery.get(Setting::Seed) as u64).map_err(|e| e.to_string())
 }
 
 /// The holders' simulation and each holder's expected cumulative value, or why not.
