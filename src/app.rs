@@ -8,7 +8,8 @@ use crate::components::embed_check::EmbedCheck;
 use crate::components::Notices;
 use crate::hooks::use_route;
 use crate::pages::Page;
-use crate::url_state::{Route, SHELL_KEYS};
+use crate::url_state::version::version_notices;
+use crate::url_state::{Route, APP_VERSION, MODEL_VERSION, SHELL_KEYS};
 
 /// The page a bundle renders. The site is one wasm bundle a page (index.html's loader
 /// picks the route's; a route to another page reloads into that page's bundle), so each
@@ -58,17 +59,16 @@ fn page_view(bundle: Bundle, page: Page, route: &Route) -> Html {
     }
 }
 
-/// "Share": copies the address (which holds every setting).
+/// "Share": copies the link to this view (every setting, today's model version) at the
+/// published address if the site has one.
 #[function_component]
 fn ShareButton() -> Html {
     let copied = use_state_eq(|| None::<bool>);
     let share = {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
-            let href = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .unwrap_or_default();
-            copied.set(Some(crate::export::copy_to_clipboard(&href)));
+            let link = crate::url_state::site::current_link();
+            copied.set(Some(crate::export::copy_to_clipboard(&link)));
         })
     };
     let share_text = match *copied {
@@ -105,8 +105,10 @@ pub fn App(props: &AppProps) -> Html {
     let view = page_view(props.bundle, page, &route);
     if let Some(chart) = route.embed() {
         let open = route.hash_without(&SHELL_KEYS);
-        return embedded(chart, route.embed_controls(), view, &open);
+        let changed = !version_notices(&route, page.key()).is_empty();
+        return embedded(chart, route.embed_controls(), view, &open, changed);
     }
+    let versions = version_notices(&route, page.key());
     let bad_embed = route
         .get("embed")
         .is_some()
@@ -116,11 +118,14 @@ pub fn App(props: &AppProps) -> Html {
             { header(page) }
             <main>
                 <h1 class="page-title">{ page.label() }</h1>
-                <Notices items={notice.into_iter().chain(bad_embed).collect::<Vec<_>>()} />
+                <Notices items={notice.into_iter().chain(bad_embed).chain(versions).collect::<Vec<_>>()} />
                 { view }
             </main>
             <footer class="site-footer">
                 { "Values in ETH, time in slots of 12 s. Every control is in the URL: copy it to share this exact view." }
+                <br />
+                <span class="version">{ format!("ET Explorer {APP_VERSION} · model version {MODEL_VERSION} · ") }
+                    <a href="models.html">{ "the models" }</a></span>
             </footer>
         </>
     }
@@ -129,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
 /// One chart alone, chrome-less, filling its frame (with its page's controls when asked;
 /// notices of ignored link parameters stay visible): the rest of the page is hidden by a style naming the chart, whose name
 /// was checked to be plain (lowercase letters, digits, dashes).
-fn embedded(chart: &str, controls: bool, page: Html, open: &str) -> Html {
+fn embedded(chart: &str, controls: bool, page: Html, open: &str, changed: bool) -> Html {
     let mut css = format!(
         ".embed-root figure.chart:not([data-chart=\"{chart}\"]), .embed-root .formula, .embed-root .summary, \
          .embed-root table, .embed-root .verdict, .embed-root h2, .embed-root h3, .embed-root .about-model, \
@@ -147,7 +152,12 @@ fn embedded(chart: &str, controls: bool, page: Html, open: &str) -> Html {
             <ContextProvider<EmbedTarget> context={target}>
                 { page }
             </ContextProvider<EmbedTarget>>
-            <a class="embed-open" href={format!("./{open}")} target="_blank" rel="noopener">{ "Open in ET Explorer ↗" }</a>
+            <a class="embed-open" href={format!("./{open}")} target="_blank" rel="noopener">
+                if changed {
+                    <span class="embed-changed">{ "The model changed since this was embedded: open to see what · " }</span>
+                }
+                { "Open in ET Explorer ↗" }
+            </a>
         </div>
     }
 }

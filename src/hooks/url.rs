@@ -45,10 +45,10 @@ fn keep_shell_keys(hash: &str) -> String {
 }
 
 /// Replaces the location hash without a history entry or a `hashchange` event (an
-/// embed's own keys kept).
+/// embed's own keys kept, today's model version added: the address bar is a link).
 pub fn replace_hash(hash: &str) {
     let Some(w) = web_sys::window() else { return };
-    let hash = keep_shell_keys(hash);
+    let hash = keep_shell_keys(&crate::url_state::versioned(hash));
     if current_hash() == hash {
         return;
     }

@@ -8,7 +8,10 @@
 pub mod param;
 pub mod read;
 pub mod route;
+pub mod site;
+pub mod version;
 
 pub use param::{Param, Scale};
 pub use read::{numeric_pairs, read_choice, read_list, read_list_up_to, read_params, unknown_keys, LIST_MAX};
 pub use route::{encode, write_route, Route, SHELL_KEYS};
+pub use version::{versioned, APP_VERSION, MODEL_VERSION, VERSION_KEY};

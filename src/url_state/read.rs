@@ -30,12 +30,15 @@ pub fn read_params(route: &Route, params: &[Param]) -> (Vec<f64>, Vec<String>) {
     (values, notices)
 }
 
-/// One notice per query key that is not in `known` (nor in [`SHELL_KEYS`]).
+/// One notice per query key that is not in `known` (nor in [`SHELL_KEYS`], nor the
+/// model version every link carries).
 pub fn unknown_keys(route: &Route, known: &[&str]) -> Vec<String> {
     route
         .query
         .iter()
-        .filter(|(k, _)| !known.contains(&k.as_str()) && !SHELL_KEYS.contains(&k.as_str()))
+        .filter(|(k, _)| {
+            !known.contains(&k.as_str()) && !SHELL_KEYS.contains(&k.as_str()) && k != super::version::VERSION_KEY
+        })
         .map(|(k, _)| format!("Ignored the link's unknown parameter “{}”.", truncate(k, 40)))
         .collect()
 }
