@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::embed_panel::EmbedPanel;
 use crate::charts::Figure;
+use crate::export::Provenance;
 
 /// Properties of [`ChartTools`].
 #[derive(Properties, PartialEq)]
@@ -19,22 +20,32 @@ pub struct ChartToolsProps {
     pub height: u32,
 }
 
-/// Downloads the chart as `kind` (`png`, `svg` or `csv`).
+/// The provenance of chart `name` (titled `title`) in the current view.
+pub fn current_provenance(name: &str, title: &str) -> Provenance {
+    let hash = crate::hooks::url::current_hash();
+    Provenance::new(&crate::url_state::site::link_base(), &hash, name, title)
+}
+
+/// Downloads the chart as `kind` (`png`, `svg` or `csv`), citing its view (link,
+/// versions, seed, parameters), named by page, chart and state.
 fn export(props: &ChartToolsProps, kind: &'static str) -> Callback<MouseEvent> {
     let (fig, name) = (props.figure.clone(), props.name.clone());
     let (width, height) = (props.width.max(320), props.height);
     Callback::from(move |_: MouseEvent| {
-        let file = format!("et-explorer-{name}.{kind}");
+        let cite = current_provenance(&name, &fig.title);
         let href = match kind {
-            "png" => crate::export::png(&fig, width, height, 2.0).ok(),
-            "svg" => crate::export::svg(&fig, width, height)
+            "png" => crate::export::png_cited(&fig, width, height, 2.0, &cite).ok(),
+            "svg" => crate::export::svg_cited(&fig, width, height, &cite)
                 .ok()
                 .map(|s| crate::export::data_url("image/svg+xml", &s)),
-            _ => Some(crate::export::data_url("text/csv", &fig.to_csv())),
+            _ => Some(crate::export::data_url(
+                "text/csv",
+                &crate::export::csv_cited(&fig, &cite),
+            )),
         };
         if let Some(href) = href {
             // A refused download leaves the page as it is.
-            let _ = crate::export::download(&href, &file);
+            let _ = crate::export::download(&href, &cite.file_name(kind));
         }
     })
 }

@@ -132,7 +132,7 @@ export async function embedChecks({ check, assert, page, origin }) {
     await page.check('#embed-value-controls');
     assert((await iframe()).includes('embed=value&amp;controls=1'), await iframe());
     const md = await page.inputValue('#embed-value-markdown');
-    assert(md.includes('](et-explorer-value.png)') && md.includes(`${origin}/#/ticket-value?`) && !md.includes('embed='), md);
+    assert(/\]\(et-explorer-ticket-value-value-[0-9a-f]{8}\.png\)/.test(md) && md.includes(`${origin}/#/ticket-value?`) && !md.includes('embed='), md);
     assert(await page.locator('figure[data-chart="value"] .embed-panel button.copy').count() === 2, 'copy buttons');
   });
   await check('each chart has a data table with its numbers, linked by aria-describedby', async () => {
@@ -165,7 +165,7 @@ export async function focusChecks({ check, assert, page, origin }) {
     assert(inside, `focus on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}`);
   });
   await check('removing a holder keeps the focus in the holders table', async () => {
-    await open(page, `${origin}/#/primary?rule=second-price`, 1);
+    await open(page, `${origin}/#/primary?scenario=classic&rule=second-price`, 1);
     await page.click('details.holders-edit summary');
     const rows = () => page.$$eval('.holders-table tbody tr', (r) => r.length);
     const n = await rows();

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { serveStatic } from './serve.mjs';
 import { a11yChecks, embedChecks, focusChecks } from './a11y.mjs';
 import { longWorkChecks } from './long_work.mjs';
+import { publishChecks } from './publish.mjs';
 
 // playwright-core lives with the project's other tools (scripts/setup), not in the repo.
 const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
@@ -381,8 +382,8 @@ try {
   });
 
   const PRIMARY_BASE = `${origin}/#/primary`;
-  // The former default (SPEC §4, tiered holders): a link with a former key and no scenario.
-  const PRIMARY = `${PRIMARY_BASE}?rule=second-price`;
+  // The former default (SPEC §4, tiered holders), named by its scenario.
+  const PRIMARY = `${PRIMARY_BASE}?scenario=classic&rule=second-price`;
   const PRIMARY_CHARTS = 7;
   await check('primary market page: a reading, the summary and seven drawn charts, run in workers', async () => {
     await page.goto(PRIMARY);
@@ -424,7 +425,7 @@ try {
   });
 
   await check('primary market page: pasted rewards, replayed in order, are the rewards simulated', async () => {
-    await page.goto(`${PRIMARY_BASE}?reward=data-replay&runs=2`);
+    await page.goto(`${PRIMARY_BASE}?scenario=classic&reward=data-replay&runs=2`);
     await page.waitForSelector('#reward-data-text');
     await page.fill('#reward-data-text', 'reward_eth\n0.02\n0.5\n0.01\n0.07\n');
     await page.click('#reward-data-use');
@@ -590,10 +591,10 @@ try {
         page.waitForEvent('download'),
         page.click(`figure[data-chart="value"] button[data-export="${kind}"]`),
       ]);
-      assert(dl.suggestedFilename() === `et-explorer-value.${kind}`, dl.suggestedFilename());
+      assert(new RegExp(`^et-explorer-ticket-value-value-[0-9a-f]{8}\\.${kind}$`).test(dl.suggestedFilename()), dl.suggestedFilename());
       return fs.readFileSync(await dl.path());
     };
-    const csv = (await grab('csv')).toString('utf8').split('\n');
+    const csv = (await grab('csv')).toString('utf8').split('\n').filter((l) => !l.startsWith('#'));
     assert(csv[0].includes('x: Tickets outstanding n (tickets)') && csv[0].includes('y: Ticket value (ETH)'), csv[0]);
     assert(csv.filter((l) => l.startsWith('E[V],line,')).length === 241, 'every plotted point of E[V]');
     const svg = (await grab('svg')).toString('utf8');
@@ -656,6 +657,7 @@ try {
   const PAGES = [['ticket-value', TICKET_CHARTS], ['allocation', 4], ['secondary', 4], ['primary', PRIMARY_CHARTS], ['mechanisms', MECH_CHARTS]];
   await a11yChecks({ check, assert, browser, origin, shots, pages: PAGES });
   await longWorkChecks({ check, assert, page, browser, origin, pages: PAGES });
+  await publishChecks({ check, assert, browser, dist, shots });
 
   await check('no console errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));
