@@ -6,7 +6,7 @@ const dist = process.argv[2] || 'dist';
 const RUNS = {
   'ticket-value Monte Carlo': ['ticket-value?samples=2e8', '.lottery-engine .progress'],
   'primary default': ['primary', 'section.results > .progress'],
-  'primary run': ['primary?runs=300&slots=20000', 'section.results > .progress'],
+  'primary run': ['primary?scenario=classic&runs=300&slots=20000', 'section.results > .progress'],
   'primary sweep': ['primary?sweep=holders&sruns=50&sslots=5000', 'section.results > .progress'],
   'mechanisms default': ['mechanisms', '.progress'],
   'mechanisms run': ['mechanisms?slots=1e7', '.progress'],

@@ -17,7 +17,7 @@ async function watchLongTasks(page) {
 }
 
 export async function longWorkChecks({ check, assert, page, browser, origin, pages }) {
-  const BIG = `${origin}/#/primary?runs=500&slots=1000000&N=100000&count=200`;
+  const BIG = `${origin}/#/primary?scenario=classic&runs=500&slots=1000000&N=100000&count=200`;
   await check('a long primary run from a link waits with its estimate; Run anyway starts it, Cancel stops it', async () => {
     await fresh(page, BIG);
     const notice = page.locator('.results > .long-work .long-work-notice');
@@ -51,7 +51,7 @@ export async function longWorkChecks({ check, assert, page, browser, origin, pag
   });
 
   await check('removing a holder moves the focus to the neighbouring Remove button', async () => {
-    await fresh(page, `${origin}/#/primary?rule=second-price`);
+    await fresh(page, `${origin}/#/primary?scenario=classic&rule=second-price`);
     await page.click('.holders-edit summary');
     const last = (await page.$$('.holders-table button.remove')).length - 1;
     await page.click(`#holder-remove-${last}`);

@@ -1,9 +1,12 @@
 //! The Primary market page's links: reading a state from a route and writing it back.
 //!
 //! A link with `scenario=` starts from that scenario and overrides it key by key. A link
-//! without it that carries any of the former page's keys is the former model (SPEC §4,
-//! its missing keys at the former defaults), so old links keep their meaning; any other
-//! link (bare `#/primary`) starts from the ET-Simulation default.
+//! without it is a link of the former page (SPEC §4 before the ET-Simulation scenario)
+//! only when it carries a key that only the former model used — the regime's `rho` and
+//! `vol`, `expiry` and `refund`, `jit`, the holders table (every link of the former page
+//! carried them) — and no key added with the study; it then opens the former model (its
+//! missing keys at the former defaults) with a notice saying so. Any other link, bare
+//! `#/primary` or `#/primary?seed=2` alike, starts from the ET-Simulation default.
 
 use et_engine::choice::Choice;
 
@@ -23,11 +26,39 @@ const NEW_CHOICES: [&str; 8] = [
     "scenario", "assign", "strategy", "rules", "initto", "resale", "measure", "sweep",
 ];
 
-/// Whether a route carries any key of the former page.
-fn has_legacy_key(route: &Route) -> bool {
-    let numeric = params()[..LEGACY].iter().map(|p| p.key);
-    let mut keys = numeric.chain(LEGACY_CHOICES).chain(KEYS);
-    keys.any(|k| route.get(k).is_some())
+/// Keys only the former model used: the former page wrote them on every link, and the
+/// ET-Simulation scenario leaves them off (no regime volatility, no expiry or refund,
+/// no just-in-time resale, drawn holders instead of a table). The other former keys
+/// (`N`, `slots`, `runs`, `seed`, `mu`, `rule`, …) set the study's model too.
+const FORMER_ONLY: [&str; 5] = ["rho", "vol", "expiry", "refund", "jit"];
+
+/// The keys a link of the former model carries that only that model used, if it is one:
+/// no `scenario=`, no key added with the study, and one of [`FORMER_ONLY`] or the
+/// holders table.
+fn former_keys(route: &Route) -> Vec<&'static str> {
+    let added = params()[LEGACY..]
+        .iter()
+        .map(|p| p.key)
+        .chain(NEW_CHOICES)
+        .chain([SWEEP_RANGE.key]);
+    if added.clone().any(|k| route.get(k).is_some()) {
+        return Vec::new();
+    }
+    FORMER_ONLY
+        .into_iter()
+        .chain(KEYS)
+        .filter(|k| route.get(k).is_some())
+        .collect()
+}
+
+/// The notice of a link read as the former model.
+fn former_notice(keys: &[&str]) -> String {
+    format!(
+        "This link has no scenario= and sets {}, which only the former SPEC §4 model used: \
+         it opens that model (its other settings at the former defaults). \
+         Pick “ET-Simulation” under Scenario for the study's model.",
+        keys.join(", ")
+    )
 }
 
 /// The choice under `key`, or `default` when the link has none; an unknown key gets a
@@ -47,19 +78,17 @@ fn choice_or<T: Choice>(route: &Route, key: &str, default: T, notices: &mut Vec<
 
 /// The scenario a route starts from.
 fn base(route: &Route, notices: &mut Vec<String>) -> ScenarioKey {
+    let former = former_keys(route);
     let given = route.get("scenario").map(ScenarioKey::from_key);
+    let fallback = if former.is_empty() {
+        ScenarioKey::EtSimulation
+    } else {
+        ScenarioKey::Custom
+    };
     match given {
         Some(Some(k)) => k,
-        Some(None) => {
-            let k = if has_legacy_key(route) {
-                ScenarioKey::Custom
-            } else {
-                ScenarioKey::EtSimulation
-            };
-            choice_or(route, "scenario", k, notices)
-        }
-        None if has_legacy_key(route) => ScenarioKey::Custom,
-        None => ScenarioKey::EtSimulation,
+        Some(None) => choice_or(route, "scenario", fallback, notices),
+        None => fallback,
     }
 }
 
@@ -143,6 +172,10 @@ impl MarketState {
         known.extend(KEYS);
         known.push(SWEEP_RANGE.key);
         notices.extend(unknown_keys(route, &known));
+        let former = former_keys(route);
+        if route.get("scenario").is_none() && !former.is_empty() {
+            notices.push(former_notice(&former));
+        }
         (s, notices)
     }
 
@@ -184,3 +217,73 @@ impl MarketState {
 }
 
 crate::impl_url_state!(MarketState);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::primary::params::Field;
+
+    fn read(hash: &str) -> (MarketState, Vec<String>) {
+        MarketState::from_route(&Route::parse(hash))
+    }
+
+    #[test]
+    fn parameters_both_models_use_keep_the_study() {
+        for link in [
+            "#/primary?seed=2",
+            "#/primary?runs=100",
+            "#/primary?rule=fixed&runs=3",
+            "#/primary?N=50&mu=0.1&count=12&pop=tiered",
+        ] {
+            let (s, notices) = read(link);
+            assert!(former_keys(&Route::parse(link)).is_empty(), "{link}");
+            assert!(notices.iter().all(|n| !n.contains("former")), "{link}: {notices:?}");
+            assert_eq!(
+                s.dist,
+                MarketState::et_simulation().dist,
+                "{link}: the study's Exp(30) rewards"
+            );
+            assert_eq!(s.assignment, MarketState::et_simulation().assignment, "{link}");
+        }
+        let (s, notices) = read("#/primary?seed=2");
+        assert_eq!(
+            (s.scenario, s.get(Field::Seed), notices.len()),
+            (ScenarioKey::EtSimulation, 2.0, 0)
+        );
+        assert_eq!(read("#/primary?runs=100").0.get(Field::Runs), 100.0);
+    }
+
+    #[test]
+    fn former_links_keep_the_former_model_and_say_so() {
+        // A link as the former page wrote it: every key, no scenario.
+        let old = "#/primary?N=100&slots=20000&runs=10&seed=1&mu=0.05&sd=0.1&rho=0.95&vol=0&price=0.035&reserve=0\
+                   &p0=0.01&target=0.5&q=8&maxsales=4&base=0.01&kappa=2&expiry=0&refund=0&count=20\
+                   &rule=eip1559&reward=lognormal&jit=off&compare=on&pop=tiered";
+        let (s, notices) = read(old);
+        assert_eq!(s.scenario, ScenarioKey::Classic, "{notices:?}");
+        assert_eq!((s.population, s.get(Field::Slots)), (Population::Tiered, 20_000.0));
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].contains("rho, vol, expiry, refund, jit") && notices[0].contains("former SPEC §4 model"),
+            "{notices:?}"
+        );
+        // One former-only key is enough; the holders table too.
+        let (s, n) = read("#/primary?jit=on&seed=3");
+        assert_eq!(
+            (s.jit, s.population, s.get(Field::Seed), n.len()),
+            (true, Population::Tiered, 3.0, 1)
+        );
+        let (s, n) = read("#/primary?pop=custom&hb=1,2&hc=0.5,0.9&hd=5,5&hm=0,0");
+        assert_eq!(
+            (s.population, s.holders.len(), n.len()),
+            (Population::Custom, 2, 1),
+            "{n:?}"
+        );
+        // A key added with the study means the link was made after it: no legacy reading.
+        assert!(former_keys(&Route::parse("#/primary?jit=on&measure=held")).is_empty());
+        // With a scenario, the scenario decides and nothing is said.
+        let (s, n) = read("#/primary?scenario=et-simulation&vol=0.2");
+        assert_eq!((s.get(Field::Volatility), n.len()), (0.2, 0));
+        assert_eq!(s.dist, MarketState::et_simulation().dist);
+    }
+}

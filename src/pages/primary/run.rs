@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(s, MarketState::et_simulation());
         let (back, n) = MarketState::from_route(&Route::parse(&s.to_route()));
         assert_eq!((back, n.len()), (s, 0));
-        let (old, _) = MarketState::from_route(&Route::parse("#/primary?rule=fixed&runs=3"));
+        let (old, _) = MarketState::from_route(&Route::parse("#/primary?rule=fixed&runs=3&jit=off"));
         assert_eq!(
             (old.rule, old.population, old.measure),
             (PricingRule::Fixed, Population::Tiered, ConcMeasure::Held)
