@@ -386,3 +386,19 @@ fn fixed_seed_fingerprint_is_identical_natively_and_in_wasm() {
         "update tests/market_fingerprint.txt only if the simulation changed on purpose"
     );
 }
+
+#[test]
+fn tickets_still_held_are_valued_at_the_holders_value_without_margin() {
+    // One holder (capture 0.9, margin 0.2, discount 0.001) buys all 10 tickets at 0.5 and
+    // holds 10 at the end: each worth c μ / (N d + 1) = 0.9 / 1.01 to it.
+    let mut h = holder(1e6, 0.9);
+    (h.margin, h.discount) = (0.2, 0.001);
+    let r = Market::new(config(vec![h], Pricing::Fixed { price: 0.5 }, 10, 100))
+        .unwrap()
+        .simulate();
+    let s = &r.holders[0];
+    assert_eq!(s.mean.tickets, 10.0);
+    assert_rel(s.mean.held_value, 10.0 * 0.9 / 1.01, 1e-12, "held value");
+    assert_rel(s.valued_profit, s.profit + s.mean.held_value, 1e-12, "valued profit");
+    assert_rel(s.profit, 0.9 * 99.0 - 0.5 * 109.0, 1e-12, "realised profit");
+}

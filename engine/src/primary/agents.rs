@@ -13,6 +13,7 @@ use super::market::Market;
 use super::options::{Assignment, Options};
 use super::population::draw_population;
 use super::result::{capture, HolderFlows, RunSeries, Totals};
+use super::run::environment;
 use super::strategy::{expiry_factor, strategy_value};
 use super::tickets::{Tickets, NONE};
 use crate::numeric::random::{stream, EngineRng, Source};
@@ -22,6 +23,9 @@ pub(crate) struct Agents<'m> {
     pub m: &'m Market,
     pub o: Options,
     pub src: Source<EngineRng>,
+    /// The rewards, their volatility regime and the market volatility (the same under
+    /// every rule: [`environment`]).
+    pub env: Source<EngineRng>,
     pub tickets: Tickets,
     pub holders: Vec<Holder>,
     /// Volatility specialisations `s_k`.
@@ -79,6 +83,7 @@ impl<'m> Agents<'m> {
             m,
             o,
             src,
+            env: environment(m.cfg.seed, r),
             tickets: Tickets::default(),
             values: plain.iter().map(|v| v * factor).collect(),
             plain,
@@ -145,7 +150,7 @@ impl<'m> Agents<'m> {
         let mut series = RunSeries::with_capacity(m.record_at.len(), self.holders.len());
         series.run = run;
         if let Some(v) = cfg.volatility {
-            self.x = v.volatility / (1.0 - v.persistence * v.persistence).sqrt() * self.src.normal();
+            self.x = v.volatility / (1.0 - v.persistence * v.persistence).sqrt() * self.env.normal();
         }
         let (mut window_paid, mut window_sold, mut next) = (0.0, 0u64, 0);
         for t in 0..cfg.slots {
@@ -173,8 +178,11 @@ impl<'m> Agents<'m> {
     }
 
     fn finish(mut self, mut series: RunSeries) -> RunSeries {
-        for (f, &c) in self.flows.iter_mut().zip(&self.counts) {
+        let (mu, n) = (self.m.cfg.reward.mean(), self.m.cfg.max_tickets as f64);
+        for ((f, &c), h) in self.flows.iter_mut().zip(&self.counts).zip(&self.holders) {
             f.tickets = c as f64;
+            // The holder's value of a ticket without its margin, whatever its strategy.
+            f.held_value = c as f64 * h.capture * mu / (n * h.discount + 1.0) * self.factor;
         }
         self.totals.set_concentration(&self.counts, &self.won);
         self.totals.capture = capture(&self.totals);
@@ -187,13 +195,13 @@ impl<'m> Agents<'m> {
     /// The slot's reward (scaled by the volatility regime) and its market volatility.
     fn reward(&mut self, t: u64) -> f64 {
         let cfg = &self.m.cfg;
-        let mut r = cfg.reward.sample(&mut self.src, t);
+        let mut r = cfg.reward.sample(&mut self.env, t);
         if let Some(v) = cfg.volatility {
             r *= crate::numeric::fastmath::exp(self.x - v.stationary_variance() / 2.0);
-            self.x = v.persistence * self.x + v.volatility * self.src.normal();
+            self.x = v.persistence * self.x + v.volatility * self.env.normal();
         }
         if let Some(s) = self.o.market_volatility {
-            let nu = crate::numeric::fastmath::exp(s * self.src.normal());
+            let nu = crate::numeric::fastmath::exp(s * self.env.normal());
             self.nu = nu - self.mean_nu;
         }
         r

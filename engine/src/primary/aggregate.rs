@@ -97,6 +97,7 @@ impl Market {
             totals_lo: Totals::from_array(lo),
             totals_hi: Totals::from_array(hi),
             runs: runs.len() as u64,
+            run_captures: runs.iter().map(|r| r.totals.capture).collect(),
         }
     }
 
@@ -107,6 +108,7 @@ impl Market {
             .map(|h| {
                 let mut mean = HolderFlows::default();
                 let mut profits = Vec::with_capacity(runs.len());
+                let mut valued = Vec::with_capacity(runs.len());
                 let (mut share, mut valuation) = (0.0, 0.0);
                 for r in runs {
                     let f = &r.holders[h];
@@ -118,11 +120,14 @@ impl Market {
                     mean.built += f.built / n;
                     mean.resale += f.resale / n;
                     mean.refunds += f.refunds / n;
+                    mean.held_value += f.held_value / n;
                     share += r.share(points - 1, h, k) / n;
                     profits.push(f.profit());
+                    valued.push(f.valued_profit());
                     valuation += r.valuations.get(h).copied().unwrap_or(f64::NAN) / n;
                 }
                 let (profit, profit_lo, profit_hi) = stats(&mut profits);
+                let (valued_profit, valued_profit_lo, valued_profit_hi) = stats(&mut valued);
                 HolderSummary {
                     valuation: if self.opts.drawn.is_some() {
                         valuation
@@ -134,6 +139,9 @@ impl Market {
                     profit,
                     profit_lo,
                     profit_hi,
+                    valued_profit,
+                    valued_profit_lo,
+                    valued_profit_hi,
                 }
             })
             .collect()

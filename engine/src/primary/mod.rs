@@ -25,6 +25,7 @@ mod aggregate;
 mod amm;
 mod assign;
 mod book;
+pub mod compare;
 pub mod concentration;
 pub mod config;
 pub mod market;
@@ -42,6 +43,7 @@ mod top_bids;
 
 pub use aggregate::quantile;
 pub use amm::amm_curve;
+pub use compare::{against_best, paired_difference, Paired};
 pub use concentration::{concentration, won_concentration, Concentration};
 pub use config::{win_before_expiry, Holder, MarketConfig, Pricing, PricingRule, Volatility, MAX_RECORDED, MAX_WORK};
 pub use market::Market;

@@ -23,12 +23,21 @@ pub struct HolderFlows {
     pub resale: f64,
     /// Refunds of expired tickets.
     pub refunds: f64,
+    /// What the tickets still held at the end are worth to their holder: each at the
+    /// holder's valuation without its margin, `c μ / (N d + 1)` times the expiry factor
+    /// (the engine's bid value `w` with `m = 0`).
+    pub held_value: f64,
 }
 
 impl HolderFlows {
     /// Realized profit: `built + resale + refunds − spent` (tickets still held count 0).
     pub fn profit(&self) -> f64 {
         self.built + self.resale + self.refunds - self.spent
+    }
+
+    /// Profit with the tickets still held valued: [`profit`](Self::profit) `+ held_value`.
+    pub fn valued_profit(&self) -> f64 {
+        self.profit() + self.held_value
     }
 }
 
@@ -225,6 +234,11 @@ pub struct HolderSummary {
     pub profit: f64,
     pub profit_lo: f64,
     pub profit_hi: f64,
+    /// Profit with the tickets still held valued ([`HolderFlows::valued_profit`]): mean,
+    /// 10 % and 90 % quantiles over runs.
+    pub valued_profit: f64,
+    pub valued_profit_lo: f64,
+    pub valued_profit_hi: f64,
 }
 
 /// The aggregate of all runs.
@@ -256,6 +270,11 @@ pub struct MarketResult {
     pub totals_lo: Totals,
     pub totals_hi: Totals,
     pub runs: u64,
+    /// Each run's capture, in run order: rules run on the same seed meet the same rewards
+    /// in run `r`, so two rules compare run by run ([`paired_difference`]).
+    ///
+    /// [`paired_difference`]: super::compare::paired_difference
+    pub run_captures: Vec<f64>,
 }
 
 /// Net protocol revenue as a share of all rewards (0 before any reward).

@@ -10,6 +10,8 @@ use crate::numeric::random::{stream, EngineRng, Source};
 struct Run<'m> {
     m: &'m Market,
     src: Source<EngineRng>,
+    /// The rewards and their volatility regime (the same under every rule).
+    env: Source<EngineRng>,
     book: Book,
     counts: Vec<u32>,
     cash: Vec<f64>,
@@ -25,8 +27,16 @@ struct Run<'m> {
     run: u64,
 }
 
+/// Run `r`'s environment: the stream of its rewards, their volatility regime and the
+/// market volatility, apart from the stream of everything the rule decides (draws,
+/// ties, shuffles, bids), so that every rule run on the same seed meets the same rewards
+/// in run `r` and rules compare run by run (common random numbers).
+pub(crate) fn environment(seed: u64, r: u64) -> Source<EngineRng> {
+    Source::new(stream(seed ^ 0x5245_5741_5244_5300, r))
+}
+
 impl Market {
-    /// Runs seeded run `r` (stream `r` of the seed).
+    /// Runs seeded run `r` (stream `r` of the seed; its rewards from [`environment`]).
     pub fn run(&self, r: u64) -> RunSeries {
         let k = self.cfg.holders.len();
         let price = match self.cfg.pricing {
@@ -41,6 +51,7 @@ impl Market {
         let run = Run {
             m: self,
             src: Source::new(stream(self.cfg.seed, r)),
+            env: environment(self.cfg.seed, r),
             book: Book::default(),
             counts: vec![0; k],
             cash: self.cfg.holders.iter().map(|h| h.budget).collect(),
@@ -63,7 +74,7 @@ impl Run<'_> {
         let mut series = RunSeries::with_capacity(m.record_at.len(), cfg.holders.len());
         series.run = self.run;
         if let Some(v) = cfg.volatility {
-            self.x = v.volatility / (1.0 - v.persistence * v.persistence).sqrt() * self.src.normal();
+            self.x = v.volatility / (1.0 - v.persistence * v.persistence).sqrt() * self.env.normal();
         }
         // Tickets sold and paid since the previous point, and the last slot's quote.
         let (mut window_paid, mut window_sold, mut next) = (0.0, 0u64, 0);
@@ -82,8 +93,14 @@ impl Run<'_> {
                 next += 1;
             }
         }
-        for (f, &c) in self.flows.iter_mut().zip(&self.counts) {
+        let (mu, n, expiry) = (cfg.reward.mean(), cfg.max_tickets, cfg.expiry);
+        for ((f, &c), h) in self.flows.iter_mut().zip(&self.counts).zip(&cfg.holders) {
             f.tickets = c as f64;
+            let without_margin = super::config::Holder {
+                margin: 0.0,
+                ..h.clone()
+            };
+            f.held_value = c as f64 * without_margin.valuation(mu, n, expiry);
         }
         self.totals.set_concentration(&self.counts, &self.won);
         self.totals.capture = capture(&self.totals);
@@ -95,12 +112,12 @@ impl Run<'_> {
 
     /// The slot's reward, scaled by the volatility regime.
     fn reward(&mut self, t: u64) -> f64 {
-        let r = self.m.cfg.reward.sample(&mut self.src, t);
+        let r = self.m.cfg.reward.sample(&mut self.env, t);
         match self.m.cfg.volatility {
             None => r,
             Some(v) => {
                 let scaled = r * crate::numeric::fastmath::exp(self.x - v.stationary_variance() / 2.0);
-                self.x = v.persistence * self.x + v.volatility * self.src.normal();
+                self.x = v.persistence * self.x + v.volatility * self.env.normal();
                 scaled
             }
         }

@@ -200,7 +200,8 @@ pub fn shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
     }
 }
 
-/// Each holder's realized profit at the end, with its 10–90 % range over runs.
+/// Each holder's realized profit at the end, with its 10–90 % range over runs, and its
+/// profit with the tickets still held valued (at the holder's value without margin).
 pub fn profit_figure(r: &MarketResult) -> Figure {
     let bars = r
         .holders
@@ -213,9 +214,19 @@ pub fn profit_figure(r: &MarketResult) -> Figure {
         color: palette::BLUE,
         bars,
     }];
+    series.push(Series::Points {
+        name: "mean profit, tickets held valued".into(),
+        color: palette::ORANGE,
+        points: r
+            .holders
+            .iter()
+            .enumerate()
+            .map(|(k, h)| (k as f64 + 1.0, h.valued_profit, h.valued_profit, h.valued_profit))
+            .collect(),
+    });
     if r.runs > 1 {
         series.push(Series::Points {
-            name: "10–90 % of runs".into(),
+            name: "10–90 % of runs (realised)".into(),
             color: palette::GREY,
             points: r
                 .holders
@@ -228,7 +239,7 @@ pub fn profit_figure(r: &MarketResult) -> Figure {
     Figure {
         title: "Profit per holder at the end (earned + resale + refunds − paid)".into(),
         x: Axis::linear("Holder", ""),
-        y: Axis::linear("Realized profit", "ETH"),
+        y: Axis::linear("Profit", "ETH"),
         series,
         legend: Legend::UpperRight,
     }

@@ -24,6 +24,14 @@ pub fn measured(t: &Totals, m: ConcMeasure) -> (f64, f64) {
     }
 }
 
+/// A measure's end-of-run top share in totals.
+pub fn measured_top(t: &Totals, m: ConcMeasure) -> f64 {
+    match m {
+        ConcMeasure::Won => t.won_top_share,
+        ConcMeasure::Held => t.top_share,
+    }
+}
+
 /// What the measure counts, for titles.
 pub fn noun(m: ConcMeasure) -> &'static str {
     match m {

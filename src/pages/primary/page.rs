@@ -142,7 +142,7 @@ fn results(s: &MarketState, o: &Rc<MarketOutcome>) -> Html {
                 <Chart figure={Rc::new(profit_figure(r))} name="profit" />
                 if let Some(f) = compare { <Chart figure={f} name="compare" /> }
             </div>
-            if o.results.len() > 1 { { compare_table(o) } }
+            if o.results.len() > 1 { { compare_table(o, m) } }
             { holders_table(o, r) }
             if s.population == Population::Drawn {
                 <p class="hint">{ "A drawn population: each run draws its own holders from the seed in the study's tiers; the column c is run 1's draw, the other columns are means over runs of holder k of each draw." }</p>

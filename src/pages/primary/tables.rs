@@ -4,7 +4,10 @@ use et_engine::choice::Choice;
 use et_engine::primary::{MarketResult, PricingRule};
 use yew::prelude::*;
 
+use et_engine::primary::{against_best, Paired};
+
 use super::choices::ConcMeasure;
+use super::measure_figures::{measured, measured_top, noun};
 use super::run::MarketOutcome;
 use crate::components::tables::row;
 use crate::format;
@@ -84,7 +87,8 @@ pub fn summary(o: &MarketOutcome, r: &MarketResult) -> Html {
     }
 }
 
-/// The holders with the most tickets at the end (at most 12), with their flows.
+/// The holders with the most tickets at the end (at most 12), with their flows and their
+/// profit both realised (tickets still held count 0) and with those tickets valued.
 pub fn holders_table(o: &MarketOutcome, r: &MarketResult) -> Html {
     let mut idx: Vec<usize> = (0..r.holders.len()).collect();
     idx.sort_by(|&a, &b| r.holders[b].share.total_cmp(&r.holders[a].share).then(a.cmp(&b)));
@@ -98,25 +102,121 @@ pub fn holders_table(o: &MarketOutcome, r: &MarketResult) -> Html {
                 <td>{ s(c) }</td><td>{ s(h.valuation) }</td><td>{ s(h.share) }</td>
                 <td>{ s(h.mean.bought) }</td><td>{ s(h.mean.spent) }</td>
                 <td>{ s(h.mean.built + h.mean.resale) }</td><td>{ s(h.profit) }</td>
+                <td>{ s(h.mean.tickets) }</td><td>{ s(h.valued_profit) }</td>
             </tr>
         }
     });
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Holders at the end">
-            <table class="mc-table market-holders" aria-label="Holders at the end">
-                <thead><tr>
-                    <th scope="col">{ "Holder" }</th><th scope="col">{ "c" }</th><th scope="col">{ "Valuation (ETH)" }</th>
-                    <th scope="col">{ "Share at the end" }</th><th scope="col">{ "Bought" }</th><th scope="col">{ "Paid (ETH)" }</th>
-                    <th scope="col">{ "Earned (ETH)" }</th><th scope="col">{ "Profit (ETH)" }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        </div>
+        <>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Holders at the end">
+                <table class="mc-table market-holders" aria-label="Holders at the end">
+                    <thead><tr>
+                        <th scope="col">{ "Holder" }</th><th scope="col">{ "c" }</th><th scope="col">{ "Valuation (ETH)" }</th>
+                        <th scope="col">{ "Share at the end" }</th><th scope="col">{ "Bought" }</th><th scope="col">{ "Paid (ETH)" }</th>
+                        <th scope="col">{ "Earned (ETH)" }</th><th scope="col">{ "Realised profit (ETH)" }</th>
+                        <th scope="col">{ "Tickets held at the end" }</th><th scope="col">{ "Profit, tickets held valued (ETH)" }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="hint">{ HELD_VALUE_NOTE }</p>
+        </>
     }
 }
 
-/// Every rule's totals side by side (the comparison's numbers), the chosen rule first.
-pub fn compare_table(o: &MarketOutcome) -> Html {
+/// How the tickets still held are valued, under the holders' table and the profit chart.
+pub const HELD_VALUE_NOTE: &str = "Realised profit is earned + resale + refunds − paid: tickets still held at the end count 0, so a holder that keeps buying looks like a loser. The last column adds each ticket still held at its expected value to its holder: the holder's valuation without its margin, c μ / (N d + 1), times the chance to win before expiry when tickets expire (the engine's bid value w with m = 0).";
+
+/// A rule's name in sentences.
+fn rule_name(rule: PricingRule) -> &'static str {
+    match rule {
+        PricingRule::SecondPrice => "second price",
+        PricingRule::FirstPrice => "first price",
+        PricingRule::Fixed => "the fixed price",
+        PricingRule::Eip1559 => "EIP-1559",
+        PricingRule::BondingCurve => "the AMM (bonding curve)",
+    }
+}
+
+/// Each rule's paired difference of capture to the rule with the highest mean capture
+/// (the same seed: the same rewards in run r), and that rule's index.
+fn against_the_best(o: &MarketOutcome) -> (usize, Vec<Option<Paired>>) {
+    let means: Vec<f64> = o.results.iter().map(|(_, r)| r.totals.capture).collect();
+    let runs: Vec<Vec<f64>> = o.results.iter().map(|(_, r)| r.run_captures.clone()).collect();
+    against_best(&means, &runs)
+}
+
+/// The ranking the runs support: the best rule captures more than another only when
+/// their paired difference is significant (`|Δ| > t · SE`, about 2 SE), else the two are
+/// indistinguishable at this number of runs.
+pub fn ranking(o: &MarketOutcome) -> Option<String> {
+    if o.results.len() < 2 {
+        return None;
+    }
+    let (best, diffs) = against_the_best(o);
+    let runs = o.results[best].1.runs;
+    let best_name = rule_name(o.results[best].0);
+    if runs < 2 {
+        return Some(format!(
+            "{} has the highest capture in this one run; with one run there is no standard error, so no ranking: run at least two.",
+            capitalized(best_name)
+        ));
+    }
+    let (mut more, mut same) = (Vec::new(), Vec::new());
+    for (i, d) in diffs.iter().enumerate() {
+        let Some(d) = d else { continue };
+        let text = format!(
+            "{} (by {}, SE {})",
+            rule_name(o.results[i].0),
+            format::sig(-d.mean, 2),
+            format::sig(d.se, 2)
+        );
+        if d.significant() {
+            more.push(text);
+        } else {
+            same.push(text);
+        }
+    }
+    let mut out = format!(
+        "Paired over the same {runs} runs (each run's rewards shared by every rule), {best_name} has the highest mean capture"
+    );
+    if !more.is_empty() {
+        out += &format!(" and captures more than {}", list(&more));
+    }
+    if !same.is_empty() {
+        out += &format!(
+            "; {} indistinguishable from it at {runs} runs (a difference needs more than {} SE)",
+            list_is(&same),
+            format::sig(et_engine::lottery::intervals::t95(runs as f64 - 1.0), 3)
+        );
+    }
+    Some(capitalized(&(out + ".")))
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// "a", "a and b", "a, b and c".
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The list with its verb: "a is", "a and b are".
+fn list_is(items: &[String]) -> String {
+    format!("{} {}", list(items), if items.len() == 1 { "is" } else { "are" })
+}
+
+/// Every rule's totals side by side (the comparison's numbers), the chosen rule first,
+/// concentration on the measure shown, each rule's capture against the best rule's
+/// (paired over runs), and the ranking the runs support.
+pub fn compare_table(o: &MarketOutcome, m: ConcMeasure) -> Html {
     let range = |m: f64, lo: f64, hi: f64, runs: u64, d: usize| {
         if runs > 1 {
             format!("{} ({}–{})", format::sig(m, d), format::sig(lo, d), format::sig(hi, d))
@@ -124,31 +224,111 @@ pub fn compare_table(o: &MarketOutcome) -> Html {
             format::sig(m, d)
         }
     };
-    let rows = o.results.iter().map(|(k, r)| {
+    let (best, diffs) = against_the_best(o);
+    let rows = o.results.iter().zip(&diffs).enumerate().map(|(i, ((k, r), d))| {
         let (t, lo, hi) = (&r.totals, &r.totals_lo, &r.totals_hi);
+        let (hhi, nakamoto) = measured(t, m);
+        let (hhi_lo, hhi_hi) = (measured(lo, m).0, measured(hi, m).0);
+        let vs_best = match d {
+            _ if i == best => "best".to_string(),
+            Some(d) => format!(
+                "{} (SE {}): {}",
+                format::sig(d.mean, 2),
+                format::sig(d.se, 2),
+                if d.significant() { "lower" } else { "indistinguishable" }
+            ),
+            None => "— (one run)".to_string(),
+        };
         html! {
             <tr>
                 <th scope="row">{ k.key() }</th>
                 <td>{ range(t.capture, lo.capture, hi.capture, r.runs, 3) }</td>
-                <td>{ range(t.hhi, lo.hhi, hi.hhi, r.runs, 4) }</td>
-                <td>{ range(t.won_hhi, lo.won_hhi, hi.won_hhi, r.runs, 4) }</td>
-                <td>{ format::sig(t.nakamoto, 3) }</td>
-                <td>{ format::sig(t.top_share, 3) }</td>
+                <td>{ vs_best }</td>
+                <td>{ range(hhi, hhi_lo, hhi_hi, r.runs, 4) }</td>
+                <td>{ format::sig(nakamoto, 3) }</td>
+                <td>{ format::sig(measured_top(t, m), 3) }</td>
                 <td>{ format::sig(t.revenue, 5) }</td>
             </tr>
         }
     });
+    let what = noun(m);
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Every pricing rule, same population and seed">
-            <table class="mc-table market-compare" aria-label="Every pricing rule, same population and seed">
-                <thead><tr>
-                    <th scope="col">{ "Rule" }</th><th scope="col">{ "Capture (10–90 %)" }</th>
-                    <th scope="col">{ "HHI of tickets held at the end (10–90 %)" }</th>
-                    <th scope="col">{ "HHI of slots won (10–90 %)" }</th><th scope="col">{ "Nakamoto (held)" }</th>
-                    <th scope="col">{ "Top share" }</th><th scope="col">{ "Revenue (ETH)" }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        </div>
+        <>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Every pricing rule, same population and seed">
+                <table class="mc-table market-compare" aria-label="Every pricing rule, same population and seed">
+                    <thead><tr>
+                        <th scope="col">{ "Rule" }</th><th scope="col">{ "Capture (10–90 %)" }</th>
+                        <th scope="col">{ "Capture − best's (paired over runs)" }</th>
+                        <th scope="col">{ format!("HHI of the {what} at the end (10–90 %)") }</th>
+                        <th scope="col">{ format!("Nakamoto ({what})") }</th>
+                        <th scope="col">{ format!("Top share ({what})") }</th><th scope="col">{ "Revenue (ETH)" }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            if let Some(text) = ranking(o) { <p class="verdict market-ranking">{ text }</p> }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use et_engine::primary::{et_simulation, Market};
+
+    use super::*;
+
+    fn outcome(rules: &[PricingRule], runs: u64) -> MarketOutcome {
+        let results = rules
+            .iter()
+            .map(|&rule| {
+                let (cfg, opts) = et_simulation(rule, 300, runs, 3);
+                (rule, Market::with_options(cfg, opts).unwrap().simulate())
+            })
+            .collect();
+        MarketOutcome {
+            results,
+            holders: Vec::new(),
+            mu: 30.0,
+            seconds: 0.0,
+            workers: 0,
+        }
+    }
+
+    #[test]
+    fn rules_are_ranked_only_when_their_paired_difference_is_significant() {
+        let o = outcome(
+            &[PricingRule::Eip1559, PricingRule::FirstPrice, PricingRule::BondingCurve],
+            30,
+        );
+        let text = ranking(&o).unwrap();
+        let (best, diffs) = against_the_best(&o);
+        assert_ne!(o.results[best].0, PricingRule::Eip1559, "{text}");
+        let eip = diffs[0].unwrap();
+        assert!(eip.significant() && eip.mean < 0.0, "{eip:?}");
+        assert!(
+            text.contains("captures more than") && text.contains("EIP-1559 (by"),
+            "{text}"
+        );
+        // The same rule twice is indistinguishable from itself (difference 0, SE 0).
+        let twice = outcome(&[PricingRule::SecondPrice, PricingRule::SecondPrice], 5);
+        let text = ranking(&twice).unwrap();
+        assert!(
+            text.contains("second price (by 0, SE 0) is indistinguishable from it at 5 runs"),
+            "{text}"
+        );
+        assert!(!text.contains("captures more"), "{text}");
+        // One run: no standard error, no ranking.
+        assert!(ranking(&outcome(&[PricingRule::SecondPrice, PricingRule::Eip1559], 1))
+            .unwrap()
+            .contains("no ranking"));
+    }
+
+    #[test]
+    fn the_comparison_uses_the_measure_shown() {
+        let o = outcome(&[PricingRule::SecondPrice, PricingRule::Eip1559], 4);
+        let t = &o.results[0].1.totals;
+        assert_eq!(measured_top(t, ConcMeasure::Won), t.won_top_share);
+        assert_eq!(measured(t, ConcMeasure::Held), (t.hhi, t.nakamoto));
+        assert_ne!(t.won_top_share, t.top_share, "the two measures differ here");
     }
 }
