@@ -97,9 +97,8 @@ fn an_infinite_fourth_moment_gets_no_interval() {
 }
 
 /// The page's own chart: 524,288 tickets, pools of 1 to 1,024, 1,000 seeds per law.
-/// Measured (release): the default 99.0 % at every size (misses only above: the rare
-/// runs that draw an extreme reward), log-normal cv 2 95.7–98.0 %, exponential
-/// 95.0–97.0 %, constant 94.3–96.3 %; Pareto tail 2.5 has no interval.
+/// Measured (release, 33 s): the default 99.1–99.2 % (the misses are intervals above the
+/// line: the rare runs that draw an extreme reward), log-normal cv 2 95.5–98.0 %.
 #[test]
 #[ignore = "about a minute in release: the page's full size"]
 fn pool_intervals_at_the_page_size() {
@@ -137,11 +136,14 @@ fn monte_carlo_means_cover_the_price() {
 
 #[test]
 fn holders_values_cover_their_expectation() {
-    // "Holders, slot by slot": each holder's mean realised value ± 1.96 SE against the
-    // closed form, 400 seeds of 40 runs (the page's default). The page's default scaled
-    // down tenfold (n = 1,000 tickets, holders of 10 % and 30 %, 720 slots, log-normal
-    // cv 3, 3.5 % a year): the same wins a ticket. With about ten wins a run (a holder
-    // of 10 of 100 tickets whose tickets run out) the coverage falls to about 90 %.
+    // "Holders, slot by slot": each holder's mean realised value ± t₀.₉₇₅(runs − 1) SE
+    // (the page's interval) against the closed form, 400 seeds of 40 runs (the page's
+    // default) and of 5 runs. The page's default scaled down tenfold (n = 1,000 tickets,
+    // holders of 10 % and 30 %, 720 slots, log-normal cv 3, 3.5 % a year): the same wins
+    // a ticket. Measured: 92.5–95.8 % at 40 runs; at 5 runs the 10 % holder (about 70
+    // wins a run of a cv-3 reward) is covered in only 88 % of seeds, the 30 % holder in
+    // 94 %: few runs of a heavy tail fall short of 90 %, which this bounds at 85 %.
+    use et_engine::lottery::intervals::t95;
     for remint in [Remint::SameHolder, Remint::Others] {
         let p = Process::new(
             vec![100, 300],
@@ -152,15 +154,25 @@ fn holders_values_cover_their_expectation() {
             720,
         )
         .unwrap();
-        let mut covered = [0; 2];
-        for seed in 0..400 {
-            let r = p.run(seed, 40, 1).unwrap();
-            for (c, h) in covered.iter_mut().zip(&r.holders) {
-                *c += within(h.value_mean, h.value_std_error, h.value_expected) as usize;
+        for runs in [40, 5] {
+            let mut covered = [0; 2];
+            for seed in 0..400 {
+                let r = p.run(seed, runs, 1).unwrap();
+                for (c, h) in covered.iter_mut().zip(&r.holders) {
+                    let half = t95(runs as f64 - 1.0) * h.value_std_error;
+                    *c += ((h.value_mean - h.value_expected).abs() <= half) as usize;
+                }
             }
-        }
-        for (i, c) in covered.iter().enumerate() {
-            check(&format!("holder {} value, {remint:?}", i + 1), *c, 400);
+            for (i, c) in covered.iter().enumerate() {
+                let name = format!("holder {} value, {remint:?}, {runs} runs", i + 1);
+                if runs >= 40 {
+                    check(&name, *c, 400);
+                } else {
+                    // Few runs of a heavy tail: a known shortfall, bounded here.
+                    println!("{name}: {:.1} % of 400 seeds", *c as f64 / 4.0);
+                    assert!(*c >= 340, "{name}: {c} of 400");
+                }
+            }
         }
     }
 }

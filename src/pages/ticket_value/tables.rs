@@ -72,7 +72,17 @@ pub fn mc_table(o: &McOutcome) -> Html {
     }
 }
 
-/// Each holder's mean realised value against its expectation.
+/// A holder's mean realised value with its 95 % interval (Student's t over the runs;
+/// none with one run).
+fn realised(mean: f64, se: f64, runs: f64) -> String {
+    if runs < 2.0 {
+        return format!("{} ETH (one run: no interval)", format::sig(mean, 4));
+    }
+    let half = et_engine::lottery::intervals::t95(runs - 1.0) * se;
+    format!("{} ± {} ETH", format::sig(mean, 4), format::sig(half, 2))
+}
+
+/// Each holder's mean realised value against its expectation (± the 95 % interval).
 pub fn holders_table(r: &ProcessResult, runs: f64) -> Html {
     html! {
         <table class="mc-table" aria-label="Holders' realised value">
@@ -84,7 +94,7 @@ pub fn holders_table(r: &ProcessResult, runs: f64) -> Html {
                         <td>{ i + 1 }</td>
                         <td>{ format::readable(h.tickets as f64, 6) }</td>
                         <td>{ format::sig(h.wins_mean, 4) }</td>
-                        <td>{ format!("{} ± {} ETH", format::sig(h.value_mean, 4), format::sig(1.96 * h.value_std_error, 2)) }</td>
+                        <td>{ realised(h.value_mean, h.value_std_error, runs) }</td>
                         <td>{ format!("{} ETH", format::sig(h.value_expected, 4)) }</td>
                     </tr>
                 }) }
