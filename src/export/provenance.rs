@@ -131,7 +131,7 @@ impl Provenance {
         self.params.iter().find(|(k, _)| k == "seed").map(|(_, v)| v.as_str())
     }
 
-    /// `ET Explorer 0.1.0+a84bcec, model version 3`.
+    /// `ET Explorer 0.1.0+a84bcec, model version 4`.
     pub fn software() -> String {
         format!("ET Explorer {APP_VERSION}, model version {MODEL_VERSION}")
     }
@@ -310,7 +310,9 @@ mod tests {
         assert_eq!(p.page, "primary");
         assert_eq!(
             p.link,
-            "https://example.org/et/#/primary?scenario=et-simulation&N=100&seed=7&srange=4,16&mv=3"
+            format!(
+                "https://example.org/et/#/primary?scenario=et-simulation&N=100&seed=7&srange=4,16&mv={MODEL_VERSION}"
+            )
         );
         assert_eq!(p.seed(), Some("7"));
         assert_eq!(p.params.len(), 4);
@@ -358,10 +360,11 @@ mod tests {
         assert_eq!(lines[0], "# ET Explorer chart: HHI of the slots won by holder");
         assert_eq!(
             lines[1],
-            "# link: https://example.org/et/#/primary?scenario=et-simulation&N=100&seed=7&srange=4,16&mv=3"
+            format!("# link: https://example.org/et/#/primary?scenario=et-simulation&N=100&seed=7&srange=4,16&mv={MODEL_VERSION}")
         );
         assert!(
-            lines[2].starts_with("# version: ET Explorer 0.1.0+") && lines[2].ends_with(", model version 3"),
+            lines[2].starts_with("# version: ET Explorer 0.1.0+")
+                && lines[2].ends_with(&format!(", model version {MODEL_VERSION}")),
             "{}",
             lines[2]
         );
@@ -409,7 +412,8 @@ mod tests {
         let lines = p.footer_lines(720);
         let out = p.cite_svg(svg, 320, &lines);
         assert!(out.starts_with("<svg width=\"720\" height=\"346\" viewBox=\"0 0 720 346\" xmlns=\"http://www.w3.org/2000/svg\"><title>HHI of the slots won by holder</title><desc>"), "{out}");
-        assert!(out.contains("<dc:source>https://example.org/et/#/primary?scenario=et-simulation&amp;N=100&amp;seed=7&amp;srange=4,16&amp;mv=3</dc:source>"), "{out}");
+        let source = format!("<dc:source>https://example.org/et/#/primary?scenario=et-simulation&amp;N=100&amp;seed=7&amp;srange=4,16&amp;mv={MODEL_VERSION}</dc:source>");
+        assert!(out.contains(&source), "{out}");
         assert!(
             out.contains("Seed 7.") && out.contains("<dc:creator>ET Explorer "),
             "{out}"

@@ -212,9 +212,10 @@ mod tests {
             "https://example.org/et/",
             "#/ticket-value?n=2000&embed=value&controls=1&mv=1",
         );
-        assert_eq!(link, "https://example.org/et/#/ticket-value?n=2000&mv=3");
+        let mv = crate::url_state::MODEL_VERSION;
+        assert_eq!(link, format!("https://example.org/et/#/ticket-value?n=2000&mv={mv}"));
         let link = link_to("http://127.0.0.1:8080/", "#/allocation?v=4,3&embed=tradeoff");
-        assert_eq!(link, "http://127.0.0.1:8080/#/allocation?v=4,3&mv=3");
-        assert_eq!(link_to("https://x.org/", ""), "https://x.org/#/?mv=3");
+        assert_eq!(link, format!("http://127.0.0.1:8080/#/allocation?v=4,3&mv={mv}"));
+        assert_eq!(link_to("https://x.org/", ""), format!("https://x.org/#/?mv={mv}"));
     }
 }
