@@ -203,6 +203,11 @@ export async function publishChecks({ check, assert, browser, dist, shots }) {
       assert(notice.includes('model version 2') && notice.includes('22 % → 46 %'), notice);
       await page.waitForFunction(() => /&mv=[3-9]|&mv=\d\d/.test(location.hash));
       await page.screenshot({ path: `${shots}/published-version-notice.png` });
+      // An embed made with the older version says so by its Open link.
+      await page.goto('about:blank');
+      await page.goto(`${origin}/et/#/primary?scenario=et-simulation&mv=2&embed=hhi`);
+      await page.waitForSelector('.embed-open .embed-changed');
+      assert(/embed=hhi/.test(page.url()) && /mv=\d/.test(page.url()), page.url());
       await page.goto('about:blank');
       await page.goto(`${origin}/et/#/primary`);
       await firstChart(page);
