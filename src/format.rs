@@ -1,10 +1,11 @@
 //! Number formatting for labels, readouts and URLs.
 
-/// `v` for a reader, the app's one number format: at least `digits` significant digits
-/// and more where rounding would show a rounder value than `v` is ([`honest_digits`]),
-/// whole numbers from 10⁴ to 10¹⁵ with thousands separators, fixed notation for moderate
-/// magnitudes and scientific (`1.49e-8`) for very small or large ones. (Pass values that
-/// are float noise through [`denoise`] first.)
+/// `v` for a reader, the app's one number format, with `digits` significant digits:
+/// fixed notation from 10⁻⁴ to 10¹⁵ with thousands separators (a whole number from 10⁴
+/// on keeps every integer digit when `digits` ≥ 4: 3,822,123 and 3,821,623 read apart),
+/// `a×10ⁿ` beyond, trailing zeros trimmed, a true minus sign. Float noise is not shown
+/// (0.04849997 at 4 digits is 0.0485); pass values that are noise about 0 through
+/// [`denoise`] first.
 pub fn sig(v: f64, digits: usize) -> String {
     readable(v, digits)
 }
@@ -40,15 +41,90 @@ pub fn compact(v: f64, sig: usize) -> String {
     }
 }
 
-/// Like [`sig`], but whole numbers from 10⁴ to 10¹⁵ are written out with thousands
-/// separators (`3,822,000`), as a reader expects in a summary.
+/// Same as [`sig`].
 pub fn readable(v: f64, digits: usize) -> String {
-    let digits = honest_digits(v, digits);
-    let a = v.abs();
-    if !(1e4..1e15).contains(&a) {
+    let digits = digits.max(1);
+    if !v.is_finite() || v == 0.0 {
         return compact(v, digits);
     }
-    grouped(round_sig(v, digits as i32).round() as i64)
+    let a = v.abs();
+    if !(1e-4..1e15).contains(&a) {
+        return powers(v, digits);
+    }
+    if a >= 1e4 {
+        let whole = if digits >= 4 {
+            v.round()
+        } else {
+            round_sig(v, digits as i32).round()
+        };
+        return grouped(whole as i64);
+    }
+    let r = round_sig(v, digits as i32);
+    let decimals = (digits as i32 - 1 - r.abs().log10().floor() as i32).max(0) as usize;
+    trim_zeros(&fixed(r, decimals))
+}
+
+/// `v` with exactly `decimals` decimals, thousands separators and a true minus sign
+/// (every tick label of an axis alike: 0.0, 0.5, 1.0).
+pub fn fixed(v: f64, decimals: usize) -> String {
+    let r = round_to(v, decimals);
+    let r = if r == 0.0 { 0.0 } else { r };
+    let text = format!("{:.decimals$}", r.abs());
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), ""), |(i, f)| (i, f));
+    let int = grouped(int.parse::<i64>().unwrap_or(0));
+    let sign = if r < 0.0 { "−" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// `v` rounded to `decimals` decimals.
+pub fn round_to(v: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    (v * scale).round() / scale
+}
+
+/// A Monte Carlo estimate with its standard error, its digits justified by the error:
+/// the error to 2 significant digits and the value to the same decimal
+/// (`0.4671 ± 0.0032`); an error below 10⁻¹² of the value is no error (the value
+/// alone, at 4 digits).
+pub fn estimate(v: f64, se: f64) -> String {
+    if !se.is_finite() || se <= 1e-12 * v.abs() {
+        return sig(v, 4);
+    }
+    let d = decimals_for(se);
+    format!("{} ± {}", fixed(v, d), fixed(se, d))
+}
+
+/// The decimals that show `err` to 2 significant digits (none for errors ≥ 10).
+pub fn decimals_for(err: f64) -> usize {
+    if err.is_nan() || err <= 0.0 || !err.is_finite() {
+        return 4;
+    }
+    (1 - err.log10().floor() as i32).clamp(0, 12) as usize
+}
+
+/// A range `lo–hi` in one style: both ends with the digits that tell them apart (at
+/// least `digits` significant digits for the larger), an en dash between.
+pub fn range(lo: f64, hi: f64, digits: usize) -> String {
+    let m = lo.abs().max(hi.abs());
+    if !(1e-4..1e15).contains(&m) || !lo.is_finite() || !hi.is_finite() {
+        return format!("{}–{}", sig(lo, digits), sig(hi, digits));
+    }
+    let d = (digits as i32 - 1 - m.log10().floor() as i32).max(0) as usize;
+    format!("{}–{}", fixed(lo, d), fixed(hi, d))
+}
+
+/// `v (lo–hi)`: a value and its interval, all three with the interval's digits.
+pub fn with_range(v: f64, lo: f64, hi: f64, digits: usize) -> String {
+    let m = lo.abs().max(hi.abs()).max(v.abs());
+    if !(1e-4..1e15).contains(&m) || !lo.is_finite() || !hi.is_finite() {
+        return format!("{} ({})", sig(v, digits), range(lo, hi, digits));
+    }
+    let d = (digits as i32 - 1 - m.log10().floor() as i32).max(0) as usize;
+    format!("{} ({}–{})", fixed(v, d), fixed(lo, d), fixed(hi, d))
 }
 
 /// A whole number with thousands separators (`−12,300`).
@@ -210,25 +286,47 @@ mod tests {
         assert_eq!(compact(1.4914e-8, 3), "1.49e-8");
         assert_eq!(compact(3_350_000.0, 3), "3.35e6");
         assert_eq!(compact(1234.56, 4), "1235");
-        // The one display format: honest digits, separators.
-        assert_eq!(sig(0.049999, 3), "0.049999");
+        // The one display format: the digits asked for, separators, no float noise.
+        assert_eq!(sig(0.049999, 3), "0.05");
+        assert_eq!(sig(0.04849997, 4), "0.0485");
+        assert_eq!(sig(0.1999999, 4), "0.2");
+        assert_eq!(sig(7004.4, 4), "7,004");
+        assert_eq!(sig(8e-4, 3), "0.0008");
+        assert_eq!(sig(0.0014, 3), "0.0014");
+        assert_eq!(sig(-0.25, 3), "−0.25");
+        assert_eq!(sig(3.2e-5, 3), "3.2×10⁻⁵");
+        // Whole numbers keep their integer digits: 499.9 apart reads apart.
+        assert_eq!(sig(3_822_123.4, 4), "3,822,123");
+        assert_eq!(sig(3_821_623.5, 4), "3,821,624");
         assert_eq!(sig(3_350_000.0, 3), "3,350,000");
-        assert_eq!(sig(1.4914e-8, 3), "1.49e-8");
         assert_eq!(log_tick(3.0), "10³");
-        assert_eq!(readable(3_822_123.4, 4), "3,822,000");
+        assert_eq!(readable(3_822_123.4, 3), "3,820,000");
         assert_eq!(readable(10_000.0, 4), "10,000");
         assert_eq!(readable(-12_345.0, 3), "−12,300");
+        assert_eq!(readable(-12_345.0, 4), "−12,345");
         assert_eq!(readable(499.94, 4), "499.9");
         assert_eq!(log_tick(-2.0), "10⁻²");
         assert_eq!(round_sig(1047.1285, 3), 1050.0);
         assert_eq!(powers(3.2e-4, 3), "3.2×10⁻⁴");
         assert_eq!(powers(1e-3, 3), "10⁻³");
         assert_eq!(powers(2.5e7, 3), "2.5×10⁷");
-        assert_eq!(readable(0.0499991, 4), "0.049999");
+        assert_eq!(readable(0.0499991, 4), "0.05");
+        assert_eq!(readable(0.0499991, 6), "0.0499991");
         assert_eq!(readable(0.05, 4), "0.05");
         assert_eq!(readable(1.0 / 3.0, 4), "0.3333");
         assert_eq!(readable(denoise(1.67e-16, 1.0), 4), "0");
         assert_eq!(grouped(9500), "9,500");
+        // Estimates to their standard error; an exact value shows no error.
+        assert_eq!(estimate(0.46712, 0.00321), "0.4671 ± 0.0032");
+        assert_eq!(estimate(3259.4, 402.0), "3,259 ± 402");
+        assert_eq!(estimate(0.25, 1.3e-17), "0.25");
+        // One style for ranges: the same decimals at both ends and the value.
+        assert_eq!(with_range(0.467, 0.4101, 0.534, 3), "0.467 (0.410–0.534)");
+        assert_eq!(with_range(3259.0, 2489.7, 4082.0, 3), "3,259 (2,490–4,082)");
+        assert_eq!(range(0.0676, 0.0797, 3), "0.0676–0.0797");
+        assert_eq!(fixed(0.5, 1), "0.5");
+        assert_eq!(fixed(-0.0, 1), "0.0");
+        assert_eq!(fixed(12_500.0, 0), "12,500");
         assert_eq!(duration(86_400.0), "1 day");
         assert_eq!(duration(7200.0 * 12.0), "1 day");
         assert_eq!(duration(1.5 * 3600.0), "1.5 hours");

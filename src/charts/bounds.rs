@@ -61,7 +61,10 @@ impl Figure {
         }
         // Points get room on the sides so none sits half outside the plot.
         let points = self.series.iter().any(|s| matches!(s, Series::Points { .. }));
-        (xs.range(if points { 0.04 } else { 0.0 }), ys.range(0.05))
+        (
+            xs.range(if points { 0.04 } else { 0.0 }, &self.x, !points),
+            ys.range(0.05, &self.y, !points),
+        )
     }
 }
 
@@ -76,18 +79,36 @@ impl Span {
         });
     }
 
-    fn range(&self, pad: f64) -> std::ops::Range<f64> {
-        match self.0 {
-            None => 0.0..1.0,
-            Some((lo, hi)) if hi - lo <= f64::EPSILON * hi.abs().max(1e-300) => {
-                let w = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
-                (lo - w)..(hi + w)
+    /// The data's span padded by `pad` of its width on each side — but not past zero
+    /// when the data starts or ends there and `anchor` (bars and counts stand on their
+    /// axis; markers keep room to be whole), nor past the quantity's limits (a share
+    /// never above 1, an HHI never above 10,000).
+    fn range(&self, pad: f64, axis: &super::figure::Axis, anchor: bool) -> std::ops::Range<f64> {
+        let Some((lo, hi)) = self.0 else {
+            return 0.0..1.0;
+        };
+        let (mut a, mut b) = if hi - lo <= f64::EPSILON * hi.abs().max(1e-300) {
+            let w = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+            (lo - w, hi + w)
+        } else {
+            let w = (hi - lo) * pad;
+            (lo - w, hi + w)
+        };
+        if anchor && !axis.log && lo == 0.0 && hi > 0.0 {
+            a = 0.0;
+        }
+        if anchor && !axis.log && hi == 0.0 && lo < 0.0 {
+            b = 0.0;
+        }
+        if let Some((min, max)) = axis.limits {
+            if let Some(p) = axis.to_plot(min).filter(|&p| p <= lo) {
+                a = a.max(p);
             }
-            Some((lo, hi)) => {
-                let w = (hi - lo) * pad;
-                (lo - w)..(hi + w)
+            if let Some(p) = axis.to_plot(max).filter(|&p| p >= hi) {
+                b = b.min(p);
             }
         }
+        a..b
     }
 }
 

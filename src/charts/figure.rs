@@ -29,6 +29,9 @@ pub struct Axis {
     pub categories: Vec<String>,
     /// A count: ticks only at whole numbers.
     pub integer: bool,
+    /// The values the quantity can take (a share within 0 and 1, an HHI within 0 and
+    /// 10,000): the padded range never reaches beyond them.
+    pub limits: Option<(f64, f64)>,
 }
 
 impl Axis {
@@ -40,12 +43,31 @@ impl Axis {
             log: false,
             categories: Vec::new(),
             integer: false,
+            limits: None,
         }
     }
 
     /// This axis as a count (ticks only at whole numbers).
     pub fn integer(self) -> Self {
         Self { integer: true, ..self }
+    }
+
+    /// This axis for a quantity within `lo` and `hi`.
+    pub fn within(self, lo: f64, hi: f64) -> Self {
+        Self {
+            limits: Some((lo, hi)),
+            ..self
+        }
+    }
+
+    /// This axis for a share or a probability (within 0 and 1).
+    pub fn fraction(self) -> Self {
+        self.within(0.0, 1.0)
+    }
+
+    /// This axis for a Herfindahl–Hirschman index on the 0–10,000 scale.
+    pub fn hhi(self) -> Self {
+        self.within(0.0, 10_000.0)
     }
 
     /// A categorical axis: `names[i]` at `i`.
@@ -70,6 +92,7 @@ impl Axis {
             log: true,
             categories: Vec::new(),
             integer: false,
+            limits: None,
         }
     }
 

@@ -98,67 +98,46 @@ impl Figure {
         ink
     }
 
-    /// The legend's corner: [`Legend::Auto`] resolved to the corner whose box (a third
-    /// of the width, a quarter of the height) covers the least ink (upper right, upper
-    /// left, lower right, lower left on ties).
+    /// The legend's corner for a box a third of the width and a quarter of the height:
+    /// the first free one ([`Figure::legend_inside`]), the upper right when none is.
     pub fn legend_corner(&self) -> Legend {
-        self.legend_room(1.0 / 3.0, 0.25).0
+        self.legend_inside(1.0 / 3.0, 0.25).unwrap_or(Legend::UpperRight)
     }
 
-    /// The legend box's share of the plot's width and height, estimated from its entries
-    /// (one 12 px line each, the swatch column, margins) and the plot area left inside a
-    /// canvas of `(width, height)` backend pixels by the margins, title and axis labels.
-    pub fn legend_share(&self, (width, height): (u32, u32), s: f64) -> (f64, f64) {
-        let names = self.series.iter().map(|x| x.name()).filter(|n| !n.is_empty());
-        let (entries, longest) = names.fold((0usize, 0usize), |(n, l), name| (n + 1, l.max(name.chars().count())));
-        let box_w = (26.0 + 24.0 + 6.8 * longest as f64) * s;
-        let box_h = (15.0 * entries as f64 + 24.0) * s;
+    /// A legend box of `(w, h)` backend pixels as shares of the plot's width and height,
+    /// the plot being what a canvas of `(width, height)` backend pixels leaves inside its
+    /// margins, title and axis labels.
+    pub fn legend_share_of(&self, (width, height): (u32, u32), (w, h): (u32, u32), s: f64) -> (f64, f64) {
         let plot_w = (width as f64 - (10.0 + 24.0 + 68.0) * s).max(1.0);
         let plot_h = (height as f64 - (20.0 + 32.0 + 46.0) * s).max(1.0);
-        ((box_w / plot_w).min(1.0), (box_h / plot_h).min(1.0))
+        ((w as f64 / plot_w).min(1.0), (h as f64 / plot_h).min(1.0))
     }
 
-    /// Where a legend box of `w` × `h` (fractions of the plot's width and height) goes,
-    /// and the share of the plot's height to leave empty above the data so that the box
-    /// covers none: the figure's corner ([`Legend::Auto`]: the emptiest for this box)
-    /// with no room when its box covers no ink there; else the upper corner on the same
-    /// side, with room `h` (at most 60 % of the plot) made above the data if that corner
-    /// holds data too.
-    pub fn legend_room(&self, w: f64, h: f64) -> (Legend, f64) {
+    /// The corner where a legend box of `w` × `h` (shares of the plot's width and
+    /// height) covers no data: the figure's own corner if it is free, else the first free
+    /// one (upper right, upper left, lower right, lower left); `None` when every corner
+    /// holds data (the legend then goes outside the plot).
+    pub fn legend_inside(&self, w: f64, h: f64) -> Option<Legend> {
         let ink = self.ink();
         let cells = |f: f64| ((f * GRID as f64).ceil() as usize).clamp(1, GRID);
         let size = (cells(w), cells(h));
         let side = |l: Legend| match l {
-            Legend::UpperRight => (true, true),
+            Legend::UpperRight | Legend::Auto => (true, true),
             Legend::UpperLeft => (false, true),
             Legend::LowerRight => (true, false),
-            Legend::LowerLeft | Legend::Auto => (false, false),
+            Legend::LowerLeft => (false, false),
         };
         let corners = [
+            self.legend,
             Legend::UpperRight,
             Legend::UpperLeft,
             Legend::LowerRight,
             Legend::LowerLeft,
         ];
-        let pick = if self.legend == Legend::Auto {
-            corners
-                .into_iter()
-                .min_by_key(|&l| ink.count(side(l).0, side(l).1, size))
-                .unwrap_or(Legend::UpperRight)
-        } else {
-            self.legend
-        };
-        let (right, top) = side(pick);
-        if ink.count(right, top, size) == 0 {
-            return (pick, 0.0);
-        }
-        let upper = if right { Legend::UpperRight } else { Legend::UpperLeft };
-        let room = if ink.count(right, true, size) == 0 {
-            0.0
-        } else {
-            h.min(0.6)
-        };
-        (upper, room)
+        corners
+            .into_iter()
+            .find(|&l| ink.count(side(l).0, side(l).1, size) == 0)
+            .map(|l| if l == Legend::Auto { Legend::UpperRight } else { l })
     }
 }
 
@@ -198,14 +177,14 @@ mod tests {
     }
 
     #[test]
-    fn a_legend_that_would_cover_data_gets_room_above_it() {
+    fn a_legend_goes_to_a_free_corner_or_outside() {
         let line = |name: &str, y0: f64, y1: f64| Series::Line {
             name: name.into(),
             color: palette::BLUE,
             points: (0..=10).map(|i| (i as f64, y0 + (y1 - y0) * i as f64 / 10.0)).collect(),
             dashed: false,
         };
-        // Two crossing diagonals touch every corner: the legend goes up, with room.
+        // Two crossing diagonals touch every corner: the legend goes outside.
         let fig = Figure {
             title: "t".into(),
             x: Axis::linear("x", ""),
@@ -213,27 +192,46 @@ mod tests {
             series: vec![line("up", 0.0, 1.0), line("down", 1.0, 0.0)],
             legend: Legend::Auto,
         };
-        let (corner, room) = fig.legend_room(0.3, 0.25);
-        assert!(matches!(corner, Legend::UpperRight | Legend::UpperLeft), "{corner:?}");
-        assert_eq!(room, 0.25);
-        // A falling line leaves the upper right empty: no room is needed there.
+        assert_eq!(fig.legend_inside(0.3, 0.25), None);
+        // A falling line leaves the upper right empty.
         let fig = Figure {
             series: vec![line("down", 1.0, 0.0)],
             ..fig
         };
-        assert_eq!(fig.legend_room(0.3, 0.25), (Legend::UpperRight, 0.0));
-        // A legend asked for in a corner that holds data moves up on its side: with no
-        // room when the upper corner is empty, with room when it is not.
+        assert_eq!(fig.legend_inside(0.3, 0.25), Some(Legend::UpperRight));
+        // A corner asked for that holds data gives way to a free one.
         let fig = Figure {
-            legend: Legend::LowerRight,
+            legend: Legend::UpperLeft,
             ..fig
         };
-        assert_eq!(fig.legend_room(0.3, 0.25), (Legend::UpperRight, 0.0));
+        assert_eq!(fig.legend_inside(0.3, 0.25), Some(Legend::UpperRight));
         let fig = Figure {
-            series: vec![line("up", 0.0, 1.0)],
-            legend: Legend::UpperRight,
+            legend: Legend::LowerLeft,
             ..fig
         };
-        assert_eq!(fig.legend_room(0.3, 0.25), (Legend::UpperRight, 0.25));
+        assert_eq!(fig.legend_inside(0.3, 0.25), Some(Legend::LowerLeft));
+    }
+
+    #[test]
+    fn a_legend_never_widens_an_axis() {
+        // Data in every corner: the legend goes outside, the y range stays the data's.
+        let fig = Figure {
+            title: "t".into(),
+            x: Axis::linear("x", ""),
+            y: Axis::linear("Share", "").fraction(),
+            series: (0..4)
+                .map(|k| Series::Line {
+                    name: format!("series {k}"),
+                    color: palette::BLUE,
+                    points: (0..=20).map(|i| (i as f64, ((i + 5 * k) % 20) as f64 / 19.0)).collect(),
+                    dashed: false,
+                })
+                .collect(),
+            legend: Legend::Auto,
+        };
+        let svg = crate::export::svg(&fig, 720, 400).unwrap();
+        let (_, y) = fig.bounds();
+        assert!(y.end <= 1.0 && y.start >= 0.0, "{y:?}");
+        assert!(svg.contains("series 3"), "the legend is drawn");
     }
 }

@@ -10,6 +10,7 @@ pub mod draw;
 pub mod figure;
 pub mod geometry;
 pub mod legend;
+pub mod legend_box;
 pub mod markers;
 pub mod plot;
 pub mod ticks;

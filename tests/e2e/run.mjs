@@ -431,7 +431,7 @@ try {
     await page.click('#reward-data-use');
     await page.waitForFunction(() => document.querySelector('.data-panel .hint').textContent.includes('Using 4 rewards'));
     // 20,000 slots replaying 0.02, 0.5, 0.01, 0.07: 5,000 × 0.6 = 3,000 ETH in all.
-    await page.waitForFunction(() => document.querySelector('table.market-summary').textContent.includes('· 3000 ETH'));
+    await page.waitForFunction(() => document.querySelector('table.market-summary').textContent.includes('· 3,000 ETH'));
   });
 
   await check('primary market page: a long run shows progress and Cancel keeps the last result', async () => {
