@@ -2,10 +2,31 @@
 
 use super::figure::{Figure, Series};
 
+/// The lowest and highest data value on an axis, if any.
+pub type DataSpan = Option<(f64, f64)>;
+
 impl Figure {
     /// Plot-coordinate ranges covering every drawable point (y padded by 5 %);
     /// `(0..1, 0..1)` when nothing is drawable.
     pub fn bounds(&self) -> (std::ops::Range<f64>, std::ops::Range<f64>) {
+        let (xs, ys) = self.spans();
+        // Points get room on the sides so none sits half outside the plot.
+        let points = self.series.iter().any(|s| matches!(s, Series::Points { .. }));
+        (
+            xs.range(if points { 0.04 } else { 0.0 }, &self.x, !points),
+            ys.range(0.05, &self.y, !points),
+        )
+    }
+
+    /// The data's span on each axis, in data units (`None` without data).
+    pub fn data_spans(&self) -> [DataSpan; 2] {
+        let (xs, ys) = self.spans();
+        let data = |s: Span, a: &super::figure::Axis| s.0.map(|(lo, hi)| (a.from_plot(lo), a.from_plot(hi)));
+        [data(xs, &self.x), data(ys, &self.y)]
+    }
+
+    /// The spans of every drawable point, in plot coordinates.
+    fn spans(&self) -> (Span, Span) {
         let (mut xs, mut ys) = (Span::default(), Span::default());
         for s in &self.series {
             match s {
@@ -59,12 +80,7 @@ impl Figure {
                 Series::Marker { .. } | Series::Label { .. } => {}
             }
         }
-        // Points get room on the sides so none sits half outside the plot.
-        let points = self.series.iter().any(|s| matches!(s, Series::Points { .. }));
-        (
-            xs.range(if points { 0.04 } else { 0.0 }, &self.x, !points),
-            ys.range(0.05, &self.y, !points),
-        )
+        (xs, ys)
     }
 }
 

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::figure::{Figure, Series};
 use super::geometry::band_polygon;
-pub use super::geometry::{DrawError, DrawStyle, PlotGeometry};
+pub use super::geometry::{AxisReport, DrawError, DrawStyle, PlotGeometry};
 use super::legend_box::LegendBox;
 use super::markers::{draw_label, draw_points};
 use super::plot::{color, px, Axis1, Plot};
@@ -40,6 +40,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (xk, xl) = key_points(&fig.x, &xr, x_max);
     let (yk, yl) = key_points(&fig.y, &yr, y_max);
     let styles = (tick_style(&fig.x, &xr, &xk), tick_style(&fig.y, &yr, &yk));
+    let axes = reports(fig, (&xr, &yr), (&xk, &yk), styles);
     let mut chart = ChartBuilder::on(root)
         .margin(px(s, 10.0))
         // Room for the last x tick label, centred on the right edge.
@@ -72,7 +73,27 @@ pub fn draw_figure<DB: DrawingBackend>(
         px_x: plot.0,
         px_y: plot.1,
         x: xr,
+        axes,
     })
+}
+
+/// What each axis shows: its range, the data's span, its limits and its labels.
+fn reports(
+    fig: &Figure,
+    (xr, yr): (&Range<f64>, &Range<f64>),
+    (xk, yk): (&[f64], &[f64]),
+    (xs, ys): (TickStyle, TickStyle),
+) -> [AxisReport; 2] {
+    let [xd, yd] = fig.data_spans();
+    let report = |a: &super::figure::Axis, r: &Range<f64>, k: &[f64], st, data: Option<(f64, f64)>| AxisReport {
+        log: a.log,
+        from: a.from_plot(r.start),
+        to: a.from_plot(r.end),
+        data: data.filter(|_| a.categories.is_empty()),
+        limits: a.limits,
+        labels: k.iter().map(|&v| tick(a, st, v)).filter(|l| !l.is_empty()).collect(),
+    };
+    [report(&fig.x, xr, xk, xs, xd), report(&fig.y, yr, yk, ys, yd)]
 }
 
 /// The grid, ticks and axis titles (category names upright when they do not fit side

@@ -29,6 +29,25 @@ pub struct PlotGeometry {
     pub px_y: Range<i32>,
     /// Horizontal range in plot coordinates.
     pub x: Range<f64>,
+    /// What each axis shows, x then y.
+    pub axes: [AxisReport; 2],
+}
+
+/// What an axis shows, in data units: for checks that every chart keeps the rules (a
+/// chart's canvas carries it as `data-axes`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AxisReport {
+    /// A log axis.
+    pub log: bool,
+    /// The axis's range.
+    pub from: f64,
+    pub to: f64,
+    /// The data's span (none for a categorical axis or no data).
+    pub data: Option<(f64, f64)>,
+    /// The quantity's bounds (a share's 0–1), if any.
+    pub limits: Option<(f64, f64)>,
+    /// The tick labels written.
+    pub labels: Vec<String>,
 }
 
 impl PlotGeometry {

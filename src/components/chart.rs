@@ -106,6 +106,9 @@ fn use_drawing(
                         if w > 0 {
                             match render(&c, &fig, w, h, dpr) {
                                 Ok(g) => {
+                                    // What the axes show, for checks of every chart.
+                                    let axes = serde_json::to_string(&g.axes).unwrap_or_default();
+                                    let _ = c.set_attribute("data-axes", &axes);
                                     *geometry.borrow_mut() = Some(g);
                                     error.set(None);
                                 }

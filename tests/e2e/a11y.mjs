@@ -1,5 +1,6 @@
 // Accessibility and phone checks of every page (called by run.mjs).
 import { createRequire } from 'node:module';
+import { chartFaults } from './axes.mjs';
 
 const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -60,10 +61,16 @@ async function axeClean(page, assert, name) {
 }
 
 export async function a11yChecks({ check, assert, browser, origin, shots, pages }) {
-  for (const [width, height, tag] of [[1440, 1000, 'desktop'], [390, 844, 'phone']]) {
+  for (const [width, height, tag] of [[1440, 1000, 'desktop'], [720, 900, 'embed-wide'], [390, 844, 'phone']]) {
     const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
     const page = await ctx.newPage();
     for (const [key, count] of pages) {
+      await check(`${tag}: every ${key} chart keeps its axes to its data, bounded, with short ticks in one style`, async () => {
+        await open(page, `${origin}/#/${key}`, count);
+        const faults = await chartFaults(page);
+        assert(faults.length === 0, faults.join('\n'));
+      });
+      if (tag === 'embed-wide') continue;
       await check(`${tag}: ${key} has one h1, no sideways scroll and sliders that move with arrow keys`, async () => {
         await open(page, `${origin}/#/${key}`, count);
         assert(await page.locator('h1').count() === 1, 'one h1');

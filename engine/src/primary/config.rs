@@ -79,6 +79,18 @@ impl PricingRule {
     pub fn posted(self) -> bool {
         !matches!(self, Self::SecondPrice | Self::FirstPrice)
     }
+
+    /// The rule's short display name, for legends and tables (the ET-Simulation
+    /// study's name where it has one: its "AMM" is the bonding curve).
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::SecondPrice => "Second-price",
+            Self::FirstPrice => "First-price",
+            Self::Fixed => "Fixed price",
+            Self::Eip1559 => "EIP-1559",
+            Self::BondingCurve => "AMM (bonding curve)",
+        }
+    }
 }
 
 /// How the protocol sells tickets.

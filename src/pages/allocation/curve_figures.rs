@@ -159,7 +159,7 @@ pub fn tradeoff_figure(
     }
     Figure {
         title: "The trade-off: revenue against fairness".into(),
-        x: Axis::linear("Fairness (geometric mean of allocations)", ""),
+        x: Axis::linear("Fairness (geometric mean of allocations)", "").fraction(),
         y: Axis::linear("Revenue / top value", ""),
         series,
         legend: Legend::LowerLeft,
@@ -186,7 +186,7 @@ pub fn versus_alpha_figure(curve: &[TradePoint], alpha: f64) -> Figure {
     Figure {
         title: "Revenue and fairness against α".into(),
         x: Axis::log("Exponent α", ""),
-        y: Axis::linear("Share", ""),
+        y: Axis::linear("Share", "").fraction(),
         series,
         legend: Legend::UpperRight,
     }

@@ -27,7 +27,7 @@ pub fn per_player_figure(o: &Outcome) -> Figure {
     Figure {
         title: format!("Per player{what}: bids, allocations, payments"),
         x: Axis::linear("Player (by the value order you entered)", "").integer(),
-        y: Axis::linear("Share of the total", ""),
+        y: Axis::linear("Share of the total", "").fraction(),
         series: vec![
             Series::Bars {
                 name: "share of all bids".into(),

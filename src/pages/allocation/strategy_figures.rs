@@ -96,7 +96,7 @@ pub fn strategies_figure(strategies: &[Strategy], values: &[f64]) -> Figure {
     Figure {
         title: "Mixed strategies: mass at each bid (bars), P(bid ≤ b) (lines)".into(),
         x: Axis::linear("Bid b", "ETH"),
-        y: Axis::linear("Probability", ""),
+        y: Axis::linear("Probability", "").fraction(),
         series,
         legend: Legend::Auto,
     }

@@ -24,7 +24,10 @@ pub fn outcome_summary(s: &AllocationState, outcome: &Result<Outcome, et_engine:
             format::sig(s.alpha, 3)
         ),
         (false, _) => "The all-pay auction has no pure equilibrium: the highest values mix (Baye, Kovenock & de Vries 1996); bids and payments are expected values.".into(),
-        (true, _) => format!("A pure equilibrium: the best unilateral deviation gains {} ETH.", format::sig(o.exploitability, 3)),
+        (true, _) => format!(
+            "A pure equilibrium: the best unilateral deviation gains {} ETH.",
+            format::sig(format::denoise(o.exploitability, s.values.iter().fold(0.0, |m: f64, v| m.max(*v))), 3)
+        ),
     };
     html! {
         <>

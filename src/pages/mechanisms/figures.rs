@@ -83,8 +83,8 @@ pub fn accuracy_figure(rows: &[&Row]) -> Figure {
         .collect();
     Figure {
         title: "Oracle accuracy against builder concentration".into(),
-        x: Axis::linear("HHI of blocks built (10,000 = one builder)", ""),
-        y: Axis::linear("Protocol capture / value", ""),
+        x: Axis::linear("HHI of blocks built (10,000 = one builder)", "").hhi(),
+        y: Axis::linear("Protocol capture / value", "").fraction(),
         series,
         legend: Legend::Auto,
     }
@@ -139,7 +139,7 @@ pub fn sweep_figure(param: SweepParam, points: &[(f64, Comparison)], show: &[Mec
             SweepParam::Builders => Axis::linear("Builders k", "builders").integer(),
             _ => Axis::linear(param.label(), ""),
         },
-        y: Axis::linear("Protocol capture / value", ""),
+        y: Axis::linear("Protocol capture / value", "").fraction(),
         series,
         legend: Legend::Auto,
     }

@@ -89,8 +89,9 @@ fn results(s: &MechanismsState, o: &Rc<MechanismsOutcome>) -> Html {
             </div>
             <p class="hint run-time" data-seconds={o.seconds.to_string()} data-slots={o.comparison.slots.to_string()}
                 data-sweep-slots={points.iter().map(|p| p.1.slots).sum::<u64>().to_string()} data-workers={o.workers.to_string()}>
-                { format!("{} slots and {} sweep points in {} s on {} worker(s).",
-                format::readable(o.comparison.slots as f64, 15), points.len(), format::compact(o.seconds, 2), o.workers) }</p>
+                { format!("{} and {} in {} s on {}.",
+                format::count(o.comparison.slots, "slot"), format::count(points.len() as u64, "sweep point"),
+                format::sig(o.seconds, 2), format::count(o.workers as u64, "worker")) }</p>
         </>
     }
 }

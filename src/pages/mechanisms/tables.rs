@@ -51,11 +51,7 @@ pub fn reading(rows: &[&Row]) -> String {
 }
 
 fn with_se(v: f64, se: f64) -> String {
-    if se > 0.0 {
-        format!("{} ± {}", format::sig(v, 4), format::sig(se, 2))
-    } else {
-        format::sig(v, 4)
-    }
+    format::estimate(v, se)
 }
 
 fn number_row(r: &Row) -> Html {

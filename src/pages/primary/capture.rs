@@ -77,7 +77,7 @@ pub fn capture_figure(r: &MarketResult, mu: f64) -> Figure {
     Figure {
         title,
         x: slot_axis(),
-        y: Axis::linear("Share of rewards captured", ""),
+        y: Axis::linear("Share of rewards captured", "").fraction(),
         series,
         legend: Legend::LowerRight,
     }

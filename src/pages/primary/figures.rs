@@ -110,7 +110,7 @@ pub fn price_figure(r: &MarketResult, mu: f64, rule: PricingRule) -> Figure {
     ));
     let label = "Price of a ticket";
     Figure {
-        title: format!("Ticket price over time ({})", rule.key()),
+        title: format!("Ticket price over time ({})", rule.short()),
         x: slot_axis(),
         y: if posted && hi > 30.0 * lo {
             Axis::log(label, "ETH")
@@ -194,7 +194,7 @@ pub fn shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
     Figure {
         title: "Market shares of the tickets outstanding".into(),
         x: slot_axis(),
-        y: Axis::linear("Share of tickets (stacked)", ""),
+        y: Axis::linear("Share of tickets (stacked)", "").fraction(),
         series,
         legend: Legend::LowerLeft,
     }
@@ -238,7 +238,7 @@ pub fn profit_figure(r: &MarketResult) -> Figure {
     }
     Figure {
         title: "Profit per holder at the end (earned + resale + refunds − paid)".into(),
-        x: Axis::linear("Holder", ""),
+        x: Axis::linear("Holder", "").integer(),
         y: Axis::linear("Profit", "ETH"),
         series,
         legend: Legend::UpperRight,
@@ -251,7 +251,7 @@ pub fn compare_figure(results: &[(PricingRule, &MarketResult, f64)], measure_nam
     let series = results
         .iter()
         .map(|(rule, r, x)| Series::Points {
-            name: rule.key().into(),
+            name: rule.short().into(),
             color: rule_color(*rule),
             points: vec![(*x, r.totals.capture, r.totals_lo.capture, r.totals_hi.capture)],
         })
@@ -259,7 +259,7 @@ pub fn compare_figure(results: &[(PricingRule, &MarketResult, f64)], measure_nam
     Figure {
         title: format!("Capture against concentration ({}), every pricing rule", measure_name),
         x: Axis::linear(x_label, ""),
-        y: Axis::linear("Protocol capture at the end", ""),
+        y: Axis::linear("Protocol capture at the end", "").fraction(),
         series,
         legend: Legend::Auto,
     }

@@ -45,7 +45,7 @@ pub fn hhi_figure(r: &MarketResult, m: ConcMeasure) -> Figure {
     Figure {
         title: format!("Concentration of the {}: Herfindahl–Hirschman index", noun(m)),
         x: slot_axis(),
-        y: Axis::linear("HHI (10,000 = one holder)", ""),
+        y: Axis::linear("HHI (10,000 = one holder)", "").hhi(),
         series: with_band(r, bands(r, m).0, &format!("HHI of the {}", noun(m)), palette::VERMILION),
         legend: Legend::LowerRight,
     }
@@ -56,7 +56,7 @@ pub fn nakamoto_figure(r: &MarketResult, m: ConcMeasure) -> Figure {
     Figure {
         title: format!("Nakamoto coefficient: fewest holders with > ½ of the {}", noun(m)),
         x: slot_axis(),
-        y: Axis::linear("Holders", ""),
+        y: Axis::linear("Holders", "").integer(),
         series: with_band(r, bands(r, m).1, "Nakamoto coefficient", palette::PURPLE),
         legend: Legend::UpperRight,
     }
@@ -76,8 +76,8 @@ pub fn won_shares_figure(r: &MarketResult, captures: &[f64]) -> Figure {
     let best = captures.iter().copied().fold(f64::NAN, f64::max);
     Figure {
         title: "Shares of the slots won over the run, by holder".into(),
-        x: Axis::linear("Holder (run 1's draw: highest tier first)", ""),
-        y: Axis::linear("Share of the slots won", ""),
+        x: Axis::linear("Holder (run 1's draw: highest tier first)", "").integer(),
+        y: Axis::linear("Share of the slots won", "").fraction(),
         series: vec![Series::Bars {
             name: format!(
                 "mean share (largest {}; best c {})",

@@ -179,9 +179,9 @@ fn sweep_charts(m: &ConcMeasure, o: &Rc<SweepOutcome>) -> Html {
                 <Chart figure={Rc::new(sweep_hhi_figure(o.parameter, &o.lines, o.runs, *m))} name="sweep-hhi" />
             </div>
             <p class="hint sweep-done" data-seconds={o.seconds.to_string()} data-jobs={(o.lines.len() * o.lines.first().map_or(0, |l| l.1.len())).to_string()}>
-                { format!("{} points × {} rules × {} runs × {} slots in {} s on {} worker(s); the same seed at every point.",
-                    o.lines.first().map_or(0, |l| l.1.len()), o.lines.len(), o.runs, format::exact(o.slots as f64),
-                    format::compact(o.seconds, 3), o.workers) }
+                { format!("{} points × {} rules × {} × {} in {} s on {}; the same seed at every point.",
+                    o.lines.first().map_or(0, |l| l.1.len()), o.lines.len(), format::count(o.runs, "run"),
+                    format::count(o.slots, "slot"), format::sig(o.seconds, 3), format::count(o.workers as u64, "worker")) }
             </p>
         </>
     }

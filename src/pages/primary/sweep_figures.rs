@@ -23,14 +23,14 @@ fn line(rule: PricingRule, points: &[SweepPoint], y: &dyn Fn(&Totals) -> f64, ru
     let mut out = Vec::new();
     if runs > 1 {
         out.push(Series::Band {
-            name: format!("{} 10–90 % of runs", rule.key()),
+            name: format!("{} 10–90 % of runs", rule.short()),
             color,
             points: points.iter().map(|p| (p.value, y(&p.lo), y(&p.hi))).collect(),
             opacity: 0.15,
         });
     }
     out.push(Series::Line {
-        name: rule.key().into(),
+        name: rule.short().into(),
         color,
         points: points.iter().map(|p| (p.value, y(&p.mean))).collect(),
         dashed: false,
@@ -42,13 +42,13 @@ fn figure(
     p: SweepParameter,
     lines: &[(PricingRule, Vec<SweepPoint>)],
     runs: u64,
-    (title, label): (String, &str),
+    (title, y_axis): (String, Axis),
     y: &dyn Fn(&Totals) -> f64,
 ) -> Figure {
     Figure {
         title,
         x: x_axis(p),
-        y: Axis::linear(label, ""),
+        y: y_axis,
         // Every band first, then every line, so no band veils another rule's line.
         series: {
             let all: Vec<Series> = lines.iter().flat_map(|(r, pts)| line(*r, pts, y, runs)).collect();
@@ -63,9 +63,13 @@ fn figure(
 /// The protocol's capture against the swept parameter, every rule.
 pub fn sweep_capture_figure(p: SweepParameter, lines: &[(PricingRule, Vec<SweepPoint>)], runs: u64) -> Figure {
     let title = format!("Sweep: protocol share against {}", p.label());
-    figure(p, lines, runs, (title, "Protocol share (revenue / rewards)"), &|t| {
-        t.capture
-    })
+    figure(
+        p,
+        lines,
+        runs,
+        (title, Axis::linear("Protocol share (revenue / rewards)", "").fraction()),
+        &|t| t.capture,
+    )
 }
 
 /// The HHI of the measure shown against the swept parameter, every rule.
@@ -76,7 +80,11 @@ pub fn sweep_hhi_figure(
     m: ConcMeasure,
 ) -> Figure {
     let title = format!("Sweep: HHI of the {} against {}", noun(m), p.label());
-    figure(p, lines, runs, (title, "HHI (10,000 = one holder)"), &|t| {
-        measured(t, m).0
-    })
+    figure(
+        p,
+        lines,
+        runs,
+        (title, Axis::linear("HHI (10,000 = one holder)", "").hhi()),
+        &|t| measured(t, m).0,
+    )
 }

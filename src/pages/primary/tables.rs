@@ -80,8 +80,8 @@ pub fn summary(o: &MarketOutcome, r: &MarketResult) -> Html {
                 { row("Top share · Nakamoto coefficient (tickets held)", format!("{} · {}", format::sig(t.top_share, 3), format::sig(t.nakamoto, 3))) }
                 { row("HHI of the slots won", range(t.won_hhi, lo.won_hhi, hi.won_hhi, 4)) }
                 { row("Top share · Nakamoto coefficient (slots won)", format!("{} · {}", format::sig(t.won_top_share, 3), format::sig(t.won_nakamoto, 3))) }
-                { row("Runs · time", format!("{} · {} s on {}", r.runs, format::compact(o.seconds, 3),
-                    if o.workers == 0 { "this page".to_string() } else { format!("{} workers", o.workers) })) }
+                { row("Runs · time", format!("{} · {} s on {}", r.runs, format::sig(o.seconds, 3),
+                    if o.workers == 0 { "this page".to_string() } else { format::count(o.workers as u64, "worker") })) }
             </tbody>
         </table>
     }

@@ -89,7 +89,7 @@ pub fn sale_slot_figure(s: &Solution) -> Figure {
     Figure {
         title: format!("When the right is sold (spot sale at slot {t})"),
         x: Axis::linear("Slot of the sale", "slots").integer(),
-        y: Axis::linear("Probability", ""),
+        y: Axis::linear("Probability", "").fraction(),
         series: vec![
             Series::Bars {
                 name: "before maturity".into(),

@@ -46,7 +46,7 @@ pub fn value_histogram(r: &McResult) -> Figure {
             format::sig(r.payback_probability, 3)
         ),
         x: Axis::log("Present value V", "ETH"),
-        y: Axis::linear("Share of tickets per bin", "%"),
+        y: Axis::linear("Share of tickets per bin", "%").within(0.0, 100.0),
         series: vec![
             Series::Bars {
                 name: format!(
@@ -103,8 +103,8 @@ pub fn streak_figure(state: &TicketState) -> Option<Figure> {
         .collect();
     Some(Figure {
         title: format!("Controlling {l} consecutive slots"),
-        x: Axis::log("Share of the tickets s", ""),
-        y: Axis::log("Probability", ""),
+        x: Axis::log("Share of the tickets s", "").fraction(),
+        y: Axis::log("Probability", "").fraction(),
         series: vec![
             line(
                 format!("at least one run of {l} within {} slots", format::readable(h as f64, 6)),

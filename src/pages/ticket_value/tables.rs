@@ -52,21 +52,21 @@ pub fn mc_table(o: &McOutcome) -> Html {
     let where_ = if o.workers == 0 {
         "the page's own thread".to_string()
     } else {
-        format!("{} workers", o.workers)
+        format::count(o.workers as u64, "worker")
     };
     html! {
         <table class="mc-table mc-result" aria-label="Monte Carlo results" data-rate={format!("{rate:.0}")}
             data-samples={o.total_samples.to_string()} data-workers={o.workers.to_string()}>
             <tbody>
-                { row("Estimated E[V]", format!("{} ± {} (95 %: {} to {})", eth(r.mean), format::sig(1.96 * r.std_error, 3),
-                    format::sig(r.mean - 1.96 * r.std_error, 5), format::sig(r.mean + 1.96 * r.std_error, 5))) }
+                { row("Estimated E[V] ± 1 SE", format!("{} ETH (95 %: {})", format::estimate(r.mean, r.std_error),
+                    ci95(r.mean, r.std_error))) }
                 { row("Closed form E[V]", format!("{} (z = {})", eth(r.closed_form_mean), format::sig(z, 3))) }
                 { row("Standard deviation of V", format!("{} (closed form {})", eth(r.sd), eth(r.closed_form_sd))) }
                 { row("P(V > price)", format!("{} — a fair price, a skewed payoff", format::sig(r.payback_probability, 4))) }
                 { row("Quantiles 5 % · 50 % · 95 % · 99 %", format!("{} · {} · {} · {} ETH", q(1), q(4), q(7), q(8))) }
                 { row("Samples", format!("{} at this n; the run drew {} in {} s: {} M samples/s on {where_}",
                     format::readable(r.samples as f64, 6), format::readable(o.total_samples as f64, 6),
-                    format::compact(o.seconds, 3), format::compact(rate / 1e6, 3))) }
+                    format::sig(o.seconds, 3), format::sig(rate / 1e6, 3))) }
             </tbody>
         </table>
     }
@@ -79,7 +79,8 @@ fn realised(mean: f64, se: f64, runs: f64) -> String {
         return format!("{} ETH (one run: no interval)", format::sig(mean, 4));
     }
     let half = et_engine::lottery::intervals::t95(runs - 1.0) * se;
-    format!("{} ± {} ETH", format::sig(mean, 4), format::sig(half, 2))
+    let d = format::decimals_for(half);
+    format!("{} ± {} ETH (95 %)", format::fixed(mean, d), format::fixed(half, d))
 }
 
 /// Each holder's mean realised value against its expectation (± the 95 % interval).
@@ -101,6 +102,16 @@ pub fn holders_table(r: &ProcessResult, runs: f64) -> Html {
             </tbody>
         </table>
     }
+}
+
+/// The 95 % interval `mean ± 1.96 SE`, to the decimals of the estimate's error.
+fn ci95(mean: f64, se: f64) -> String {
+    let d = format::decimals_for(se);
+    format!(
+        "{}–{}",
+        format::fixed(mean - 1.96 * se, d),
+        format::fixed(mean + 1.96 * se, d)
+    )
 }
 
 #[cfg(test)]
