@@ -5,6 +5,7 @@ pub mod closed_form;
 pub mod display;
 pub mod histogram;
 pub mod intervals;
+pub mod longest_run;
 pub mod monte_carlo;
 pub mod pools;
 pub mod process;

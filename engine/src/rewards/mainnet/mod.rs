@@ -9,6 +9,9 @@
 //! - [`entities`] — the one table merging raw builder labels into builder entities;
 //! - [`summary`] — counts, moments, quantiles, builder shares, HHI and the longest run of
 //!   one builder over a window of slots;
+//! - [`daily`], [`tail`], [`time`] — what the Mainnet page draws: each day's payments
+//!   and each week's builder shares, the survival function with a Hill tail index, and
+//!   slots as UTC dates;
 //! - [`source`] — a window of slots as a reward law (replayed, or resampled in blocks),
 //!   usable wherever a [`Reward`](crate::rewards::Reward) is.
 //!
@@ -17,10 +20,13 @@
 //! value is not in the source), a block whose relay the source does not cover (value
 //! unknown), or a missed slot (no block).
 
+pub mod daily;
 pub mod decode;
 pub mod entities;
 pub mod source;
 pub mod summary;
+pub mod tail;
+pub mod time;
 
 pub use source::{MainnetMode, MainnetSource, Missing};
 pub use summary::{summary, BuilderShare, LongestRun, MainnetSummary};
