@@ -3,10 +3,12 @@
 //! ([`serve`], run by the `mc-worker` binary; requests answered by [`handle`]) and the
 //! page's pool ([`pool`]). Jobs: the lottery Monte Carlo ([`mc_job`]) the primary
 //! market ([`market_job`]), a point of its sweeps ([`sweep_job`]) and the mechanism
-//! comparison ([`mechanisms_job`]).
+//! comparison ([`mechanisms_job`]). A job on mainnet data has its worker fetch the data
+//! once ([`mainnet_data`]).
 
 pub mod handle;
 pub mod kind;
+pub mod mainnet_data;
 pub mod market_job;
 pub mod mc_job;
 pub mod mechanisms_job;
@@ -18,24 +20,75 @@ pub mod reward;
 pub mod status;
 pub mod sweep_job;
 
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// A poster of replies to the page.
+fn poster(scope: DedicatedWorkerGlobalScope) -> impl FnMut(String) {
+    move |text: String| {
+        // A failed post means the page is gone; nothing to report to.
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
+}
+
+thread_local! {
+    /// Requests waiting for the mainnet data while this worker fetches it (`None`: not fetching).
+    static WAITING: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Whether a request's reward is a mainnet window (a [`reward::RewardSpec::Mainnet`] in
+/// its JSON; jobs carry no free text, so the tag cannot appear otherwise).
+fn needs_mainnet(text: &str) -> bool {
+    text.contains("\"Mainnet\":{")
+}
+
+/// [`needs_mainnet`], for the reward's tests.
+#[cfg(test)]
+pub(crate) fn needs_mainnet_for_tests(text: &str) -> bool {
+    needs_mainnet(text)
+}
+
+/// Answers a request; one that needs the mainnet data before this worker has it waits
+/// while the data is fetched (once) and decoded, then runs — or fails with the reason.
+fn receive(text: String, scope: DedicatedWorkerGlobalScope) {
+    if !needs_mainnet(&text) || mainnet_data::loaded().is_some() {
+        return registry::answer(&text, &mut poster(scope));
+    }
+    let first = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let first = w.is_none();
+        w.get_or_insert_with(Vec::new).push(text);
+        first
+    });
+    if !first {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = mainnet_data::load(&|_, _| ()).await;
+        let waiting = WAITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
+        for text in waiting {
+            match &loaded {
+                Ok(_) => registry::answer(&text, &mut poster(scope.clone())),
+                Err(e) => {
+                    let run = serde_json::from_str::<protocol::RunOf>(&text).map_or(0, |r| r.run);
+                    handle::failed(&mut poster(scope.clone()), run, format!("mainnet data: {e}"));
+                }
+            }
+        }
+    });
+}
 
 /// The worker's entry point: answer requests until terminated.
 pub fn serve() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let poster = |scope: DedicatedWorkerGlobalScope| {
-        move |text: String| {
-            // A failed post means the page is gone; nothing to report to.
-            let _ = scope.post_message(&JsValue::from_str(&text));
-        }
-    };
-    let mut post = poster(scope.clone());
+    let listener = scope.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         if let Some(text) = e.data().as_string() {
-            registry::answer(&text, &mut post);
+            receive(text, listener.clone());
         }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

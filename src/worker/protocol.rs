@@ -63,6 +63,12 @@ pub struct Kind {
     pub kind: String,
 }
 
+/// The run of a request, read when it cannot run.
+#[derive(Deserialize)]
+pub struct RunOf {
+    pub run: u64,
+}
+
 /// Worker → page.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Response<P> {

@@ -1,5 +1,7 @@
 //! A reward law as data, as the workers receive it.
 
+use et_engine::choice::Choice;
+use et_engine::rewards::mainnet::{MainnetMode, MainnetSource, Missing};
 use et_engine::rewards::{EmpiricalMode, Reward, RewardKind};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +27,55 @@ pub enum RewardSpec {
         values: Vec<f64>,
         replay: bool,
     },
+    /// A window of the mainnet data (slots `from..=to`): replayed (`block` 0) or resampled
+    /// in blocks of `block` slots, slots without a value treated as `missing` (a
+    /// [`MissingChoice`] key). The data itself is not in the message: the thread that
+    /// builds the law must have loaded it ([`super::mainnet_data`] says why).
+    Mainnet {
+        from: u64,
+        to: u64,
+        block: u64,
+        missing: String,
+    },
+}
+
+et_engine::choices! {
+    /// What a slot without a value (missed, a local block, a relay the source does not
+    /// cover) is worth in a mainnet reward law.
+    pub enum MissingChoice {
+        /// Left out (the default).
+        Skip = ("skip", "skipped (left out)"),
+        /// Worth 0.
+        Zero = ("zero", "worth 0"),
+        /// Drawn from the window's values at each use.
+        Resample = ("resample", "drawn from the window's values"),
+    }
+}
+
+impl MissingChoice {
+    /// The engine's choice.
+    pub fn engine(self) -> Missing {
+        match self {
+            Self::Skip => Missing::Skip,
+            Self::Zero => Missing::Zero,
+            Self::Resample => Missing::Resample,
+        }
+    }
+}
+
+/// The engine's source of a [`RewardSpec::Mainnet`]'s fields.
+fn mainnet_source(from: u64, to: u64, block: u64, missing: &str) -> et_engine::Result<MainnetSource> {
+    let missing = MissingChoice::parse("missing", missing)?;
+    Ok(MainnetSource {
+        from: Some(from),
+        to: Some(to),
+        mode: if block == 0 {
+            MainnetMode::Replay
+        } else {
+            MainnetMode::Resample { block }
+        },
+        missing: missing.engine(),
+    })
 }
 
 impl RewardSpec {
@@ -42,6 +93,17 @@ impl RewardSpec {
                     EmpiricalMode::Resample
                 };
                 Reward::empirical(values.clone(), mode)
+            }
+            Self::Mainnet {
+                from,
+                to,
+                block,
+                missing,
+            } => {
+                let data = super::mainnet_data::loaded().ok_or_else(|| {
+                    et_engine::EngineError::invalid("reward.kind", "mainnet data is not loaded on this thread")
+                })?;
+                mainnet_source(*from, *to, *block, missing)?.reward(&data)
             }
         }
     }
@@ -69,5 +131,43 @@ impl RewardSpec {
             (_, _) if sd > 0.0 => Self::LogNormal { mean: mu, sd },
             _ => Self::Constant { mean: mu },
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::worker::mainnet_data;
+    use et_engine::rewards::mainnet::MainnetData;
+
+    fn spec(block: u64, missing: &str) -> RewardSpec {
+        RewardSpec::Mainnet {
+            from: 7_509_685,
+            to: 7_510_684,
+            block,
+            missing: missing.into(),
+        }
+    }
+
+    #[test]
+    fn a_mainnet_window_needs_the_data_and_names_its_fields() {
+        // Each test runs on its own thread: nothing is loaded here yet.
+        assert_eq!(spec(0, "skip").build().unwrap_err().field(), "reward.kind");
+        let small = include_bytes!("../../engine/tests/fixtures/mainnet_small.bin");
+        mainnet_data::keep(MainnetData::from_bytes(small).unwrap());
+        let replay = spec(0, "skip").build().unwrap();
+        let values = MainnetSource {
+            from: Some(7_509_685),
+            to: Some(7_510_684),
+            ..MainnetSource::default()
+        }
+        .values(&mainnet_data::loaded().unwrap())
+        .unwrap();
+        assert_eq!(replay.mean(), values.iter().sum::<f64>() / values.len() as f64);
+        assert!(spec(32, "resample").build().is_ok());
+        assert_eq!(spec(0, "maybe").build().unwrap_err().field(), "missing");
+        let text = serde_json::to_string(&spec(0, "zero")).unwrap();
+        assert!(crate::worker::needs_mainnet_for_tests(&text), "{text}");
+        assert_eq!(serde_json::from_str::<RewardSpec>(&text).unwrap(), spec(0, "zero"));
     }
 }
