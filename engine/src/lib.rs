@@ -17,6 +17,8 @@
 //! - [`numeric`] — random streams and samplers, fast `exp`/`ln`, the bracketed Newton root finder;
 //! - [`metrics`] — top share, HHI (0–10,000) and Nakamoto coefficient, shared by contests and the primary market;
 //! - [`rates`], [`error`], [`choice`] — rate conversions, the error type, the menus' `Choice` trait;
+//! - `api` — the interface as plain data (serde input and output structs, every check and
+//!   default), shared by the JavaScript and Python faces, behind the `api` feature;
 //! - `js` — the JavaScript interface (SPEC §6), behind the `js` feature.
 
 #[macro_use]
@@ -32,6 +34,8 @@ pub mod rates;
 pub mod rewards;
 pub mod secondary;
 
+#[cfg(feature = "api")]
+pub mod api;
 #[cfg(feature = "js")]
 pub mod js;
 

@@ -58,20 +58,6 @@ pub(crate) fn js_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
-/// Prefixes an engine error's field with the path of the object it came from.
-pub(crate) fn within_field(prefix: &str) -> impl Fn(EngineError) -> EngineError + '_ {
-    move |e| e.within(prefix)
-}
-
-/// A whole number in `lo..=hi`, named `field`.
-pub(crate) fn whole(field: &str, v: f64, lo: f64, hi: f64) -> Result<u64, EngineError> {
-    crate::error::within(field, v, lo, hi)?;
-    if v.fract() != 0.0 {
-        return Err(EngineError::invalid(field, format!("must be a whole number, got {v}")));
-    }
-    Ok(v as u64)
-}
-
 impl From<EngineError> for JsValue {
     fn from(e: EngineError) -> Self {
         js_error(&e.to_string())

@@ -1,37 +1,10 @@
 //! JS function of the primary market's sweeps: `sweepMarket`.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::convert::{parse, to_js};
 use super::market::market_input;
-use crate::choice::Choice;
-use crate::primary::{sweep_point, Measure, SweepParameter, SweepPoint};
-
-#[derive(Deserialize)]
-struct SweepInput {
-    /// Read on its own (a `simulateMarket` input).
-    #[allow(dead_code)]
-    market: serde::de::IgnoredAny,
-    parameter: String,
-    values: Vec<f64>,
-    measure: Option<String>,
-}
-
-#[derive(Serialize)]
-struct MeasureBand {
-    mean: Vec<f64>,
-    lo: Vec<f64>,
-    hi: Vec<f64>,
-}
-
-#[derive(Serialize)]
-struct SweepOutput {
-    parameter: &'static str,
-    points: Vec<SweepPoint>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    measure: Option<MeasureBand>,
-}
+use crate::api::sweep::{SweepInput, SweepRun, SWEEP_FIELDS};
 
 /// `sweepMarket({market, parameter, values, measure?})`: the market (a `simulateMarket`
 /// input) at each value of `parameter` (`max-tickets`, `holders`, `expiry`,
@@ -45,25 +18,15 @@ pub fn sweep_market(input: JsValue) -> Result<JsValue, JsValue> {
     } else {
         JsValue::UNDEFINED
     };
-    let i: SweepInput = parse(input, &["market", "parameter", "values", "measure"])?;
-    let parameter = SweepParameter::parse("parameter", &i.parameter)?;
-    let measure = i.measure.as_deref().map(|m| Measure::parse("measure", m)).transpose()?;
+    let i: SweepInput = parse(input, &SWEEP_FIELDS)?;
+    let sweep = SweepRun::new(&i)?;
     let (cfg, opts) = market_input(market).map_err(|e| prefix_market(&e))?;
     let points = i
         .values
         .iter()
-        .map(|&v| sweep_point(&cfg, &opts, parameter, v))
+        .map(|&v| sweep.point(&cfg, &opts, v))
         .collect::<crate::error::Result<Vec<_>>>()?;
-    let measure = measure.map(|m| MeasureBand {
-        mean: points.iter().map(|p| m.of(&p.mean)).collect(),
-        lo: points.iter().map(|p| m.of(&p.lo)).collect(),
-        hi: points.iter().map(|p| m.of(&p.hi)).collect(),
-    });
-    to_js(&SweepOutput {
-        parameter: parameter.key(),
-        points,
-        measure,
-    })
+    to_js(&sweep.finish(points))
 }
 
 /// A `market` error's message, prefixed `market.`.
