@@ -54,7 +54,7 @@ fn each_day_s_statistics_match_a_direct_computation() {
 #[test]
 fn weekly_shares_sum_to_one_and_match_the_summary_over_one_week() {
     let d = data();
-    let w = weekly_builders(&d, None, None, 4).unwrap();
+    let w = weekly_builders(&d, &summary(&d, None, None).unwrap(), 4).unwrap();
     let s = summary(&d, None, None).unwrap();
     assert_eq!(w.names.len(), 5);
     assert_eq!(w.names[4], "others");
@@ -116,7 +116,33 @@ fn days_across_midnight_on_the_whole_asset() {
     }
     let total: u64 = days.iter().map(|x| x.count).sum();
     assert_eq!(total, summary(&d, Some(from), Some(to)).unwrap().with_value);
-    let w = weekly_builders(&d, Some(from), Some(to), 5).unwrap();
+    let w = weekly_builders(&d, &summary(&d, Some(from), Some(to)).unwrap(), 5).unwrap();
     assert_eq!(w.weeks.len(), 2);
     assert!(w.weeks.iter().all(|(_, s)| (s.iter().sum::<f64>() - 1.0).abs() < 1e-12));
+}
+
+#[test]
+fn a_scaled_window_is_the_window_in_other_units() {
+    use et_engine::numeric::random::{stream, Source};
+    use et_engine::rewards::mainnet::{MainnetMode, MainnetSource, Missing};
+    let d = data();
+    for (mode, missing) in [
+        (MainnetMode::Replay, Missing::Skip),
+        (MainnetMode::Resample { block: 32 }, Missing::Resample),
+    ] {
+        let src = MainnetSource {
+            mode,
+            missing,
+            ..MainnetSource::default()
+        };
+        let (plain, scaled) = (src.reward(&d).unwrap(), src.scaled_reward(&d, 250.0).unwrap());
+        assert!((scaled.mean() - 250.0 * plain.mean()).abs() <= 1e-12 * scaled.mean());
+        let (mut a, mut b) = (Source::new(stream(3, 0)), Source::new(stream(3, 0)));
+        for t in 0..500 {
+            let (x, y) = (plain.sample(&mut a, t), scaled.sample(&mut b, t));
+            assert!((y - 250.0 * x).abs() <= 1e-12 * y.max(1e-300), "slot {t}: {x} vs {y}");
+        }
+    }
+    let src = MainnetSource::default();
+    assert_eq!(src.scaled_reward(&d, 0.0).unwrap_err().field(), "scale");
 }

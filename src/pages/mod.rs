@@ -2,6 +2,7 @@
 //! table), its figures (built from engine results) and its tables.
 
 pub mod allocation;
+pub mod mainnet;
 pub mod mechanisms;
 pub mod nav;
 pub mod primary;
@@ -9,6 +10,7 @@ pub mod secondary;
 pub mod ticket_value;
 
 pub use allocation::AllocationPage;
+pub use mainnet::MainnetPage;
 pub use mechanisms::MechanismsPage;
 pub use nav::Page;
 pub use primary::MarketPage;

@@ -13,6 +13,8 @@ et_engine::choices! {
         Primary = ("primary", "Primary market"),
         /// SPEC §5: block-space mechanisms side by side.
         Mechanisms = ("mechanisms", "Mechanisms"),
+        /// Issue 20: six months of mainnet slots and the retrospective.
+        Mainnet = ("mainnet", "Mainnet"),
     }
 }
 

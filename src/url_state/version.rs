@@ -284,7 +284,14 @@ mod tests {
             rows.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].0 <= w[0].0 + 1),
             "versions count up one at a time"
         );
-        let pages = ["ticket-value", "allocation", "secondary", "primary", "mechanisms"];
+        let pages = [
+            "ticket-value",
+            "allocation",
+            "secondary",
+            "primary",
+            "mechanisms",
+            "mainnet",
+        ];
         assert!(CHANGES.iter().flat_map(|c| c.pages).all(|p| pages.contains(p)));
     }
 }

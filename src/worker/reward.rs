@@ -29,14 +29,21 @@ pub enum RewardSpec {
     },
     /// A window of the mainnet data (slots `from..=to`): replayed (`block` 0) or resampled
     /// in blocks of `block` slots, slots without a value treated as `missing` (a
-    /// [`MissingChoice`] key). The data itself is not in the message: the thread that
+    /// [`MissingChoice`] key), every value times `scale`. The data itself is not in the message: the thread that
     /// builds the law must have loaded it ([`super::mainnet_data`] says why).
     Mainnet {
         from: u64,
         to: u64,
         block: u64,
         missing: String,
+        /// Every value times this (1: ETH).
+        #[serde(default = "one")]
+        scale: f64,
     },
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 et_engine::choices! {
@@ -99,11 +106,12 @@ impl RewardSpec {
                 to,
                 block,
                 missing,
+                scale,
             } => {
                 let data = super::mainnet_data::loaded().ok_or_else(|| {
                     et_engine::EngineError::invalid("reward.kind", "mainnet data is not loaded on this thread")
                 })?;
-                mainnet_source(*from, *to, *block, missing)?.reward(&data)
+                mainnet_source(*from, *to, *block, missing)?.scaled_reward(&data, *scale)
             }
         }
     }
@@ -146,6 +154,7 @@ mod tests {
             to: 7_510_684,
             block,
             missing: missing.into(),
+            scale: 1.0,
         }
     }
 

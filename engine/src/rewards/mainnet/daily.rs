@@ -14,7 +14,7 @@
 //!   "others".
 
 use super::entities::NONE;
-use super::summary::{summary, window};
+use super::summary::{window, MainnetSummary};
 use super::time::slot_day;
 use super::{gwei_to_eth, MainnetData};
 use crate::error::Result;
@@ -92,11 +92,11 @@ pub fn daily(d: &MainnetData, from: Option<u64>, to: Option<u64>) -> Result<Vec<
     Ok(out)
 }
 
-/// The weekly shares of the window's `top` builder entities and of the others.
-/// Errors name `from` or `to`.
-pub fn weekly_builders(d: &MainnetData, from: Option<u64>, to: Option<u64>, top: usize) -> Result<Weeks> {
-    let s = summary(d, from, to)?;
-    let (lo, hi) = window(d, from, to)?;
+/// The weekly shares of the `top` builder entities of the window summarised by `s` (its
+/// [`summary`](super::summary::summary), which ranks them) and of the others. Errors name
+/// `from` or `to` (a summary of other data).
+pub fn weekly_builders(d: &MainnetData, s: &MainnetSummary, top: usize) -> Result<Weeks> {
+    let (lo, hi) = window(d, Some(s.first_slot), Some(s.last_slot))?;
     let shown: Vec<usize> = s
         .builders
         .iter()

@@ -107,6 +107,15 @@ impl MainnetSource {
 
     /// The reward law of this window. Errors name `from`, `to` or `block`.
     pub fn reward(&self, d: &MainnetData) -> Result<Reward> {
+        self.scaled_reward(d, 1.0)
+    }
+
+    /// The reward law of this window with every value multiplied by `scale > 0` (a model
+    /// calibrated in other units, e.g. the ET-Simulation study's mean reward of 30, runs
+    /// on the window's shape: its unit-free results are the window's). Errors name
+    /// `from`, `to`, `block` or `scale`.
+    pub fn scaled_reward(&self, d: &MainnetData, scale: f64) -> Result<Reward> {
+        crate::error::positive("scale", scale)?;
         let mode = match self.mode {
             MainnetMode::Replay => EmpiricalMode::Replay,
             MainnetMode::Resample { block: 0 } => {
@@ -115,6 +124,10 @@ impl MainnetSource {
             MainnetMode::Resample { block: 1 } => EmpiricalMode::Resample,
             MainnetMode::Resample { block } => EmpiricalMode::Block { len: block },
         };
-        Reward::empirical_with_gaps(self.values(d)?, mode)
+        let mut values = self.values(d)?;
+        if scale != 1.0 {
+            values.iter_mut().for_each(|v| *v *= scale);
+        }
+        Reward::empirical_with_gaps(values, mode)
     }
 }
