@@ -1,0 +1,93 @@
+//! Long runs on every core, the way the page's worker pool shares them: the work is cut
+//! into ranges of the engine's own blocks (or runs, or sweep points), each range run by
+//! the engine on its own streams, and the engine merges the parts in block order — so a
+//! seed gives the same bits on any number of threads. The GIL is released while they run;
+//! between parts the calling thread checks for signals, so Ctrl-C stops a run (the
+//! threads finish their current range and stop).
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use pyo3::prelude::*;
+
+use crate::convert::error;
+
+/// The number of threads: `threads` if given (at least 1), else every core.
+pub fn threads(threads: Option<usize>) -> PyResult<usize> {
+    match threads {
+        Some(0) => Err(error("threads: must be at least 1, got 0")),
+        Some(t) => Ok(t),
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+    }
+}
+
+/// Ranges of `0..n` in chunks of `chunk` (at least 1), in order.
+pub fn ranges(n: u64, chunk: u64) -> Vec<Range<u64>> {
+    let chunk = chunk.max(1);
+    (0..n).step_by(chunk as usize).map(|b| b..(b + chunk).min(n)).collect()
+}
+
+/// Runs `f` on every range on `threads` threads (the GIL released), and returns the
+/// results in range order; a signal's exception (Ctrl-C: `KeyboardInterrupt`) stops it.
+pub fn run<T, F>(py: Python<'_>, threads: usize, work: Vec<Range<u64>>, f: F) -> PyResult<Vec<T>>
+where
+    T: Send,
+    F: Fn(Range<u64>) -> T + Sync,
+{
+    let n = work.len();
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    let result = std::thread::scope(|s| -> PyResult<()> {
+        let (tx, mut rx) = mpsc::channel::<(usize, T)>();
+        for _ in 0..threads.min(n) {
+            let tx = tx.clone();
+            let (next, stop, work, f) = (&next, &stop, &work, &f);
+            s.spawn(move || loop {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                if k >= n {
+                    break;
+                }
+                if tx.send((k, f(work[k].clone()))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut done = 0;
+        while done < n {
+            let (got, back) = py.detach(move || {
+                let got = rx.recv_timeout(Duration::from_millis(50));
+                (got, rx)
+            });
+            rx = back;
+            match got {
+                Ok((k, part)) => {
+                    out[k] = Some(part);
+                    done += 1;
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+            if let Err(e) = py.check_signals() {
+                stop.store(true, Ordering::Relaxed);
+                // The threads stop after their current range (the scope waits for them).
+                drop(rx);
+                return Err(e);
+            }
+        }
+        Ok(())
+    });
+    result?;
+    out.into_iter()
+        .map(|p| p.ok_or_else(|| error("threads: a worker thread stopped without its part")))
+        .collect()
+}
