@@ -10,6 +10,9 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 PLAYWRIGHT_VERSION=1.65.1
 AXE_CORE_VERSION=4.14.1
+# The Python package's build and tests (scripts/test python), in a venv under $ET_TOOLS.
+ET_PY="$ET_TOOLS/python"
+PY_PACKAGES="maturin==1.16.0 pytest==9.2.0 numpy==2.4.6 dask==2026.8.0 distributed==2026.8.0"
 
 # The wasm-bindgen CLI must equal the crate version in Cargo.lock.
 et_wasm_bindgen_version() {
