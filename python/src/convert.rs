@@ -211,52 +211,11 @@ pub fn check_fields(d: &Bound<'_, PyDict>, allowed: &[&str]) -> PyResult<()> {
 }
 
 /// A result as Python values: structs as dicts with snake_case keys, lists of numbers as
-/// NumPy arrays (float64, or int64 when every element is an integer).
+/// NumPy arrays (float64, or int64 when every element is an integer; see `out`).
 pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let v = pythonize::pythonize(py, value).map_err(|e| error(format!("output: {e}")))?;
-    pythonic(&v)
-}
-
-fn pythonic<'py>(v: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let py = v.py();
-    if let Ok(d) = v.cast::<PyDict>() {
-        let out = PyDict::new(py);
-        for (k, x) in d.iter() {
-            let key = match k.cast::<PyString>() {
-                Ok(s) => snake(&s.to_cow()?).into_pyobject(py)?.into_any(),
-                Err(_) => k,
-            };
-            out.set_item(key, pythonic(&x)?)?;
-        }
-        return Ok(out.into_any());
-    }
-    if let Ok(t) = v.cast::<PyTuple>() {
-        // A fixed-size array of the engine (e.g. a range [p5, p95]) as a list.
-        return pythonic(&PyList::new(py, t.iter())?.into_any());
-    }
-    if let Ok(l) = v.cast::<PyList>() {
-        if l.is_empty() {
-            return Ok(v.clone());
-        }
-        let numbers = l
-            .iter()
-            .all(|x| (x.is_instance_of::<PyFloat>() || x.is_instance_of::<PyInt>()) && !x.is_instance_of::<PyBool>());
-        if numbers {
-            if l.iter().all(|x| x.is_instance_of::<PyInt>()) {
-                if let Ok(xs) = l.extract::<Vec<i64>>() {
-                    return Ok(PyArray1::from_vec(py, xs).into_any());
-                }
-            }
-            let xs: Vec<f64> = l.extract()?;
-            return Ok(PyArray1::from_vec(py, xs).into_any());
-        }
-        let out = PyList::empty(py);
-        for x in l.iter() {
-            out.append(pythonic(&x)?)?;
-        }
-        return Ok(out.into_any());
-    }
-    Ok(v.clone())
+    crate::out::to_out(value)
+        .map_err(|e| error(format!("output: {e}")))?
+        .into_py(py)
 }
 
 /// A NumPy array of `xs`.

@@ -15,6 +15,7 @@ use et_engine::api::market_options::{holders_list, holders_neither, holders_pres
 use et_engine::primary::{Market, MarketConfig, Options};
 
 mod convert;
+mod out;
 mod pool;
 
 use convert::{array, deserialize_at, error, parse, to_py, value_error};

@@ -8,6 +8,7 @@ import { serveStatic } from './serve.mjs';
 import { a11yChecks, embedChecks, focusChecks } from './a11y.mjs';
 import { longWorkChecks } from './long_work.mjs';
 import { publishChecks } from './publish.mjs';
+import { mainnetChecks, MAINNET_CHARTS } from './mainnet.mjs';
 
 // playwright-core lives with the project's other tools (scripts/setup), not in the repo.
 const require = createRequire(process.env.ET_TOOLS ? `${process.env.ET_TOOLS}/node/` : import.meta.url);
@@ -61,7 +62,7 @@ async function chartsDrawn(page, count) {
 // Weight (issue 15): each page's own wasm (one bundle a page, index.html), gzip -9,
 // at most 350 KB (BENCHMARKS.md, Weight).
 const PAGE_WASM_GZIP_BUDGET = 350_000;
-const PAGE_BUNDLES = ['ticket-value', 'allocation', 'secondary', 'primary', 'mechanisms'];
+const PAGE_BUNDLES = ['ticket-value', 'allocation', 'secondary', 'primary', 'mechanisms', 'mainnet'];
 await check(`every page's wasm is at most ${PAGE_WASM_GZIP_BUDGET} bytes gzipped`, async () => {
   for (const key of PAGE_BUNDLES) {
     const name = `page-${key}_bg.wasm`;
@@ -654,10 +655,11 @@ try {
 
   await embedChecks({ check, assert, page, origin });
   await focusChecks({ check, assert, page, origin });
-  const PAGES = [['ticket-value', TICKET_CHARTS], ['allocation', 4], ['secondary', 4], ['primary', PRIMARY_CHARTS], ['mechanisms', MECH_CHARTS]];
+  const PAGES = [['ticket-value', TICKET_CHARTS], ['allocation', 4], ['secondary', 4], ['primary', PRIMARY_CHARTS], ['mechanisms', MECH_CHARTS], ['mainnet', MAINNET_CHARTS]];
   await a11yChecks({ check, assert, browser, origin, shots, pages: PAGES });
   await longWorkChecks({ check, assert, page, browser, origin, pages: PAGES });
   await publishChecks({ check, assert, browser, dist, shots });
+  await mainnetChecks({ check, assert, browser, origin, shots });
 
   await check('no console errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));

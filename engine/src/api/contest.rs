@@ -96,6 +96,13 @@ pub struct CurveInput {
     alphas: Vec<f64>,
 }
 
+impl CurveInput {
+    /// The input for `alphas` (a face that reads them itself, e.g. with `Infinity`).
+    pub fn new(alphas: Vec<f64>) -> Self {
+        Self { alphas }
+    }
+}
+
 /// A point of the curve where no equilibrium exists: `{alpha, error}`.
 #[derive(Serialize)]
 pub struct Missing {

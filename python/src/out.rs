@@ -1,0 +1,375 @@
+//! Results to Python in one pass: a serde serializer into a small tree ([`Out`]), then
+//! the tree as Python values — structs as dicts (snake_case keys, in field order), lists
+//! of numbers as NumPy arrays built straight from the numbers (no Python float for each),
+//! other lists as lists. NaN and infinities pass through (JSON could not carry them).
+
+use numpy::PyArray1;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde::ser::{self, Serialize};
+
+use crate::convert::snake;
+
+/// A serialized value.
+pub enum Out {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Out>),
+    /// A sequence whose every element is a float (kept as the numbers themselves).
+    Floats(Vec<f64>),
+    Map(Vec<(String, Out)>),
+}
+
+impl Out {
+    fn number(&self) -> Option<f64> {
+        match *self {
+            Out::Int(i) => Some(i as f64),
+            Out::UInt(u) => Some(u as f64),
+            Out::Float(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    fn integer(&self) -> Option<i64> {
+        match *self {
+            Out::Int(i) => Some(i),
+            Out::UInt(u) => i64::try_from(u).ok(),
+            _ => None,
+        }
+    }
+
+    /// The value as Python objects.
+    pub fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(match self {
+            Out::Null => py.None().into_bound(py),
+            Out::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+            Out::Int(i) => i.into_pyobject(py)?.into_any(),
+            Out::UInt(u) => u.into_pyobject(py)?.into_any(),
+            Out::Float(x) => x.into_pyobject(py)?.into_any(),
+            Out::Str(s) => s.into_pyobject(py)?.into_any(),
+            Out::Floats(v) => PyArray1::from_vec(py, v).into_any(),
+            Out::Seq(v) if !v.is_empty() && v.iter().all(|x| x.number().is_some()) => {
+                match v.iter().map(Out::integer).collect::<Option<Vec<i64>>>() {
+                    Some(ints) => PyArray1::from_vec(py, ints).into_any(),
+                    None => PyArray1::from_vec(py, v.iter().filter_map(Out::number).collect()).into_any(),
+                }
+            }
+            Out::Seq(v) => {
+                let list = PyList::empty(py);
+                for x in v {
+                    list.append(x.into_py(py)?)?;
+                }
+                list.into_any()
+            }
+            Out::Map(entries) => {
+                let d = PyDict::new(py);
+                for (k, v) in entries {
+                    d.set_item(snake(&k), v.into_py(py)?)?;
+                }
+                d.into_any()
+            }
+        })
+    }
+}
+
+/// A serialization error (a result the serializer cannot represent).
+#[derive(Debug)]
+pub struct OutError(String);
+
+impl std::fmt::Display for OutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OutError {}
+
+impl ser::Error for OutError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        OutError(msg.to_string())
+    }
+}
+
+/// `value` as an [`Out`] tree.
+pub fn to_out<T: Serialize + ?Sized>(value: &T) -> Result<Out, OutError> {
+    value.serialize(Ser)
+}
+
+struct Ser;
+
+/// A sequence being built: floats as long as every element is one.
+pub enum SeqBuilder {
+    Floats(Vec<f64>),
+    Any(Vec<Out>),
+}
+
+/// A map or struct being built.
+pub struct MapBuilder {
+    entries: Vec<(String, Out)>,
+    key: Option<String>,
+    /// The variant of a struct variant (`{variant: {fields}}`).
+    variant: Option<&'static str>,
+}
+
+impl ser::Serializer for Ser {
+    type Ok = Out;
+    type Error = OutError;
+    type SerializeSeq = SeqBuilder;
+    type SerializeTuple = SeqBuilder;
+    type SerializeTupleStruct = SeqBuilder;
+    type SerializeTupleVariant = SeqBuilder;
+    type SerializeMap = MapBuilder;
+    type SerializeStruct = MapBuilder;
+    type SerializeStructVariant = MapBuilder;
+
+    fn serialize_bool(self, v: bool) -> Result<Out, OutError> {
+        Ok(Out::Bool(v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Out, OutError> {
+        Ok(Out::Int(v.into()))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Out, OutError> {
+        Ok(Out::Int(v.into()))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Out, OutError> {
+        Ok(Out::Int(v.into()))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Out, OutError> {
+        Ok(Out::Int(v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Out, OutError> {
+        Ok(Out::UInt(v.into()))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Out, OutError> {
+        Ok(Out::UInt(v.into()))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Out, OutError> {
+        Ok(Out::UInt(v.into()))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Out, OutError> {
+        Ok(Out::UInt(v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<Out, OutError> {
+        Ok(Out::Float(v.into()))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Out, OutError> {
+        Ok(Out::Float(v))
+    }
+    fn serialize_char(self, v: char) -> Result<Out, OutError> {
+        Ok(Out::Str(v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> Result<Out, OutError> {
+        Ok(Out::Str(v.to_string()))
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<Out, OutError> {
+        Ok(Out::Seq(v.iter().map(|&b| Out::UInt(b.into())).collect()))
+    }
+    fn serialize_none(self) -> Result<Out, OutError> {
+        Ok(Out::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Out, OutError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Out, OutError> {
+        Ok(Out::Null)
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Out, OutError> {
+        Ok(Out::Null)
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Result<Out, OutError> {
+        Ok(Out::Str(variant.to_string()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<Out, OutError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _i: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<Out, OutError> {
+        Ok(Out::Map(vec![(variant.to_string(), value.serialize(Ser)?)]))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, OutError> {
+        Ok(SeqBuilder::new(len.unwrap_or(0)))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder, OutError> {
+        Ok(SeqBuilder::new(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<SeqBuilder, OutError> {
+        Ok(SeqBuilder::new(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        len: usize,
+    ) -> Result<SeqBuilder, OutError> {
+        Ok(SeqBuilder::new(len))
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, OutError> {
+        Ok(MapBuilder {
+            entries: Vec::with_capacity(len.unwrap_or(0)),
+            key: None,
+            variant: None,
+        })
+    }
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<MapBuilder, OutError> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<MapBuilder, OutError> {
+        let mut m = self.serialize_map(Some(len))?;
+        m.variant = Some(variant);
+        Ok(m)
+    }
+}
+
+impl SeqBuilder {
+    fn new(len: usize) -> Self {
+        SeqBuilder::Floats(Vec::with_capacity(len))
+    }
+
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
+        let v = value.serialize(Ser)?;
+        match (&mut *self, v) {
+            (SeqBuilder::Floats(xs), Out::Float(x)) => xs.push(x),
+            (SeqBuilder::Floats(xs), v) => {
+                let mut all: Vec<Out> = xs.drain(..).map(Out::Float).collect();
+                all.push(v);
+                *self = SeqBuilder::Any(all);
+            }
+            (SeqBuilder::Any(all), v) => all.push(v),
+        }
+        Ok(())
+    }
+
+    fn done(self) -> Out {
+        match self {
+            SeqBuilder::Floats(xs) if !xs.is_empty() => Out::Floats(xs),
+            SeqBuilder::Floats(_) => Out::Seq(Vec::new()),
+            SeqBuilder::Any(all) => Out::Seq(all),
+        }
+    }
+}
+
+impl ser::SerializeSeq for SeqBuilder {
+    type Ok = Out;
+    type Error = OutError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Out, OutError> {
+        Ok(self.done())
+    }
+}
+
+impl ser::SerializeTuple for SeqBuilder {
+    type Ok = Out;
+    type Error = OutError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Out, OutError> {
+        Ok(self.done())
+    }
+}
+
+impl ser::SerializeTupleStruct for SeqBuilder {
+    type Ok = Out;
+    type Error = OutError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Out, OutError> {
+        Ok(self.done())
+    }
+}
+
+impl ser::SerializeTupleVariant for SeqBuilder {
+    type Ok = Out;
+    type Error = OutError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Out, OutError> {
+        Ok(self.done())
+    }
+}
+
+/// A map key as a string.
+fn key_string(k: Out) -> Result<String, OutError> {
+    Ok(match k {
+        Out::Str(s) => s,
+        Out::Int(i) => i.to_string(),
+        Out::UInt(u) => u.to_string(),
+        Out::Float(x) => x.to_string(),
+        Out::Bool(b) => b.to_string(),
+        _ => return Err(OutError("output: a map key that is not a string or a number".into())),
+    })
+}
+
+impl MapBuilder {
+    fn done(self) -> Out {
+        let map = Out::Map(self.entries);
+        match self.variant {
+            Some(v) => Out::Map(vec![(v.to_string(), map)]),
+            None => map,
+        }
+    }
+}
+
+impl ser::SerializeMap for MapBuilder {
+    type Ok = Out;
+    type Error = OutError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), OutError> {
+        self.key = Some(key_string(key.serialize(Ser)?)?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
+        let k = self
+            .key
+            .take()
+            .ok_or_else(|| OutError("output: a map value without its key".into()))?;
+        self.entries.push((k, value.serialize(Ser)?));
+        Ok(())
+    }
+    fn end(self) -> Result<Out, OutError> {
+        Ok(self.done())
+    }
+}
+
+impl ser::SerializeStruct for MapBuilder {
+    type Ok = Out;
+    type Error = OutError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), OutError> {
+        self.entries.push((key.to_string(), value.serialize(Ser)?));
+        Ok(())
+    }
+    fn end(self) -> Result<Out, OutError> {
+        Ok(self.done())
+    }
+}
+
+impl ser::SerializeStructVariant for MapBuilder {
+    type Ok = Out;
+    type Error = OutError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), OutError> {
+        self.entries.push((key.to_string(), value.serialize(Ser)?));
+        Ok(())
+    }
+    fn end(self) -> Result<Out, OutError> {
+        Ok(self.done())
+    }
+}
