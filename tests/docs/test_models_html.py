@@ -29,6 +29,7 @@ REQUIRED = [
     "secondary-market",
     "primary-market",
     "mechanisms",
+    "mainnet-page",
     "references",
 ]
 

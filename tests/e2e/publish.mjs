@@ -12,7 +12,7 @@ import { serveStatic } from './serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PUBLIC = 'https://example.org/et/';
-const SEEDED = new Set(['ticket-value', 'primary', 'mechanisms']);
+const SEEDED = new Set(['ticket-value', 'primary', 'mechanisms', 'mainnet']);
 
 /** The PNG's text chunks (tEXt and iTXt) as {keyword: text}, every chunk's CRC checked. */
 export function pngTexts(buf) {
@@ -126,7 +126,7 @@ export async function publishChecks({ check, assert, browser, dist, shots }) {
       assert((await page.inputValue(`#embed-${chart}-iframe`)).startsWith(`<iframe src="${localOrigin}/#/ticket-value?`), 'the local snippet');
     });
 
-    for (const key of ['ticket-value', 'allocation', 'secondary', 'primary', 'mechanisms']) {
+    for (const key of ['ticket-value', 'allocation', 'secondary', 'primary', 'mechanisms', 'mainnet']) {
       await check(`${key}: PNG, SVG and CSV cite link, version${SEEDED.has(key) ? ' and seed' : ''}, named by page, chart and state`, async () => {
         await page.goto('about:blank');
         await page.goto(`${origin}/et/#/${key}`);

@@ -103,7 +103,12 @@ pub fn Slider(props: &SliderProps) -> Html {
         Scale::Linear(step) => (p.min, p.max, step),
         Scale::Log | Scale::Field => (0.0, LOG_STEPS, 1.0),
     };
-    let shown = (*draft).clone().unwrap_or_else(|| format::compact(props.value, 6));
+    // A whole number (a slot, a seed) shows every digit: six would round 7,509,685.
+    let whole = p.integer && props.value.abs() < 9.007_199_254_740_992e15;
+    let shown = (*draft).clone().unwrap_or_else(|| match whole {
+        true => format::exact(props.value),
+        false => format::compact(props.value, 6),
+    });
     let value_text = format!("{} {}", format::sig(props.value, 4), p.unit);
     html! {
         <div class={classes!("slider", error.is_some().then_some("invalid"))}>

@@ -7,7 +7,6 @@
 //! block bootstrap (blocks of 32 slots), so the runs see the window's busy and quiet
 //! stretches rather than replaying its first 500 slots a hundred times.
 
-use et_engine::choice::Choice;
 use et_engine::primary::scenario::STUDY_MEAN_REWARD;
 use et_engine::primary::{et_simulation, MarketResult, PricingRule};
 
@@ -62,9 +61,14 @@ pub fn outcome(
     })
 }
 
-/// A rule's name as the page shows it.
+/// A rule's name on this page's category axes: short enough to stand upright under a
+/// phone's plot (the study's "AMM" for the bonding curve).
 pub fn rule_name(r: PricingRule) -> &'static str {
-    r.label()
+    match r {
+        PricingRule::BondingCurve => "AMM",
+        PricingRule::Fixed => "Fixed",
+        _ => r.short(),
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,7 +1,9 @@
 //! The Mainnet page: six months of real slots — what proposers were paid, its heavy
 //! tail, the builders — and what execution tickets would have done on them. The data is
-//! fetched on opening (this page is the data), with progress; the primary market's runs
-//! go to the worker pool, which fetches the data once per worker.
+//! fetched on opening (this page is the data), with progress. Once it is here the first
+//! chart draws at once and the rest follows in stages (the tail, builders and longest
+//! run; then one ticket's Monte Carlo and the primary market, whose runs go to the worker
+//! pool, each worker fetching the data once).
 
 use std::rc::Rc;
 
@@ -11,23 +13,25 @@ use yew::prelude::*;
 use super::controls::controls;
 use super::figures::{builders_figure, payments_figure, tail_figure};
 use super::market::{jobs, outcome, MarketOutcome, RULES};
-use super::params::Field;
+use super::params::{Field, ModeChoice};
 use super::retro::{at_n, ticket_points, window_reward, TicketPoint};
 use super::retro_figures::{capture_figure, concentration_figure, payback_figure, streak_figure, ticket_figure};
 use super::state::{Action, MainnetState};
 use super::tables::{numbers, reading};
-use super::view::{data_view, DataView};
+use super::view::{data_view, more_view, DataView, MoreView};
 use crate::components::{run_status, Chart, MainnetStatus, Notices};
 use crate::format;
-use crate::hooks::{use_mainnet, use_pool_run, use_url_state, MainnetLoad, PageProps};
+use crate::hooks::{use_mainnet, use_pool_run, use_stages, use_url_state, PageProps};
 use crate::worker::market_job::MarketJob;
 
-/// The inputs of the market's run (the tickets' `n` and discount do not enter it).
+type Computed<T> = Option<Result<T, String>>;
+
+/// The inputs of the market's run (the tickets' `n`, discount and mode do not enter it).
 fn market_key(s: &MainnetState) -> MainnetState {
     let mut k = s.clone();
     k.values[Field::N as usize] = 0.0;
     k.values[Field::Annual as usize] = 0.0;
-    k.mode = super::params::ModeChoice::Replay;
+    k.mode = ModeChoice::Replay;
     k
 }
 
@@ -37,18 +41,28 @@ pub fn MainnetPage(props: &PageProps) -> Html {
     let (state, parsed) = use_url_state::<MainnetState>(&props.route);
     let s = &*state;
     let (load, start) = use_mainnet(true);
+    let stage = use_stages(load.data().is_some(), 2);
     let view = use_memo((load.clone(), s.window()), |(l, (from, to))| {
         l.data().map(|d| data_view(d, *from, *to))
     });
-    let tickets = use_memo((load.clone(), s.clone()), |(l, s)| {
-        l.data().map(|d| ticket_points(d, s))
+    let more = use_memo((load.clone(), view.clone(), stage >= 1), |(l, v, go)| {
+        match (l.data(), &**v) {
+            (Some(d), Some(Ok(v))) if *go => Some(more_view(d, &v.summary)),
+            _ => None,
+        }
+    });
+    let tickets = use_memo((load.clone(), s.clone(), stage >= 2), |(l, s, go)| {
+        l.data().filter(|_| *go).map(|d| ticket_points(d, s))
     });
     let sim = use_pool_run::<MarketJob, [PricingRule; 4], MarketOutcome>(outcome, RULES);
     {
         let sim = sim.clone();
         // The window's mean under the missing-slot choice (the market's unit).
-        let mu = *use_memo((load.clone(), market_key(s)), |(l, k)| {
-            l.data().and_then(|d| window_reward(d, k).ok()).map(|r| r.mean())
+        let mu = *use_memo((load.clone(), market_key(s), stage >= 2), |(l, k, go)| {
+            l.data()
+                .filter(|_| *go)
+                .and_then(|d| window_reward(d, k).ok())
+                .map(|r| r.mean())
         });
         use_effect_with((mu.map(f64::to_bits), market_key(s)), move |(mu, key)| {
             if let Some(mu) = mu.map(f64::from_bits).filter(|m| *m > 0.0) {
@@ -60,6 +74,7 @@ pub fn MainnetPage(props: &PageProps) -> Html {
     let dispatch = Callback::from(move |a: Action| d.dispatch(a));
     let status = &sim.status;
     let market = status.last.as_deref();
+    let more = ok(&more);
     html! {
         <div class="page mainnet">
             <Notices items={parsed.1.clone()} />
@@ -67,57 +82,52 @@ pub fn MainnetPage(props: &PageProps) -> Html {
             <section class="results">
                 <MainnetStatus load={load.clone()} on_load={start} />
                 { match &*view {
-                    Some(Ok(v)) => results(s, v, tickets_of(&tickets), market),
+                    Some(Ok(v)) => results(s, v, more, &tickets, market),
                     Some(Err(e)) => html! { <div class="no-equilibrium" role="alert">{ e.clone() }</div> },
                     None => html! {},
                 } }
-                if matches!(load, MainnetLoad::Ready(_)) {
+                if stage >= 2 {
                     { run_status(status, "Primary market on the window (slots)", sim.cancel(), None) }
-                    { market_view(view.as_ref().as_ref().and_then(|v| v.as_ref().ok()), market) }
+                    { market_view(ok(&view), market) }
                 }
             </section>
         </div>
     }
 }
 
-/// The ticket points, or `None` (with the reason shown by the ticket chart's place).
-fn tickets_of(t: &Option<Result<Vec<TicketPoint>, String>>) -> Result<&[TicketPoint], String> {
-    match t {
-        Some(Ok(p)) => Ok(p),
-        Some(Err(e)) => Err(e.clone()),
-        None => Err(String::new()),
-    }
+/// A computation's result once it is done and succeeded.
+fn ok<T>(c: &Computed<T>) -> Option<&T> {
+    c.as_ref().and_then(|r| r.as_ref().ok())
 }
 
 /// The reading, the numbers and the charts of the data and of one ticket.
 fn results(
     s: &MainnetState,
     v: &DataView,
-    tickets: Result<&[TicketPoint], String>,
+    more: Option<&MoreView>,
+    tickets: &Computed<Vec<TicketPoint>>,
     market: Option<&MarketOutcome>,
 ) -> Html {
     let n = s.get(Field::N);
     let first = v.summary.first_slot;
-    let at = tickets.as_ref().ok().and_then(|p| at_n(p, n));
+    let points = ok(tickets);
     html! {
         <>
-            <p class="verdict">{ reading(v, at, market) }</p>
+            <p class="verdict">{ reading(v, more, points.and_then(|p| at_n(p, n)), market) }</p>
             { numbers(&v.summary) }
             <div class="chart-grid">
                 <Chart figure={Rc::new(payments_figure(&v.days, first))} name="payments" />
-                if let Some(t) = &v.tail { <Chart figure={Rc::new(tail_figure(t))} name="tail" /> }
-                <Chart figure={Rc::new(builders_figure(&v.weeks, first))} name="builders" />
+                if let Some(t) = more.and_then(|m| m.tail.as_ref()) { <Chart figure={Rc::new(tail_figure(t))} name="tail" /> }
+                if let Some(m) = more { <Chart figure={Rc::new(builders_figure(&m.weeks, first))} name="builders" /> }
             </div>
             <h2>{ "Retrospective: execution tickets on these slots" }</h2>
             <div class="chart-grid">
-                { match tickets {
-                    Ok(p) => html! { <>
-                        <Chart figure={Rc::new(ticket_figure(p, n))} name="ticket" />
-                        <Chart figure={Rc::new(payback_figure(p, n))} name="payback" />
-                    </> },
-                    Err(e) => html! { <div class="no-equilibrium" role="alert">{ e }</div> },
-                } }
-                if let Some(k) = &v.streak { <Chart figure={Rc::new(streak_figure(k))} name="streak" /> }
+                if let Some(p) = points {
+                    <Chart figure={Rc::new(ticket_figure(p, n))} name="ticket" />
+                    <Chart figure={Rc::new(payback_figure(p, n))} name="payback" />
+                }
+                if let Some(Err(e)) = tickets { <div class="no-equilibrium" role="alert">{ e.clone() }</div> }
+                if let Some(k) = more.and_then(|m| m.streak.as_ref()) { <Chart figure={Rc::new(streak_figure(k))} name="streak" /> }
             </div>
         </>
     }

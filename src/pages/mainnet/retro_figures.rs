@@ -81,7 +81,7 @@ pub fn payback_figure(points: &[TicketPoint], n: f64) -> Figure {
 
 /// What proposers received (all of the winning bids) against each rule's capture.
 pub fn capture_figure(o: &MarketOutcome) -> Figure {
-    let mut names = vec!["MEV-Boost (actual)"];
+    let mut names = vec!["MEV-Boost"];
     names.extend(o.rules.iter().map(|(r, _)| rule_name(*r)));
     let points = o
         .rules
@@ -99,7 +99,9 @@ pub fn capture_figure(o: &MarketOutcome) -> Figure {
     Figure {
         title: "Who gets the slots' value: proposers today, the protocol under tickets".into(),
         x: Axis::categories("Who receives it", &names),
-        y: Axis::linear("Share of the slots' value", "").fraction(),
+        // Not a fraction: a run's revenue can exceed its rewards (holders pay for a
+        // value the drawn slots then fall short of).
+        y: Axis::linear("Revenue / the slots' value", ""),
         series: vec![
             Series::Bars {
                 name: "proposers under MEV-Boost (the winning bids)".into(),
@@ -148,7 +150,7 @@ pub fn streak_figure(s: &Streak) -> Figure {
 
 /// Builder concentration on mainnet against the concentration of slots won under tickets.
 pub fn concentration_figure(s: &MainnetSummary, o: &MarketOutcome) -> Figure {
-    let mut names = vec!["mainnet builders"];
+    let mut names = vec!["Mainnet"];
     names.extend(o.rules.iter().map(|(r, _)| rule_name(*r)));
     let points = o
         .rules

@@ -6,13 +6,13 @@ use yew::prelude::*;
 
 use super::market::MarketOutcome;
 use super::retro::TicketPoint;
-use super::view::DataView;
+use super::view::{DataView, MoreView};
 use crate::components::tables::row;
 use crate::format;
 
 /// The tail's sentence: the index and what it implies.
-fn tail_words(v: &DataView) -> String {
-    match &v.tail {
+fn tail_words(v: Option<&MoreView>) -> String {
+    match v.and_then(|v| v.tail.as_ref()) {
         Some(t) if t.hill.alpha < 2.0 => format!(
             " Their tail is heavy: α̂ = {}, below 2, so a window's variance is dominated by its largest blocks.",
             format::estimate(t.hill.alpha, t.hill.std_error)
@@ -26,7 +26,12 @@ fn tail_words(v: &DataView) -> String {
 }
 
 /// One paragraph with the key numbers.
-pub fn reading(v: &DataView, ticket: Option<&TicketPoint>, market: Option<&MarketOutcome>) -> String {
+pub fn reading(
+    v: &DataView,
+    more: Option<&MoreView>,
+    ticket: Option<&TicketPoint>,
+    market: Option<&MarketOutcome>,
+) -> String {
     let s = &v.summary;
     let mut out = format!(
         "From {} to {} ({} slots), proposers were paid {} ETH a block on average (median {}, largest {}).",
@@ -37,7 +42,7 @@ pub fn reading(v: &DataView, ticket: Option<&TicketPoint>, market: Option<&Marke
         format::sig(s.median, 3),
         format::sig(s.max, 3)
     );
-    out.push_str(&tail_words(v));
+    out.push_str(&tail_words(more));
     if let Some(p) = ticket {
         out.push_str(&format!(
             " One ticket of n = {} would have paid {} ETH against E[V] = {}, and more than its price with probability {}.",
@@ -47,7 +52,7 @@ pub fn reading(v: &DataView, ticket: Option<&TicketPoint>, market: Option<&Marke
             format::readable(p.realised.payback_probability, 2)
         ));
     }
-    if let Some(k) = &v.streak {
+    if let Some(k) = more.and_then(|m| m.streak.as_ref()) {
         out.push_str(&format!(
             " {} held {} slots in a row; a ticket holder of its share ({}) would expect a longest run of {}.",
             k.builder,

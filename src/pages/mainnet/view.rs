@@ -27,11 +27,16 @@ pub struct Streak {
     pub expected: f64,
 }
 
-/// The data's view of a window.
+/// The data's view of a window: what the first chart needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataView {
     pub summary: MainnetSummary,
     pub days: Vec<Day>,
+}
+
+/// The rest of the window's view (computed a frame later on the first load).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoreView {
     /// `None` when the window has too few values for a tail.
     pub tail: Option<Tail>,
     pub weeks: Weeks,
@@ -60,12 +65,15 @@ pub fn data_view(d: &MainnetData, from: u64, to: u64) -> Result<DataView, String
     let e = |e: et_engine::EngineError| e.to_string();
     let summary = summary(d, Some(from), Some(to)).map_err(e)?;
     let days = daily(d, Some(from), Some(to)).map_err(e)?;
-    let weeks = weekly_builders(d, &summary, TOP_BUILDERS).map_err(e)?;
-    Ok(DataView {
-        tail: tail(d, Some(from), Some(to)).ok(),
-        streak: streak(&summary),
-        summary,
-        days,
+    Ok(DataView { summary, days })
+}
+
+/// The tail, the weekly shares and the longest run of the window summarised by `s`.
+pub fn more_view(d: &MainnetData, s: &MainnetSummary) -> Result<MoreView, String> {
+    let weeks = weekly_builders(d, s, TOP_BUILDERS).map_err(|e| e.to_string())?;
+    Ok(MoreView {
+        tail: tail(d, Some(s.first_slot), Some(s.last_slot)).ok(),
+        streak: streak(s),
         weeks,
     })
 }
