@@ -45,8 +45,8 @@ fn needs_mainnet(text: &str) -> bool {
     text.contains("\"Mainnet\":{")
 }
 
-/// [`needs_mainnet`], for the reward's tests.
-#[cfg(test)]
+/// [`needs_mainnet`], for the reward's tests (native).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn needs_mainnet_for_tests(text: &str) -> bool {
     needs_mainnet(text)
 }
