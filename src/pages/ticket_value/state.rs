@@ -43,11 +43,20 @@ pub enum Field {
     Lookahead,
 }
 
+/// The mean and standard deviation of the winning MEV-Boost bid over the six months of
+/// mainnet data (10 Oct 2023 – 9 Apr 2024, blocks with a value; `docs/mainnet-data.md`),
+/// to four significant digits (a test checks them against the fixture computed from the
+/// source CSV).
+pub const MAINNET_MU: f64 = 0.1225;
+pub const MAINNET_SD: f64 = 1.720;
+
 et_engine::choices! {
     /// Named starting points (buttons).
     pub enum Preset {
-        /// d from a 3.5 % annual rate, μ of a typical block's execution-layer reward.
-        Mainnet = ("mainnet", "Mainnet-like (3.5 %/yr, μ = 0.05 ETH)"),
+        /// The page's default: d from a 3.5 % annual rate, μ of a typical block's reward.
+        Typical = ("typical", "Default (3.5 %/yr, μ = 0.05 ETH)"),
+        /// μ and sd of the six months of mainnet data, d from 3.5 % a year.
+        Mainnet = ("mainnet", "Mainnet, Oct 2023 – Apr 2024 (μ = 0.1225, sd = 1.72 ETH)"),
         /// A large discount (d = 1 %) that makes the n-dependence visible at small n.
         Textbook = ("textbook", "Textbook (d = 1 %, μ = 1 ETH)"),
     }
@@ -57,7 +66,7 @@ impl Preset {
     /// The state it sets.
     pub fn state(self) -> TicketState {
         match self {
-            Preset::Mainnet => TicketState {
+            Preset::Typical => TicketState {
                 mu: 0.05,
                 sd: 0.15,
                 d: per_slot_from_annual(0.035),
@@ -65,6 +74,11 @@ impl Preset {
                 share: 0.1,
                 lookahead: 0.0,
                 lottery: LotterySettings::default(),
+            },
+            Preset::Mainnet => TicketState {
+                mu: MAINNET_MU,
+                sd: MAINNET_SD,
+                ..Preset::Typical.state()
             },
             Preset::Textbook => TicketState {
                 mu: 1.0,
@@ -83,7 +97,7 @@ impl Preset {
 pub fn params() -> &'static [Param] {
     static PARAMS: OnceLock<Vec<Param>> = OnceLock::new();
     PARAMS.get_or_init(|| {
-        let d = Preset::Mainnet.state();
+        let d = Preset::Typical.state();
         let p = Param::new;
         vec![
             p("mu", "Mean reward μ", "ETH", 1e-4, 100.0, d.mu, Scale::Log, false),
@@ -134,7 +148,7 @@ pub fn params() -> &'static [Param] {
 
 impl Default for TicketState {
     fn default() -> Self {
-        Preset::Mainnet.state()
+        Preset::Typical.state()
     }
 }
 
@@ -250,6 +264,24 @@ mod tests {
             let (back, notices) = TicketState::from_route(&Route::parse(&s.to_route()));
             assert_eq!(back, s);
             assert!(notices.is_empty());
+        }
+    }
+
+    /// The mainnet preset's numbers are the data's (the fixture computed from the source
+    /// CSV by `scripts/mainnet_fixture.py`, never from the asset).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_mainnet_preset_is_the_six_months() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../../engine/tests/fixtures/mainnet_summary.json")).unwrap();
+        let whole = &fixture["windows"][0];
+        assert_eq!(whole["name"], "whole range");
+        let (mu, sd) = (whole["summary"]["mean"].as_f64().unwrap(), whole["summary"]["sd"].as_f64().unwrap());
+        assert!((MAINNET_MU / mu - 1.0).abs() < 5e-4, "{mu}");
+        assert!((MAINNET_SD / sd - 1.0).abs() < 5e-4, "{sd}");
+        let p = Preset::Mainnet.state();
+        for (param, v) in params().iter().zip(p.values()) {
+            assert_eq!(param.check(v), Ok(v), "{}", param.key);
         }
     }
 
