@@ -4,7 +4,7 @@
 import { openSite } from './site.mjs';
 
 const dist = process.argv[2] || 'dist';
-const PAGES = ['ticket-value', 'allocation', 'secondary', 'primary', 'mechanisms'];
+const PAGES = ['ticket-value', 'allocation', 'secondary', 'primary', 'mechanisms', 'mainnet'];
 const { origin, browser, close } = await openSite(dist);
 
 /** Milliseconds from navigation start to the first non-blank chart canvas. */
