@@ -276,7 +276,10 @@ mod tests {
             serde_json::from_str(include_str!("../../../engine/tests/fixtures/mainnet_summary.json")).unwrap();
         let whole = &fixture["windows"][0];
         assert_eq!(whole["name"], "whole range");
-        let (mu, sd) = (whole["summary"]["mean"].as_f64().unwrap(), whole["summary"]["sd"].as_f64().unwrap());
+        let (mu, sd) = (
+            whole["summary"]["mean"].as_f64().unwrap(),
+            whole["summary"]["sd"].as_f64().unwrap(),
+        );
         assert!((MAINNET_MU / mu - 1.0).abs() < 5e-4, "{mu}");
         assert!((MAINNET_SD / sd - 1.0).abs() < 5e-4, "{sd}");
         let p = Preset::Mainnet.state();
