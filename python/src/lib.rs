@@ -7,6 +7,9 @@
 //! bits as on the page and in Node. Long runs release the GIL and share their blocks
 //! among threads (`pool`), merged by the engine in block order.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 
@@ -19,6 +22,25 @@ mod out;
 mod pool;
 
 use convert::{array, deserialize_at, error, parse, to_py, value_error};
+
+/// Nanoseconds spent inside the engine (its checks and runs) since the last read.
+static ENGINE_NS: AtomicU64 = AtomicU64::new(0);
+
+/// Runs `f`, an engine call, counting its wall time in [`ENGINE_NS`].
+fn engine<T>(f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let r = f();
+    ENGINE_NS.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    r
+}
+
+/// Seconds spent inside the engine (its checks and runs, the thread pool included) since
+/// the last call: the rest of a call's wall time is this package's conversions
+/// (tests/bench/python-overhead.py).
+#[pyfunction]
+fn _engine_seconds() -> f64 {
+    ENGINE_NS.swap(0, Ordering::Relaxed) as f64 * 1e-9
+}
 
 type Kwargs<'py> = Option<&'py Bound<'py, PyDict>>;
 
@@ -37,7 +59,7 @@ type Kwargs<'py> = Option<&'py Bound<'py, PyDict>>;
 #[pyo3(signature = (**kwargs), text_signature = "(*, mu, var_r, d, n, share=None, lookahead=None)")]
 fn ticket_value<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
     let i = parse(py, kwargs, &api::TICKET_VALUE_FIELDS)?;
-    to_py(py, &api::ticket_value(i).map_err(value_error)?)
+    to_py(py, &engine(|| api::ticket_value(i)).map_err(value_error)?)
 }
 
 /// The per-slot discount rate `d = (1 + r)^(1/2,629,800) − 1` of an annual rate `r`.
@@ -80,13 +102,14 @@ fn simulate_lottery<'py>(
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let threads = pool::threads(threads)?;
-    let run = api::lottery::LotteryRun::new(parse(py, kwargs, &api::lottery::LOTTERY_FIELDS)?).map_err(value_error)?;
+    let i = parse(py, kwargs, &api::lottery::LOTTERY_FIELDS)?;
+    let run = engine(|| api::lottery::LotteryRun::new(i)).map_err(value_error)?;
     // As the page's pool: about four ranges of blocks a worker, at most 32 blocks
     // (2 M samples, tens of ms) a range so that Ctrl-C is felt at once.
     let blocks = run.blocks();
     let work = pool::ranges(blocks, blocks.div_ceil(threads as u64 * 4).min(32));
-    let parts = pool::run(py, threads, work, |r| run.run_blocks(r.start, r.end))?;
-    let out = py.detach(|| run.finish(parts));
+    let parts = engine(|| pool::run(py, threads, work, |r| run.run_blocks(r.start, r.end)))?;
+    let out = engine(|| py.detach(|| run.finish(parts)));
     to_py(py, &out)
 }
 
@@ -262,9 +285,7 @@ fn outcome<'py>(py: Python<'py>, o: &api::contest::OutcomeOutput) -> PyResult<Bo
 fn solve_contest<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
     let values = values_of(kwargs)?;
     let i = parse(py, kwargs, &api::contest::CONTEST_FIELDS)?;
-    let o = py
-        .detach(|| api::contest::solve_contest(&values, i))
-        .map_err(value_error)?;
+    let o = engine(|| py.detach(|| api::contest::solve_contest(&values, i))).map_err(value_error)?;
     outcome(py, &o)
 }
 
@@ -280,9 +301,7 @@ fn solve_contest<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> P
 fn tradeoff_curve<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyList>> {
     let values = values_of(kwargs)?;
     let i = parse(py, kwargs, &api::contest::CURVE_FIELDS)?;
-    let points = py
-        .detach(|| api::contest::tradeoff_curve(&values, i))
-        .map_err(value_error)?;
+    let points = engine(|| py.detach(|| api::contest::tradeoff_curve(&values, i))).map_err(value_error)?;
     let out = PyList::empty(py);
     for p in &points {
         out.append(match p {
@@ -337,7 +356,7 @@ fn market_input(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<(MarketConfig, O
         Some(_) => return Err(value_error(holders_neither())),
     };
     let i = parse(py, kwargs, &api::market::FIELDS)?;
-    api::market::market_input(i, spec).map_err(value_error)
+    engine(|| api::market::market_input(i, spec)).map_err(value_error)
 }
 
 /// The market's runs on `threads` threads (ranges of runs, as the page's pool), merged
@@ -391,7 +410,7 @@ fn simulate_market<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let threads = pool::threads(threads)?;
     let (cfg, opts) = market_input(py, kwargs)?;
-    let r = simulate(py, cfg, opts, threads)?;
+    let r = engine(|| simulate(py, cfg, opts, threads))?;
     to_py(py, &r)
 }
 
@@ -434,8 +453,10 @@ fn sweep_market<'py>(
         error(format!("market.{msg}"))
     })?;
     let work = pool::ranges(i.values.len() as u64, 1);
-    let points = pool::run(py, threads, work, |r| {
-        sweep.point(&cfg, &opts, i.values[r.start as usize])
+    let points = engine(|| {
+        pool::run(py, threads, work, |r| {
+            sweep.point(&cfg, &opts, i.values[r.start as usize])
+        })
     })?;
     let points = points
         .into_iter()
@@ -473,14 +494,15 @@ fn compare_mechanisms<'py>(
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let threads = pool::threads(threads)?;
-    let run = api::mechanisms::CompareRun::new(parse(py, kwargs, &api::mechanisms::FIELDS)?).map_err(value_error)?;
-    let prices = py.detach(|| run.prices()).map_err(value_error)?;
+    let i = parse(py, kwargs, &api::mechanisms::FIELDS)?;
+    let run = engine(|| api::mechanisms::CompareRun::new(i)).map_err(value_error)?;
+    let prices = engine(|| py.detach(|| run.prices())).map_err(value_error)?;
     // As the page's pool: about two ranges of blocks a worker, at most 8 blocks a range.
     let blocks = run.blocks();
     let work = pool::ranges(blocks, blocks.div_ceil(threads as u64 * 2).min(8));
-    let parts = pool::run(py, threads, work, |r| run.run_blocks(&prices, r.start, r.end))?;
+    let parts = engine(|| pool::run(py, threads, work, |r| run.run_blocks(&prices, r.start, r.end)))?;
     let sums: Vec<_> = parts.into_iter().flatten().collect();
-    let rows = py.detach(|| run.finish(prices, &sums));
+    let rows = engine(|| py.detach(|| run.finish(prices, &sums)));
     to_py(py, &rows)
 }
 
@@ -509,5 +531,6 @@ fn et_engine_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(simulate_market, m)?)?;
     m.add_function(wrap_pyfunction!(sweep_market, m)?)?;
     m.add_function(wrap_pyfunction!(compare_mechanisms, m)?)?;
+    m.add_function(wrap_pyfunction!(_engine_seconds, m)?)?;
     Ok(())
 }
