@@ -35,7 +35,7 @@ pub struct PlotGeometry {
 
 /// What an axis shows, in data units: for checks that every chart keeps the rules (a
 /// chart's canvas carries it as `data-axes`).
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AxisReport {
     /// A log axis.
     pub log: bool,
@@ -50,7 +50,43 @@ pub struct AxisReport {
     pub labels: Vec<String>,
 }
 
+impl AxisReport {
+    /// As JSON: `{"log":…,"from":…,"to":…,"data":[lo,hi]|null,"limits":[lo,hi]|null,"labels":[…]}`
+    /// (written by hand: the pages' bundles carry no JSON serializer for this).
+    pub fn json(&self) -> String {
+        let pair = |p: Option<(f64, f64)>| p.map_or("null".to_string(), |(a, b)| format!("[{},{}]", num(a), num(b)));
+        let labels: Vec<String> = self
+            .labels
+            .iter()
+            .map(|l| format!("\"{}\"", l.replace('\\', "\\\\").replace('"', "\\\"")))
+            .collect();
+        format!(
+            "{{\"log\":{},\"from\":{},\"to\":{},\"data\":{},\"limits\":{},\"labels\":[{}]}}",
+            self.log,
+            num(self.from),
+            num(self.to),
+            pair(self.data),
+            pair(self.limits),
+            labels.join(",")
+        )
+    }
+}
+
+/// A number for JSON (`null` when not finite).
+fn num(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v:e}")
+    } else {
+        "null".into()
+    }
+}
+
 impl PlotGeometry {
+    /// Both axes' reports as a JSON array, x then y.
+    pub fn axes_json(&self) -> String {
+        format!("[{},{}]", self.axes[0].json(), self.axes[1].json())
+    }
+
     /// The plot x coordinate under backend pixel `px`, if inside the plot area.
     pub fn x_at(&self, px: f64) -> Option<f64> {
         let (a, b) = (self.px_x.start as f64, self.px_x.end as f64);
@@ -92,4 +128,32 @@ pub fn band_polygon(fig: &Figure, points: &[(f64, f64, f64)]) -> Vec<(f64, f64)>
     let upper = pts.iter().map(|&(x, _, hi)| (x, hi));
     let lower = pts.iter().rev().map(|&(x, lo, _)| (x, lo));
     upper.chain(lower).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_axis_report_is_json() {
+        let r = AxisReport {
+            log: false,
+            from: 0.0,
+            to: 1.0,
+            data: Some((0.0, 0.95)),
+            limits: Some((0.0, 1.0)),
+            labels: vec!["0.0".into(), "say \"1\"".into()],
+        };
+        assert_eq!(
+            r.json(),
+            r#"{"log":false,"from":0e0,"to":1e0,"data":[0e0,9.5e-1],"limits":[0e0,1e0],"labels":["0.0","say \"1\""]}"#
+        );
+        let none = AxisReport {
+            data: None,
+            limits: None,
+            from: f64::NAN,
+            ..r
+        };
+        assert!(none.json().contains(r#""from":null"#) && none.json().contains(r#""data":null,"limits":null"#));
+    }
 }

@@ -110,7 +110,12 @@ impl LegendBox {
         let (w, h) = fig.legend_share_of(root.dim_in_pixel(), (width, height), s);
         let place = match fig.legend_inside(w, h) {
             Some(corner) => Place::Inside(corner),
-            None if width as f64 <= 0.3 * root.dim_in_pixel().0 as f64 => Place::Right,
+            // Beside the plot only on a wide chart (720 CSS px and more), else below it.
+            None if width as f64 <= 0.25 * root.dim_in_pixel().0 as f64
+                && root.dim_in_pixel().0 as f64 >= 720.0 * s =>
+            {
+                Place::Right
+            }
             None => Place::Below,
         };
         Some(LegendBox {

@@ -107,8 +107,7 @@ fn use_drawing(
                             match render(&c, &fig, w, h, dpr) {
                                 Ok(g) => {
                                     // What the axes show, for checks of every chart.
-                                    let axes = serde_json::to_string(&g.axes).unwrap_or_default();
-                                    let _ = c.set_attribute("data-axes", &axes);
+                                    let _ = c.set_attribute("data-axes", &g.axes_json());
                                     *geometry.borrow_mut() = Some(g);
                                     error.set(None);
                                 }

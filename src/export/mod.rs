@@ -2,6 +2,7 @@
 //! themselves ([`Provenance`]): a footer under the drawing, PNG text chunks, SVG
 //! metadata, CSV comment lines, and file names by page, chart and state.
 
+mod backend;
 pub mod png_text;
 pub mod provenance;
 
@@ -14,6 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::{draw_figure, DrawError, DrawStyle, Figure, PlotGeometry};
+use backend::Backend;
 
 /// Sizes the canvas's backing store to `w × h` CSS pixels at `dpr` and draws.
 pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64) -> Result<PlotGeometry, DrawError> {
@@ -21,7 +23,11 @@ pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64
     canvas.set_height((h as f64 * dpr).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| DrawError("the browser gave no 2D canvas context".into()))?;
-    draw_figure(&backend.into_drawing_area(), fig, &DrawStyle { scale: dpr })
+    draw_figure(
+        &Backend::Canvas(backend).into_drawing_area(),
+        fig,
+        &DrawStyle { scale: dpr },
+    )
 }
 
 /// The figure as a PNG data URL, `w × h` CSS pixels drawn at `scale` (2: sharp in a post).
@@ -34,8 +40,8 @@ pub fn png(fig: &Figure, w: u32, h: u32, scale: f64) -> Result<String, String> {
 
 /// Draws `fig` in the top `h` CSS pixels of `root` (`w` wide, at `scale` backend pixels
 /// a CSS pixel) and the provenance footer's `lines` below it.
-fn draw_cited<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+fn draw_cited(
+    root: &DrawingArea<Backend<'_>, Shift>,
     fig: &Figure,
     h: u32,
     scale: f64,
@@ -74,7 +80,14 @@ pub fn png_cited(fig: &Figure, w: u32, h: u32, scale: f64, cite: &Provenance) ->
     canvas.set_width((w as f64 * scale).round() as u32);
     canvas.set_height((total as f64 * scale).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the browser gave no 2D canvas context")?;
-    draw_cited(&backend.into_drawing_area(), fig, h, scale, &lines, true)?;
+    draw_cited(
+        &Backend::Canvas(backend).into_drawing_area(),
+        fig,
+        h,
+        scale,
+        &lines,
+        true,
+    )?;
     let url = canvas.to_data_url().map_err(|_| "the canvas gave no PNG".to_string())?;
     png_text::data_url_with_text(&url, &cite.png_texts())
 }
@@ -86,7 +99,7 @@ pub fn svg_cited(fig: &Figure, w: u32, h: u32, cite: &Provenance) -> Result<Stri
     let total = h + Provenance::footer_height(lines.len());
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (w, total)).into_drawing_area();
+        let root = Backend::Svg(SVGBackend::with_string(&mut out, (w, total))).into_drawing_area();
         draw_cited(&root, fig, h, 1.0, &lines, false)?;
     }
     Ok(cite.cite_svg(&out, h, &lines))
@@ -116,7 +129,7 @@ pub fn data_url(mime: &str, text: &str) -> String {
 pub fn svg(fig: &Figure, w: u32, h: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        let root = Backend::Svg(SVGBackend::with_string(&mut out, (w, h))).into_drawing_area();
         draw_figure(&root, fig, &DrawStyle { scale: 1.0 }).map_err(|e| e.to_string())?;
     }
     Ok(out)

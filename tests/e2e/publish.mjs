@@ -132,7 +132,15 @@ export async function publishChecks({ check, assert, browser, dist, shots }) {
         await page.goto(`${origin}/et/#/${key}`);
         const chart = await firstChart(page);
         await page.waitForFunction(() => /[?&]mv=\d+/.test(location.hash));
-        const hash = await page.evaluate(() => location.hash);
+        // The link once the page has settled (no run under way, the hash unchanged for 0.5 s).
+        await page.waitForFunction(() => !document.querySelector('.progress'), null, { timeout: 60000 });
+        let hash = await page.evaluate(() => location.hash);
+        for (;;) {
+          await page.waitForTimeout(500);
+          const now = await page.evaluate(() => location.hash);
+          if (now === hash) break;
+          hash = now;
+        }
         const seed = new URLSearchParams(hash.split('?')[1]).get('seed');
         assert(!SEEDED.has(key) || seed, `${key} has a seed in its link: ${hash}`);
         const link = `${PUBLIC}${hash}`;

@@ -163,7 +163,8 @@ try {
   await check('malformed URL parameters fall back to defaults with a notice naming them', async () => {
     await page.goto(`${TICKET}?n=abc&mu=-1&sd=0.3&bogus=%3Cb%3Ex`);
     await chartsDrawn(page, TICKET_CHARTS);
-    const notices = await page.textContent('.notices');
+    // The page's notices (the app's own, first, name the link's missing model version).
+    const notices = (await page.locator('.notices').allTextContents()).join(' ');
     assert(notices.includes('n=abc') && notices.includes('mu=-1') && notices.includes('bogus'), notices);
     assert(await page.locator('.notices b').count() === 0, 'URL text is never HTML');
     assert(await page.inputValue('#ctl-n-text') === '10000', 'n default');
@@ -394,7 +395,7 @@ try {
     const summary = await page.textContent('table.market-summary');
     assert(/workers/.test(summary) && summary.includes('Protocol capture'), summary);
     const rules = await page.$$eval('table.market-compare tbody th', (ths) => ths.map((t) => t.textContent));
-    assert(rules.join() === 'second-price,first-price,fixed,eip1559,bonding-curve', rules.join());
+    assert(rules.join() === 'Second-price,First-price,Fixed price,EIP-1559,AMM (bonding curve)', rules.join());
     const inks = await canvasInk(page);
     for (const c of inks) assert(c.ink > 0.005, `${c.name} looks blank`);
     await page.screenshot({ path: `${shots}/primary.png`, fullPage: true });
@@ -458,7 +459,7 @@ try {
     const verdict = await page.textContent('.verdict');
     assert(/the study's second-price auction, 10 drawn holders: won-slot HHI [0-9,]+/.test(verdict), verdict);
     const rules = await page.$$eval('table.market-compare tbody th', (ths) => ths.map((t) => t.textContent));
-    assert(rules.join() === 'second-price,first-price,eip1559,bonding-curve', rules.join());
+    assert(rules.join() === 'Second-price,First-price,EIP-1559,AMM (bonding curve)', rules.join());
     assert(await page.inputValue('#ctl-scenario') === '0', 'the scenario picker says ET-Simulation');
     await page.screenshot({ path: `${shots}/primary-study.png`, fullPage: true });
   });
@@ -490,7 +491,7 @@ try {
     await sweepDone();
     await chartsDrawn(page, STUDY_CHARTS);
     const note = await page.textContent('.sweep-done');
-    assert(/8 points × 4 rules × 20 runs × 20000 slots .* worker/.test(note), note);
+    assert(/8 points × 4 rules × 20 runs × 20,000 slots .* workers/.test(note), note);
     const inks = await canvasInk(page);
     for (const c of inks) assert(c.ink > 0.005, `${c.name} looks blank`);
     sweepShot = await dataUrl(page, 'sweep-hhi');

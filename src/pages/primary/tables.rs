@@ -232,16 +232,15 @@ pub fn compare_table(o: &MarketOutcome, m: ConcMeasure) -> Html {
         let vs_best = match d {
             _ if i == best => "best".to_string(),
             Some(d) => format!(
-                "{} (SE {}): {}",
-                format::sig(d.mean, 2),
-                format::sig(d.se, 2),
+                "{} (± SE): {}",
+                format::estimate(d.mean, d.se),
                 if d.significant() { "lower" } else { "indistinguishable" }
             ),
             None => "— (one run)".to_string(),
         };
         html! {
             <tr>
-                <th scope="row">{ k.key() }</th>
+                <th scope="row">{ k.short() }</th>
                 <td>{ range(t.capture, lo.capture, hi.capture, r.runs, 3) }</td>
                 <td>{ vs_best }</td>
                 <td>{ range(hhi, hhi_lo, hhi_hi, r.runs, 4) }</td>
