@@ -40,6 +40,15 @@ where
     if n == 0 {
         return Ok(Vec::new());
     }
+    if threads <= 1 {
+        // On this thread, the GIL released for each range, signals checked between them.
+        let mut out = Vec::with_capacity(n);
+        for r in work {
+            out.push(py.detach(|| f(r)));
+            py.check_signals()?;
+        }
+        return Ok(out);
+    }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();

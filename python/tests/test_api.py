@@ -275,12 +275,13 @@ def test_a_long_run_releases_the_gil():
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT by os.kill")
-def test_ctrl_c_interrupts_a_long_run():
+@pytest.mark.parametrize("threads", [1, None])
+def test_ctrl_c_interrupts_a_long_run(threads):
     timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     start = time.perf_counter()
     with pytest.raises(KeyboardInterrupt):
         # 10¹⁰ samples: minutes on every core, unless interrupted.
-        et.simulate_lottery(n=100, d=0.01, reward=EXP, samples=10_000_000_000, seed=1)
+        et.simulate_lottery(n=100, d=0.01, reward=EXP, samples=10_000_000_000, seed=1, threads=threads)
     assert time.perf_counter() - start < 10
     timer.cancel()
