@@ -88,10 +88,11 @@ pub fn round_to(v: f64, decimals: usize) -> f64 {
 
 /// A Monte Carlo estimate with its standard error, its digits justified by the error:
 /// the error to 2 significant digits and the value to the same decimal
-/// (`0.4671 ± 0.0032`); an error below 10⁻¹² of the value is no error (the value
-/// alone, at 4 digits).
+/// (`0.4671 ± 0.0032`); an error below 10⁻⁸ of the value is no error but the float
+/// noise of a constant's sum of squares (a Monte Carlo would need ~10¹⁶ samples to get
+/// there): the value alone, at 4 digits.
 pub fn estimate(v: f64, se: f64) -> String {
-    if !se.is_finite() || se <= 1e-12 * v.abs() {
+    if !se.is_finite() || se <= 1e-8 * v.abs() {
         return sig(v, 4);
     }
     let d = decimals_for(se);

@@ -42,6 +42,7 @@ fn formats() {
     assert_eq!(estimate(0.46712, 0.00321), "0.4671 ± 0.0032");
     assert_eq!(estimate(3259.4, 402.0), "3,259 ± 402");
     assert_eq!(estimate(0.25, 1.3e-17), "0.25");
+    assert_eq!(estimate(0.05832194951, 1.3e-10), "0.05832");
     // One style for ranges: the same decimals at both ends and the value.
     assert_eq!(with_range(0.467, 0.4101, 0.534, 3), "0.467 (0.410–0.534)");
     assert_eq!(with_range(3259.0, 2489.7, 4082.0, 3), "3,259 (2,490–4,082)");

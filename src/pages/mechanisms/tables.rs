@@ -66,7 +66,7 @@ fn number_row(r: &Row) -> Html {
             <td>{ with_se(r.oracle_accuracy, e.oracle_accuracy) }</td>
             <td>{ with_se(r.hhi, e.hhi) }</td>
             <td>{ format::sig(r.local_share, 3) }</td>
-            <td>{ format!("{} ({} – {})", format::sig(r.income.mean, 3), format::sig(r.income.p5, 3), format::sig(r.income.p95, 3)) }</td>
+            <td>{ format::with_range(r.income.mean, r.income.p5, r.income.p95, 3) }</td>
             <td>{ format::sig(r.income.cv, 3) }</td>
         </tr>
     }

@@ -219,7 +219,7 @@ fn list_is(items: &[String]) -> String {
 pub fn compare_table(o: &MarketOutcome, m: ConcMeasure) -> Html {
     let range = |m: f64, lo: f64, hi: f64, runs: u64, d: usize| {
         if runs > 1 {
-            format!("{} ({}–{})", format::sig(m, d), format::sig(lo, d), format::sig(hi, d))
+            format::with_range(m, lo, hi, d)
         } else {
             format::sig(m, d)
         }
