@@ -42,11 +42,10 @@ pub fn reading(rule: PricingRule, r: &MarketResult, m: ConcMeasure, who: (&str, 
         0.0
     };
     format!(
-        "Under {rule_name}, {}: won-slot HHI {} (10–90 % of runs {} to {}), Nakamoto coefficient {}, holder {} wins {} of the slots, and the protocol's share of the rewards is {}.",
+        "Under {rule_name}, {}: won-slot HHI {} (10–90 % of runs: {}), Nakamoto coefficient {}, holder {} wins {} of the slots, and the protocol's share of the rewards is {}.",
         who.1,
         format::readable(t.won_hhi.round(), 6),
-        format::readable(r.totals_lo.won_hhi.round(), 6),
-        format::readable(r.totals_hi.won_hhi.round(), 6),
+        format::range(r.totals_lo.won_hhi.round(), r.totals_hi.won_hhi.round(), 4),
         format::sig(t.won_nakamoto, 3),
         top + 1,
         pct(top_share),
@@ -59,12 +58,7 @@ pub fn summary(o: &MarketOutcome, r: &MarketResult) -> Html {
     let (t, lo, hi) = (&r.totals, &r.totals_lo, &r.totals_hi);
     let range = |m: f64, a: f64, b: f64, d: usize| {
         if r.runs > 1 {
-            format!(
-                "{} (10–90 %: {} to {})",
-                format::sig(m, d),
-                format::sig(a, d),
-                format::sig(b, d)
-            )
+            format!("{} (10–90 %: {})", format::sig(m, d), format::range(a, b, d))
         } else {
             format::sig(m, d)
         }
