@@ -508,10 +508,11 @@ fn compare_mechanisms<'py>(
     to_py(py, &rows)
 }
 
-/// ET Explorer's engine: the economics of Ethereum execution tickets, the same seeded
-/// numbers as the page (https://…/#/…) and its Node package. Every function takes
-/// keyword arguments (snake_case) and returns dicts whose long series are NumPy arrays;
-/// bad input raises ValueError("field: …"). See help(et_engine.simulate_lottery).
+/// ET Explorer's engine: the economics of Ethereum execution tickets, built from the
+/// same Rust crate as the site and its Node package, so a seed gives the same numbers as
+/// the page's link. Every function takes keyword arguments (snake_case) and returns dicts
+/// whose lists of numbers are NumPy arrays; bad input raises ValueError("field: …").
+/// See help(et_engine.simulate_lottery).
 #[pymodule]
 #[pyo3(name = "et_engine")]
 fn et_engine_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
