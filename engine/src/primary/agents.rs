@@ -35,6 +35,9 @@ pub(crate) struct Agents<'m> {
     pub plain: Vec<f64>,
     /// The expiry factor of a fresh ticket.
     pub factor: f64,
+    /// Each holder's value of a resold ticket before its multiplier (`values / factor`:
+    /// constant bids only).
+    pub resale_values: Vec<f64>,
     pub counts: Vec<u32>,
     /// Slots won so far.
     pub won: Vec<u32>,
@@ -79,13 +82,15 @@ impl<'m> Agents<'m> {
             .iter()
             .map(|h| strategy_value(o.strategy, h, mu, n, k, 1.0))
             .collect();
+        let values: Vec<f64> = plain.iter().map(|v| v * factor).collect();
         let mut a = Self {
             m,
             o,
             src,
             env: environment(m.cfg.seed, r),
             tickets: Tickets::default(),
-            values: plain.iter().map(|v| v * factor).collect(),
+            resale_values: values.iter().map(|v| v / factor.max(f64::MIN_POSITIVE)).collect(),
+            values,
             plain,
             factor,
             counts: vec![0; k],
