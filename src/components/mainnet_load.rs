@@ -62,3 +62,31 @@ pub fn MainnetStatus(props: &MainnetStatusProps) -> Html {
         },
     }
 }
+
+/// Properties of [`MainnetChoice`].
+#[derive(Properties, PartialEq)]
+pub struct MainnetChoiceProps {
+    /// Called once the data is decoded on this page (the page then recomputes).
+    pub on_ready: Callback<()>,
+}
+
+/// Under a page's reward menu when "Mainnet" is chosen: loads the data (first use only),
+/// shows its progress or a Retry, and tells the page when it is here.
+#[function_component]
+pub fn MainnetChoice(props: &MainnetChoiceProps) -> Html {
+    let (load, start) = crate::hooks::use_mainnet(true);
+    {
+        let on_ready = props.on_ready.clone();
+        use_effect_with(load.data().is_some(), move |&ready| {
+            if ready {
+                on_ready.emit(());
+            }
+        });
+    }
+    html! {
+        <div class="mainnet-choice">
+            <MainnetStatus load={load} on_load={start} />
+            <p class="hint">{ "The six months replayed from their first slot, slots without a value skipped: μ and sd come from the data. The Mainnet page explores any window." }</p>
+        </div>
+    }
+}

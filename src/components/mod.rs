@@ -24,7 +24,7 @@ pub use about::AboutModel;
 pub use chart::Chart;
 pub use list_field::ListField;
 pub use long_work::long_work;
-pub use mainnet_load::MainnetStatus;
+pub use mainnet_load::{MainnetChoice, MainnetStatus};
 pub use notices::Notices;
 pub use progress::{run_status, Progress};
 pub use reward_data::{DataPanel, DataSet, RewardData};

@@ -42,6 +42,11 @@ pub enum RewardSpec {
     },
 }
 
+/// The mainnet data's first and last slots (the asset's header; the Mainnet page's
+/// tests check them against the file).
+pub const MAINNET_FIRST_SLOT: u64 = 7_509_685;
+pub const MAINNET_LAST_SLOT: u64 = 8_822_072;
+
 fn one() -> f64 {
     1.0
 }
@@ -126,9 +131,17 @@ pub fn pareto_tail(cv: f64) -> f64 {
 impl RewardSpec {
     /// The law a page's menu choice gives with the page's μ and sd, and the loaded data
     /// (`None`: not loaded, then the log-normal law stands in). A free standard deviation
-    /// of 0 makes a constant law.
+    /// of 0 makes a constant law. Mainnet is the whole six months, replayed, slots without
+    /// a value skipped (the thread that builds it must have loaded the data).
     pub fn of(kind: RewardKind, mu: f64, sd: f64, data: Option<&[f64]>) -> Self {
         match (kind, data) {
+            (RewardKind::Mainnet, _) => Self::Mainnet {
+                from: MAINNET_FIRST_SLOT,
+                to: MAINNET_LAST_SLOT,
+                block: 0,
+                missing: MissingChoice::Skip.key().into(),
+                scale: 1.0,
+            },
             (k, Some(values)) if k.uses_data() => Self::Empirical {
                 values: values.to_vec(),
                 replay: k == RewardKind::DataReplay,
@@ -178,5 +191,25 @@ mod tests {
         let text = serde_json::to_string(&spec(0, "zero")).unwrap();
         assert!(crate::worker::needs_mainnet_for_tests(&text), "{text}");
         assert_eq!(serde_json::from_str::<RewardSpec>(&text).unwrap(), spec(0, "zero"));
+    }
+
+    #[test]
+    fn the_pages_mainnet_choice_is_the_six_months_replayed() {
+        let s = RewardSpec::of(RewardKind::Mainnet, 0.05, 0.15, None);
+        assert_eq!(
+            s,
+            RewardSpec::Mainnet {
+                from: MAINNET_FIRST_SLOT,
+                to: MAINNET_LAST_SLOT,
+                block: 0,
+                missing: "skip".into(),
+                scale: 1.0,
+            }
+        );
+        assert_eq!(
+            s.build().unwrap_err().field(),
+            "reward.kind",
+            "not loaded on this thread"
+        );
     }
 }

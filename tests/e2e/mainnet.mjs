@@ -82,6 +82,37 @@ export async function mainnetChecks({ check, assert, browser, origin, shots }) {
       assert(await page.locator('.mainnet-failed').count() === 0, 'the failure notice goes');
       assert(new URL(page.url()).hash.includes('n=500'), 'the link kept its n');
     });
+
+    await check('ticket value: choosing mainnet data shows its progress, then the Monte Carlo on the six months', async () => {
+      await page.goto('about:blank');
+      await page.goto(`${origin}/#/ticket-value`);
+      await drawn(page, 4);
+      await page.route(DATA, async (route) => {
+        await new Promise((r) => setTimeout(r, 800));
+        await route.continue();
+      }, { times: 1 });
+      await page.selectOption('#ctl-reward', { label: 'Mainnet, Oct 2023 – Apr 2024 (replayed)' });
+      await page.locator('.mainnet-choice progress').waitFor({ timeout: 20000 });
+      await page.locator('.mainnet-choice .mainnet-ready').waitFor({ timeout: 30000 });
+      await page.waitForFunction(() => location.hash.includes('reward=mainnet'));
+      await page.waitForFunction(() => !document.querySelector('.progress') && document.querySelector('figure[data-chart="mc"] canvas'), null, { timeout: 90000 })
+        .catch(async (e) => { throw new Error(`${e.message}: ${await page.$$eval('.progress, .long-work, .lottery-engine [role=status], [role=alert]', (xs) => xs.map((x) => x.className + ': ' + x.textContent).join(' | '))}`); });
+      const alerts = await page.$$eval('[role=alert]', (xs) => xs.map((x) => x.textContent).filter((t) => t.trim()));
+      assert(alerts.length === 0, alerts.join('\n'));
+      const controls = await page.textContent('aside.controls');
+      assert(controls.includes('in force: mean 0.1225 ETH, sd 1.72 ETH'), 'the closed forms at the data\'s moments');
+    });
+
+    await check('primary market and mechanisms: the mainnet reward loads the data and runs', async () => {
+      for (const key of ['mechanisms', 'primary']) {
+        await page.goto('about:blank');
+        await page.goto(`${origin}/#/${key}?reward=mainnet`);
+        await page.locator('.mainnet-choice .mainnet-ready').waitFor({ timeout: 30000 });
+        await page.waitForFunction(() => !document.querySelector('.progress') && document.querySelectorAll('figure.chart canvas').length >= 3, null, { timeout: 90000 });
+        const alerts = await page.$$eval('[role=alert]', (xs) => xs.map((x) => x.textContent).filter((t) => t.trim()));
+        assert(alerts.length === 0, `${key}: ${alerts.join('\n')}`);
+      }
+    });
   } finally {
     await ctx.close();
   }

@@ -36,6 +36,9 @@ choices! {
         Data = ("data", "My data, resampled"),
         /// The user's data, replayed in order.
         DataReplay = ("data-replay", "My data, replayed in order"),
+        /// The six months of mainnet data (`rewards::mainnet`), replayed in order, slots
+        /// without a value skipped.
+        Mainnet = ("mainnet", "Mainnet, Oct 2023 – Apr 2024 (replayed)"),
     }
 }
 

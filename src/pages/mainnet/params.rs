@@ -8,9 +8,9 @@ use et_engine::rewards::mainnet::time::{first_slot_of_day, parse_date, slot_day}
 use crate::url_state::{Param, Scale};
 
 /// The data's first slot (10 Oct 2023; the asset's header, checked by a test).
-pub const FIRST_SLOT: u64 = 7_509_685;
+pub const FIRST_SLOT: u64 = crate::worker::reward::MAINNET_FIRST_SLOT;
 /// The data's last slot (9 Apr 2024).
-pub const LAST_SLOT: u64 = 8_822_072;
+pub const LAST_SLOT: u64 = crate::worker::reward::MAINNET_LAST_SLOT;
 
 /// Numeric controls, in [`params`] order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

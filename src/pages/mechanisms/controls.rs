@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::params::{capture_param, params, Field, Preset, MAX_BUILDERS};
 use super::state::{Action, MechanismsState};
 use crate::components::reward_data::data_note;
-use crate::components::{AboutModel, ChoiceSelect, DataPanel, ListField, SeedField, Slider};
+use crate::components::{AboutModel, ChoiceSelect, DataPanel, ListField, MainnetChoice, SeedField, Slider};
 
 /// The slider of numeric control `f`.
 fn slider(s: &MechanismsState, d: &Callback<Action>, f: Field) -> Html {
@@ -48,7 +48,9 @@ fn value(s: &MechanismsState, d: &Callback<Action>) -> Html {
             if uses_data {
                 <DataPanel on_load={d.reform(Action::Data)}><div class="hint">{ note }</div></DataPanel>
             }
-            if s.data.is_none() || !uses_data {
+            if s.dist == RewardKind::Mainnet {
+                <MainnetChoice on_ready={d.reform(|()| Action::MainnetReady)} />
+            } else if s.data.is_none() || !uses_data {
                 { slider(s, d, Field::Mu) }
                 if s.dist.uses_sd() || uses_data { { slider(s, d, Field::Sd) } }
             }

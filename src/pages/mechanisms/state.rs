@@ -26,6 +26,9 @@ pub struct MechanismsState {
     pub shown: Vec<Mechanism>,
     /// Loaded reward data (not in the URL).
     pub data: Option<DataSet>,
+    /// Whether the mainnet data is decoded on this page (not in the URL: its arrival
+    /// makes the page check its runs again).
+    pub mainnet: bool,
 }
 
 impl Default for MechanismsState {
@@ -42,6 +45,7 @@ impl Default for MechanismsState {
             sweep: SweepParam::Spread,
             shown: Mechanism::ALL.to_vec(),
             data: None,
+            mainnet: false,
         }
     }
 }
@@ -54,6 +58,8 @@ pub enum Action {
     Preset(Preset),
     Dist(RewardKind),
     Data(DataSet),
+    /// The mainnet data arrived.
+    MainnetReady,
     Tickets(TicketSource),
     Sweep(SweepParam),
     /// Shows or hides a mechanism.
@@ -76,6 +82,7 @@ impl Reducible for MechanismsState {
             }
             Action::Dist(d) => s.dist = d,
             Action::Data(d) => s.data = Some(d),
+            Action::MainnetReady => s.mainnet = true,
             Action::Tickets(t) => s.tickets = t,
             Action::Sweep(p) => s.sweep = p,
             Action::Toggle(m, on) => {
@@ -83,7 +90,13 @@ impl Reducible for MechanismsState {
                 s.shown = Mechanism::ALL.iter().copied().filter(keep).collect();
             }
             // A route carries no data: keep what was loaded.
-            Action::Replace(n) => s = MechanismsState { data: s.data, ..n },
+            Action::Replace(n) => {
+                s = MechanismsState {
+                    data: s.data,
+                    mainnet: s.mainnet,
+                    ..n
+                }
+            }
         }
         if s == *self {
             self
@@ -145,6 +158,7 @@ impl MechanismsState {
             sweep,
             shown,
             data: None,
+            mainnet: false,
         };
         (s, notices)
     }

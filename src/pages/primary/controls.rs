@@ -9,7 +9,7 @@ use super::options_controls::{self, slider};
 use super::params::{params, rule_fields, Compare, Field, Jit, Population};
 use super::state::{Action, MarketState};
 use crate::components::reward_data::data_note;
-use crate::components::{AboutModel, ChoiceSelect, DataPanel, SeedField};
+use crate::components::{AboutModel, ChoiceSelect, DataPanel, MainnetChoice, SeedField};
 
 /// The pricing rule and its parameters, the supply and the resale.
 fn pricing(s: &MarketState, d: &Callback<Action>) -> Html {
@@ -65,7 +65,9 @@ fn rewards(s: &MarketState, d: &Callback<Action>) -> Html {
             <h2>{ "Rewards" }</h2>
             <ChoiceSelect<RewardKind> id="ctl-reward" label="Reward per slot" selected={s.dist} on_change={d.reform(Action::Dist)} />
             if s.uses_data() { { data_panel(s, d) } }
-            if s.data.is_none() || !s.uses_data() {
+            if s.dist == RewardKind::Mainnet {
+                <MainnetChoice on_ready={d.reform(|()| Action::MainnetReady)} />
+            } else if s.data.is_none() || !s.uses_data() {
                 { slider(s, d, Field::Mu) }
                 if s.uses_sd() { { slider(s, d, Field::Sd) } }
             }

@@ -78,6 +78,7 @@ impl MarketState {
             measure: ConcMeasure::Won,
             sweep: SweepBy::Off,
             data: None,
+            mainnet: false,
             ..s.clone()
         };
         view(&p) == view(self)

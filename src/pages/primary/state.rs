@@ -40,6 +40,9 @@ pub struct MarketState {
     pub sweep_range: Option<(f64, f64)>,
     /// Loaded reward data (not in the URL).
     pub data: Option<DataSet>,
+    /// Whether the mainnet data is decoded on this page (not in the URL: its arrival
+    /// makes the page check its runs again).
+    pub mainnet: bool,
 }
 
 /// The former default: SPEC §4's model with 20 tiered holders (also the base of a custom
@@ -68,6 +71,7 @@ impl Default for MarketState {
             sweep: SweepBy::Off,
             sweep_range: None,
             data: None,
+            mainnet: false,
         }
     }
 }
@@ -157,6 +161,8 @@ pub enum Action {
     Sweep(SweepBy),
     /// The sweep's range as typed (from, to).
     SweepRange(Vec<f64>),
+    /// The mainnet data arrived.
+    MainnetReady,
     /// Loaded reward data.
     Data(DataSet),
     Replace(MarketState),
@@ -185,7 +191,11 @@ impl Reducible for MarketState {
         match action {
             Action::Scenario(k) => {
                 let next = s.scenario_state(k);
-                s = MarketState { data: s.data, ..next };
+                s = MarketState {
+                    data: s.data,
+                    mainnet: s.mainnet,
+                    ..next
+                };
             }
             Action::Set(f, v) => s.set(f, v),
             Action::Rule(r) => s.rule = r,
@@ -213,8 +223,15 @@ impl Reducible for MarketState {
             }
             Action::SweepRange(v) => s.sweep_range = SweepBy::range_of(&v),
             Action::Data(d) => s.data = Some(d),
+            Action::MainnetReady => s.mainnet = true,
             // A route carries no data: keep what was loaded.
-            Action::Replace(n) => s = MarketState { data: s.data, ..n },
+            Action::Replace(n) => {
+                s = MarketState {
+                    data: s.data,
+                    mainnet: s.mainnet,
+                    ..n
+                }
+            }
         }
         if s == *self {
             self

@@ -54,6 +54,9 @@ pub struct LotterySettings {
     pub remint_others: bool,
     /// Loaded reward data, if any.
     pub data: Option<DataSet>,
+    /// Whether the mainnet data is decoded on this page (not in the URL: its arrival
+    /// makes the page recompute what it builds on its own thread).
+    pub mainnet: bool,
 }
 
 /// The numeric settings' table.
@@ -95,6 +98,8 @@ pub enum LotteryAction {
     Holders(Vec<f64>),
     RemintOthers(bool),
     Data(Option<DataSet>),
+    /// The mainnet data arrived.
+    MainnetReady,
 }
 
 impl Default for LotterySettings {
@@ -109,6 +114,7 @@ impl Default for LotterySettings {
             holders: vec![10.0, 30.0],
             remint_others: false,
             data: None,
+            mainnet: false,
         }
     }
 }
@@ -136,6 +142,7 @@ impl LotterySettings {
             holders,
             remint_others,
             data: None,
+            mainnet: false,
         }
     }
 
@@ -157,6 +164,7 @@ impl LotterySettings {
             LotteryAction::Holders(h) => self.holders = h,
             LotteryAction::RemintOthers(b) => self.remint_others = b,
             LotteryAction::Data(d) => self.data = d,
+            LotteryAction::MainnetReady => self.mainnet = true,
         }
     }
 
@@ -174,6 +182,7 @@ impl LotterySettings {
     pub fn reward_moments(&self, mu: f64, sd: f64) -> (f64, f64) {
         match (self.dist, self.active_data()) {
             (_, Some(data)) => (data.summary.mean, population_sd(&data.summary)),
+            (RewardKind::Mainnet, _) => (super::state::MAINNET_MU, super::state::MAINNET_SD),
             (RewardKind::Exponential, _) => (mu, mu),
             (RewardKind::Constant, _) => (mu, 0.0),
             _ => (mu, sd),

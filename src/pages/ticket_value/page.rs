@@ -15,7 +15,7 @@ use super::state::{params, Action, Field, Preset, TicketState};
 use super::tables::{duration, summary};
 use crate::charts::Figure;
 use crate::components::reward_data::NO_DATA;
-use crate::components::{AboutModel, Chart, ChoiceSelect, DataPanel, Notices, Slider};
+use crate::components::{AboutModel, Chart, ChoiceSelect, DataPanel, MainnetChoice, Notices, Slider};
 use crate::format;
 use crate::hooks::{use_url_state, PageProps};
 use crate::url_state::{Param, Scale};
@@ -79,6 +79,9 @@ fn controls(s: &TicketState, d: &Callback<Action>) -> Html {
             <div class="presets">{ for presets }</div>
             <ChoiceSelect<RewardKind> id="ctl-reward" label="Reward distribution" selected={s.lottery.dist} on_change={on_reward} />
             if s.lottery.dist.uses_data() { { data_panel(s, d) } }
+            if s.lottery.dist == RewardKind::Mainnet {
+                <MainnetChoice on_ready={d.reform(|()| Action::Lottery(LotteryAction::MainnetReady))} />
+            }
             <Slider param={p[0].clone()} value={s.mu} on_change={set(Field::Mu)} hint={moments_hint(s)} />
             <Slider param={p[1].clone()} value={s.sd} on_change={set(Field::Sd)} />
             <Slider param={rate_param()} value={rate_pct.clamp(1e-3, 1e3)} on_change={set_rate}
