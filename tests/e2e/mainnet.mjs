@@ -25,7 +25,8 @@ export async function mainnetChecks({ check, assert, browser, origin, shots }) {
       // Hold the file back a moment so that the progress shows.
       await page.route(DATA, async (route) => {
         await new Promise((r) => setTimeout(r, 800));
-        await route.continue();
+        // A worker's request may be gone by then (its worker replaced): nothing to continue.
+        await route.continue().catch(() => {});
       }, { times: 1 });
       await page.goto(`${origin}/#/mainnet`);
       const progress = page.locator('.mainnet-load progress');
@@ -89,7 +90,8 @@ export async function mainnetChecks({ check, assert, browser, origin, shots }) {
       await drawn(page, 4);
       await page.route(DATA, async (route) => {
         await new Promise((r) => setTimeout(r, 800));
-        await route.continue();
+        // A worker's request may be gone by then (its worker replaced): nothing to continue.
+        await route.continue().catch(() => {});
       }, { times: 1 });
       await page.selectOption('#ctl-reward', { label: 'Mainnet, Oct 2023 – Apr 2024 (replayed)' });
       await page.locator('.mainnet-choice progress').waitFor({ timeout: 20000 });
