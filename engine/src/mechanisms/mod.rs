@@ -8,8 +8,10 @@
 //! a seeded Monte Carlo over slots ([`run`]) gives each mechanism's mean split with
 //! standard errors, builder concentration, oracle accuracy and one validator's yearly
 //! income ([`result`], [`income`]). Closed forms of the builders' order statistics
-//! ([`order_stats`]) price tickets and check the Monte Carlo.
+//! ([`order_stats`]) price tickets and check the Monte Carlo; [`fit`] fits builders to
+//! observed shares of blocks (the page's mainnet preset).
 
+pub mod fit;
 pub mod income;
 pub mod mechanism;
 pub mod model;
