@@ -18,6 +18,25 @@ fn slider(s: &MechanismsState, d: &Callback<Action>, f: Field) -> Html {
     html! { <Slider param={params()[f as usize].clone()} value={s.get(f)} {on_change} /> }
 }
 
+/// What the mainnet preset is, shown while its builders are set.
+fn mainnet_hint() -> String {
+    use et_engine::mechanisms::fit::{MAINNET_BUILDERS, MAINNET_SPREAD, MAINNET_WINDOW};
+    let pct = |x: f64| format!("{:.1} %", 100.0 * x);
+    let (rest, named) = MAINNET_BUILDERS.split_last().expect("builders");
+    let named: Vec<String> = named.iter().map(|b| format!("{} {}", b.name, pct(b.share))).collect();
+    format!(
+        "Fitted to the data, {MAINNET_WINDOW}: under the block auction these builders build the \
+         shares of blocks that mainnet's did ({}; {} as one, {}), each within 0.05 points. \
+         The spread σ_b = {MAINNET_SPREAD} is stated, not fitted (shares fix only ln(c_i/c_1)/σ_b), \
+         and there is no local builder (c₀ = 0). The preset leaves the slot's value as it is: \
+         choose “{}” below to replay the data's payments.",
+        named.join(", "),
+        rest.name,
+        pct(rest.share),
+        RewardKind::Mainnet.label()
+    )
+}
+
 /// The builders: presets, the capture list and the spread.
 fn builders(s: &MechanismsState, d: &Callback<Action>) -> Html {
     let presets = Preset::ALL.iter().map(|&p| {
@@ -29,6 +48,9 @@ fn builders(s: &MechanismsState, d: &Callback<Action>) -> Html {
             <h2>{ "Builders" }</h2>
             <AboutModel anchor="mechanisms" />
             <div class="presets">{ for presets }</div>
+            if Preset::Mainnet.matches(&s.captures, s.get(Field::Spread), s.get(Field::Local)) {
+                <div class="hint">{ mainnet_hint() }</div>
+            }
             <ListField param={capture_param()} label="Builders' capture rates c_i (0–1)" values={s.captures.clone()}
                 max={MAX_BUILDERS} on_change={d.reform(Action::Captures)} />
             { slider(s, d, Field::Spread) }
@@ -109,5 +131,24 @@ pub fn controls(s: &MechanismsState, d: &Callback<Action>) -> Html {
             <SeedField param={params()[Field::Seed as usize].clone()} value={s.get(Field::Seed)}
                 on_change={d.reform(|v| Action::Set(Field::Seed, v))} />
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_mainnet_hint_names_the_window_the_builders_and_the_reward_choice() {
+        let h = super::mainnet_hint();
+        for part in [
+            "Oct 2023 – Apr 2024",
+            "beaverbuild 36.3 %",
+            "f1b.io 1.2 %",
+            "the other 59 builders as one, 3.2 %",
+            "σ_b = 0.5",
+            "c₀ = 0",
+            "Mainnet, Oct 2023",
+        ] {
+            assert!(h.contains(part), "{part}: {h}");
+        }
     }
 }

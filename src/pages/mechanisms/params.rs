@@ -68,6 +68,10 @@ pub fn capture_param() -> Param {
     }
 }
 
+/// The page's default builders: an illustration (a few strong builders and a tail), not
+/// data; the "Mainnet builders" preset is fitted to the data.
+pub const DEFAULT_CAPTURES: [f64; 8] = [1.0, 0.97, 0.92, 0.8, 0.65, 0.5, 0.35, 0.2];
+
 et_engine::choices! {
     /// Named builder populations (the list and the spread).
     pub enum Preset {
@@ -75,19 +79,36 @@ et_engine::choices! {
         Equal = ("equal", "Equal builders"),
         /// One builder clearly ahead of four equals.
         Dominant = ("dominant", "One dominant builder"),
-        /// A few strong builders and a long tail, as on mainnet.
-        HeavyTail = ("heavy-tail", "Mainnet-like heavy tail"),
+        /// Mainnet's builders over the six months of data, fitted to their shares of
+        /// blocks under the block auction (`et_engine::mechanisms::fit`).
+        Mainnet = ("mainnet", "Mainnet builders, Oct 2023 – Apr 2024"),
     }
 }
 
 impl Preset {
     /// The preset's capture rates and spread.
     pub fn builders(self) -> (Vec<f64>, f64) {
+        use et_engine::mechanisms::fit::{mainnet_captures, MAINNET_SPREAD};
         match self {
             Self::Equal => (vec![0.95; 5], 0.3),
             Self::Dominant => (vec![1.0, 0.8, 0.8, 0.8, 0.8], 0.3),
-            Self::HeavyTail => (vec![1.0, 0.97, 0.92, 0.8, 0.65, 0.5, 0.35, 0.2], 0.5),
+            Self::Mainnet => (mainnet_captures(), MAINNET_SPREAD),
         }
+    }
+
+    /// The local builder's capture the preset sets, if it sets one: the mainnet fit is
+    /// made without a local builder (the data's shares are of the blocks with a builder).
+    pub fn local(self) -> Option<f64> {
+        match self {
+            Self::Mainnet => Some(0.0),
+            Self::Equal | Self::Dominant => None,
+        }
+    }
+
+    /// Whether these builders, spread and local builder are this preset's.
+    pub fn matches(self, captures: &[f64], spread: f64, local: f64) -> bool {
+        let (c, s) = self.builders();
+        c == captures && s == spread && self.local().is_none_or(|l| l == local)
     }
 }
 

@@ -8,7 +8,7 @@ use et_engine::mechanisms::{Mechanism, SweepParam, TicketSource};
 use et_engine::rewards::RewardKind;
 use yew::Reducible;
 
-use super::params::{capture_param, params, Field, Preset, FIELDS, MAX_BUILDERS};
+use super::params::{capture_param, params, Field, Preset, DEFAULT_CAPTURES, FIELDS, MAX_BUILDERS};
 use crate::components::DataSet;
 use crate::pages::nav::Page;
 use crate::url_state::{numeric_pairs, read_choice, read_list_up_to, read_params, unknown_keys, write_route, Route};
@@ -39,7 +39,7 @@ impl Default for MechanismsState {
         }
         Self {
             values,
-            captures: Preset::HeavyTail.builders().0,
+            captures: DEFAULT_CAPTURES.to_vec(),
             dist: RewardKind::LogNormal,
             tickets: TicketSource::SteadyState,
             sweep: SweepParam::Spread,
@@ -79,6 +79,9 @@ impl Reducible for MechanismsState {
                 let (captures, spread) = p.builders();
                 s.captures = captures;
                 s.values[Field::Spread as usize] = spread;
+                if let Some(c0) = p.local() {
+                    s.values[Field::Local as usize] = c0;
+                }
             }
             Action::Dist(d) => s.dist = d,
             Action::Data(d) => s.data = Some(d),
@@ -202,6 +205,24 @@ mod tests {
         };
         let (back, notices) = MechanismsState::from_route(&Route::parse(&s.to_route()));
         assert_eq!((back, notices.len()), (s, 0));
+    }
+
+    #[test]
+    fn the_mainnet_preset_sets_the_fitted_builders_without_a_local_builder() {
+        let d = Rc::new(MechanismsState::default());
+        assert!(!Preset::Mainnet.matches(&d.captures, d.get(Field::Spread), d.get(Field::Local)));
+        let s = d.reduce(Action::Preset(Preset::Mainnet));
+        assert_eq!(s.captures, et_engine::mechanisms::fit::mainnet_captures());
+        assert_eq!((s.get(Field::Spread), s.get(Field::Local)), (0.5, 0.0));
+        assert!(Preset::Mainnet.matches(&s.captures, s.get(Field::Spread), s.get(Field::Local)));
+        // Its link restores it exactly.
+        let (back, notices) = MechanismsState::from_route(&Route::parse(&s.to_route()));
+        assert_eq!((&back, notices.len()), (&*s, 0));
+        // The other presets keep the local builder.
+        let e = s
+            .reduce(Action::Set(Field::Local, 0.3))
+            .reduce(Action::Preset(Preset::Equal));
+        assert_eq!(e.get(Field::Local), 0.3);
     }
 
     #[test]
