@@ -55,15 +55,15 @@ pub fn MainnetPage(props: &PageProps) -> Html {
         l.data().filter(|_| *go).map(|d| ticket_points(d, s))
     });
     let sim = use_pool_run::<MarketJob, [PricingRule; 4], MarketOutcome>(outcome, RULES);
+    // The window's mean under the missing-slot choice (the market's unit).
+    let mu = *use_memo((load.clone(), market_key(s), stage >= 2), |(l, k, go)| {
+        l.data()
+            .filter(|_| *go)
+            .and_then(|d| window_reward(d, k).ok())
+            .map(|r| r.mean())
+    });
     {
         let sim = sim.clone();
-        // The window's mean under the missing-slot choice (the market's unit).
-        let mu = *use_memo((load.clone(), market_key(s), stage >= 2), |(l, k, go)| {
-            l.data()
-                .filter(|_| *go)
-                .and_then(|d| window_reward(d, k).ok())
-                .map(|r| r.mean())
-        });
         use_effect_with((mu.map(f64::to_bits), market_key(s)), move |(mu, key)| {
             if let Some(mu) = mu.map(f64::from_bits).filter(|m| *m > 0.0) {
                 sim.run(RULES, jobs(key, mu));
@@ -73,7 +73,8 @@ pub fn MainnetPage(props: &PageProps) -> Html {
     let d = state.dispatcher();
     let dispatch = Callback::from(move |a: Action| d.dispatch(a));
     let status = &sim.status;
-    let market = status.last.as_deref();
+    // A window without a value runs no market: its former outcome is not shown for it.
+    let market = status.last.as_deref().filter(|_| mu.is_some_and(|m| m > 0.0));
     let more = ok(&more);
     html! {
         <div class="page mainnet">
@@ -89,6 +90,9 @@ pub fn MainnetPage(props: &PageProps) -> Html {
                 if stage >= 2 {
                     { run_status(status, "Primary market on the window (slots)", sim.cancel(), None) }
                     { market_view(ok(&view), market) }
+                    if load.data().is_some() && !mu.is_some_and(|m| m > 0.0) {
+                        <p class="hint no-market" role="status">{ "No slot of this window has a value under this treatment of slots without one: the primary market needs rewards. Choose a wider window, or count the missing slots as drawn from the known values." }</p>
+                    }
                 }
             </section>
         </div>
@@ -145,8 +149,9 @@ fn market_view(v: Option<&DataView>, market: Option<&MarketOutcome>) -> Html {
                 <Chart figure={Rc::new(concentration_figure(&v.summary, m))} name="concentration" />
             </div>
             <p class="hint run-time" data-seconds={m.seconds.to_string()} data-workers={m.workers.to_string()}>
-                { format!("The primary market: the study's scenario (N = 100, 10 holders drawn a run), {} runs × {} slots a rule drawn from the window in blocks of 32 slots, in {} s on {} workers.",
-                    super::market::RUNS, super::market::SLOTS, format::compact(m.seconds, 2), m.workers) }
+                { format!("The primary market: the study's scenario (N = 100, 10 holders drawn a run), {} × {} a rule drawn from the window in blocks of 32 slots, in {} s on {}.",
+                    format::count(super::market::RUNS, "run"), format::count(super::market::SLOTS, "slot"),
+                    format::sig(m.seconds, 2), format::count(m.workers as u64, "worker")) }
             </p>
         </>
     }
