@@ -24,13 +24,19 @@ pub struct LogHistogram {
     pub counts: Vec<(u32, u64)>,
 }
 
-/// The dense form used while counting.
+/// The dense form used while counting: 32-bit counts (half the bytes of 64-bit ones, so
+/// the table stays in the first-level cache), moved into 64-bit totals before they could
+/// overflow (the caller announces each batch with [`DenseHistogram::make_room`]).
 #[derive(Debug, Clone)]
 pub struct DenseHistogram {
     zeros: u64,
     underflow: u64,
     overflow: u64,
-    counts: Vec<u64>,
+    counts: Vec<u32>,
+    /// Totals moved out of `counts` (empty until the first move).
+    wide: Vec<u64>,
+    /// Values counted in `counts` since the last move (an upper bound).
+    pending: u64,
 }
 
 impl Default for DenseHistogram {
@@ -40,38 +46,73 @@ impl Default for DenseHistogram {
             underflow: 0,
             overflow: 0,
             counts: vec![0; BUCKETS],
+            wide: vec![],
+            pending: 0,
         }
     }
 }
 
+/// The bucket of the smallest kept value's bits (`2^MIN_EXP`), `bits >> (52 − SUB_BITS)`.
+const FIRST: u64 = ((MIN_EXP + 1023) as u64) << SUB_BITS;
+
 impl DenseHistogram {
-    /// Counts `v ≥ 0` (NaN counts as zero, as does anything not positive).
+    /// Announces that at most `n` values will be added next: moves the 32-bit counts
+    /// into the 64-bit totals first if they could overflow.
+    pub fn make_room(&mut self, n: u64) {
+        if self.pending + n > u32::MAX as u64 {
+            self.spill();
+        }
+        self.pending += n;
+    }
+
+    /// Moves the 32-bit counts into the 64-bit totals.
+    fn spill(&mut self) {
+        if self.wide.is_empty() {
+            self.wide = vec![0; BUCKETS];
+        }
+        for (w, c) in self.wide.iter_mut().zip(&mut self.counts) {
+            *w += *c as u64;
+            *c = 0;
+        }
+        self.pending = 0;
+    }
+
+    /// Counts `v ≥ 0` (NaN counts as zero, as does anything not positive). At most
+    /// `u32::MAX` values between calls of [`DenseHistogram::make_room`] covering them.
     #[inline]
     pub fn add(&mut self, v: f64) {
+        // Positive finite values in range have `bits >> 45` in `FIRST..FIRST + BUCKETS`;
+        // zero, negatives (sign bit), NaN and the out-of-range octaves fall outside.
+        let i = (v.to_bits() >> (52 - SUB_BITS)).wrapping_sub(FIRST);
+        if i < BUCKETS as u64 {
+            self.counts[i as usize] += 1;
+        } else {
+            self.add_outside(v);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn add_outside(&mut self, v: f64) {
         if v.is_nan() || v <= 0.0 {
             self.zeros += 1;
             return;
         }
-        let bits = v.to_bits();
-        let e = ((bits >> 52) & 0x7ff) as i32 - 1023;
+        let e = ((v.to_bits() >> 52) & 0x7ff) as i32 - 1023;
         if e < MIN_EXP {
             self.underflow += 1;
-        } else if e >= MAX_EXP {
-            self.overflow += 1;
         } else {
-            let sub = (bits >> (52 - SUB_BITS)) & ((1 << SUB_BITS) - 1);
-            self.counts[(((e - MIN_EXP) as usize) << SUB_BITS) | sub as usize] += 1;
+            debug_assert!(e >= MAX_EXP);
+            self.overflow += 1;
         }
     }
 
     /// The sparse form.
     pub fn to_sparse(&self) -> LogHistogram {
-        let counts = self
-            .counts
-            .iter()
-            .enumerate()
-            .filter(|(_, &c)| c > 0)
-            .map(|(i, &c)| (i as u32, c))
+        let total = |i: usize| self.counts[i] as u64 + self.wide.get(i).copied().unwrap_or(0);
+        let counts = (0..BUCKETS)
+            .map(|i| (i as u32, total(i)))
+            .filter(|&(_, c)| c > 0)
             .collect();
         LogHistogram {
             zeros: self.zeros,
@@ -194,6 +235,23 @@ mod tests {
             );
             assert!(upper_edge(i) / lower_edge(i) <= 1.0 + 1.0 / 128.0 + 1e-15);
         }
+    }
+
+    #[test]
+    fn counts_survive_the_move_to_64_bits() {
+        let mut h = DenseHistogram::default();
+        for v in [0.0, -1.0, f64::NAN, 1e-30, 1e20, f64::INFINITY, 3.0, 3.0] {
+            h.add(v);
+        }
+        h.make_room(u32::MAX as u64);
+        h.add(3.0);
+        h.make_room(1); // moves the counts
+        h.add(3.0);
+        h.add(0.25);
+        let s = h.to_sparse();
+        assert_eq!((s.zeros, s.underflow, s.overflow), (3, 1, 2));
+        assert_eq!(s.counts.iter().map(|c| c.1).collect::<Vec<_>>(), vec![1, 4]);
+        assert_eq!(s.total(), 11);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use rand::Rng;
 
 use crate::error::{non_negative, positive, within, Result};
 use crate::lottery::histogram::{DenseHistogram, LogHistogram};
-use crate::numeric::random::{stream, Source};
+use crate::numeric::random::{stream, u64_to_f64, Source};
 use crate::rewards::laws::Reward;
 use crate::rewards::sample::LnSamplerUser;
 
@@ -158,6 +158,7 @@ impl TicketMonteCarlo {
                 break;
             }
             let mut src = Source::new(stream(seed, b));
+            hist.make_room(count);
             let sums = self.dispatch(&mut src, count, &mut hist, &mut out);
             out.blocks.push(BlockSums {
                 block: b,
@@ -217,7 +218,7 @@ impl TicketMonteCarlo {
         for _ in 0..count {
             let slot = src.geometric(self.inv_log_q).saturating_add(self.lookahead);
             // Slot t (1-based) is data row t − 1 for replayed rewards.
-            let ln_v = ln_reward(src, slot - 1) - slot as f64 * self.log_discount;
+            let ln_v = ln_reward(src, slot - 1) - u64_to_f64(slot) * self.log_discount;
             let v = crate::numeric::fastmath::exp(ln_v);
             let x = v - self.price;
             s1 += x;

@@ -16,14 +16,9 @@ use super::fastmath_tables::{EXP2, INV_C, LN_C, N};
 /// `e^x`.
 #[inline]
 pub fn exp(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x <= -745.0 {
-        return 0.0;
-    }
-    if x > 709.0 {
-        return f64::INFINITY;
+    // One test for the usual case (NaN fails it too).
+    if !(x > -745.0 && x <= 709.0) {
+        return exp_outside(x);
     }
     // Round x·64/ln2 to the nearest integer by adding 1.5·2^52: the sum's low bits are
     // that integer (IEEE round-to-nearest, the same on every target).
@@ -40,6 +35,19 @@ pub fn exp(x: f64) -> f64 {
     } else {
         // Subnormal results: scale in two steps.
         m * f64::from_bits(((e + 1023 + 100) as u64) << 52) * f64::from_bits(((1023 - 100) as u64) << 52)
+    }
+}
+
+/// [`exp`] outside `(−745, 709]`: NaN, 0 or ∞.
+#[cold]
+#[inline(never)]
+fn exp_outside(x: f64) -> f64 {
+    if x.is_nan() {
+        x
+    } else if x <= -745.0 {
+        0.0
+    } else {
+        f64::INFINITY
     }
 }
 
