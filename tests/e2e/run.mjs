@@ -437,8 +437,11 @@ try {
   });
 
   await check('primary market page: a long run shows progress and Cancel keeps the last result', async () => {
+    await page.goto('about:blank');
     await page.goto(PRIMARY);
     await chartsDrawn(page, PRIMARY_CHARTS);
+    // The last result: once every rule's run is done.
+    await page.waitForFunction(() => !document.querySelector('.progress'), null, { timeout: 60000 });
     const before = await page.textContent('.verdict');
     await page.fill('#ctl-slots-text', '1000000');
     await page.press('#ctl-slots-text', 'Enter');
@@ -447,7 +450,8 @@ try {
     await page.waitForSelector('.progress .cancel');
     await page.click('.progress .cancel');
     await page.waitForSelector('.progress', { state: 'detached' });
-    assert(await page.textContent('.verdict') === before, 'last result kept');
+    const after = await page.textContent('.verdict');
+    assert(after === before, `last result kept: ${before} → ${after}`);
     assert((await page.textContent('.results')).includes('cancelled'), 'says it was cancelled');
   });
 
