@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use et_engine::rewards::RewardKind;
 use yew::prelude::*;
 
 use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
@@ -147,7 +148,14 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
     let run_jobs = use_memo(s.clone(), jobs);
     {
         let mc = mc.clone();
-        use_effect_with(run_jobs, move |jobs| mc.run((), (**jobs).clone()));
+        // A run on mainnet data waits for the data on this page too: its results are
+        // finished here (the price and closed forms come from the window's moments).
+        let ready = s.lottery.dist != RewardKind::Mainnet || s.lottery.mainnet;
+        use_effect_with((run_jobs, ready), move |(jobs, ready)| {
+            if *ready {
+                mc.run((), (**jobs).clone())
+            }
+        });
     }
     let deps = (s.mu, s.sd, s.d, s.n, s.lottery.clone());
     // Built once per setting: the page re-renders at every progress message of a run.
