@@ -1,6 +1,7 @@
 //! Figures of the retrospective: one ticket's value and payback, the protocol's capture,
 //! the longest run of one builder, and concentration.
 
+use et_engine::primary::Totals;
 use et_engine::rewards::mainnet::MainnetSummary;
 
 use super::market::{rule_name, MarketOutcome};
@@ -81,21 +82,7 @@ pub fn payback_figure(points: &[TicketPoint], n: f64) -> Figure {
 
 /// What proposers received (all of the winning bids) against each rule's capture.
 pub fn capture_figure(o: &MarketOutcome) -> Figure {
-    let mut names = vec!["MEV-Boost"];
-    names.extend(o.rules.iter().map(|(r, _)| rule_name(*r)));
-    let points = o
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, (_, r))| {
-            (
-                (i + 1) as f64,
-                r.totals.capture,
-                r.totals_lo.capture,
-                r.totals_hi.capture,
-            )
-        })
-        .collect();
+    let (names, points) = per_rule(o, "MEV-Boost", |t| t.capture);
     Figure {
         title: "Who gets the slots' value: proposers today, the protocol under tickets".into(),
         x: Axis::categories("Who receives it", &names),
@@ -150,21 +137,7 @@ pub fn streak_figure(s: &Streak) -> Figure {
 
 /// Builder concentration on mainnet against the concentration of slots won under tickets.
 pub fn concentration_figure(s: &MainnetSummary, o: &MarketOutcome) -> Figure {
-    let mut names = vec!["Mainnet"];
-    names.extend(o.rules.iter().map(|(r, _)| rule_name(*r)));
-    let points = o
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, (_, r))| {
-            (
-                (i + 1) as f64,
-                r.totals.won_hhi,
-                r.totals_lo.won_hhi,
-                r.totals_hi.won_hhi,
-            )
-        })
-        .collect();
+    let (names, points) = per_rule(o, "Mainnet", |t| t.won_hhi);
     Figure {
         title: "Concentration: mainnet's builders against the slots tickets win".into(),
         x: Axis::categories("Who builds", &names),
@@ -184,3 +157,27 @@ pub fn concentration_figure(s: &MainnetSummary, o: &MarketOutcome) -> Figure {
         legend: Legend::UpperRight,
     }
 }
+
+/// The categories (`first`, then each rule) and each rule's mean with its 10–90 % range
+/// of `value`, one point a rule from category 1 on.
+fn per_rule(o: &MarketOutcome, first: &'static str, value: fn(&Totals) -> f64) -> (Vec<&'static str>, Vec<Point>) {
+    let mut names = vec![first];
+    names.extend(o.rules.iter().map(|(r, _)| rule_name(*r)));
+    let points = o
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, (_, r))| {
+            (
+                (i + 1) as f64,
+                value(&r.totals),
+                value(&r.totals_lo),
+                value(&r.totals_hi),
+            )
+        })
+        .collect();
+    (names, points)
+}
+
+/// A point with its range: `(x, y, lo, hi)`.
+type Point = (f64, f64, f64, f64);
