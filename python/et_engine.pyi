@@ -12,23 +12,30 @@ import numpy.typing as npt
 
 Number = Union[int, float]
 Numbers = Union[Sequence[Number], npt.NDArray[np.float64]]
+NumberOrArray = Union[Number, Numbers]
 Reward = Dict[str, Any]
 Result = Dict[str, Any]
 
 __version__: str
 
-def ticket_value(*, mu: Number, var_r: Number, d: Number, n: Number, share: Optional[Number] = None, lookahead: Optional[Number] = None) -> Dict[str, float]:
+def ticket_value(*, mu: NumberOrArray, var_r: NumberOrArray, d: NumberOrArray, n: NumberOrArray, share: Optional[NumberOrArray] = None, lookahead: Optional[NumberOrArray] = None) -> Dict[str, Any]:
     """Closed forms of one ticket (SPEC §1).
 
     ticket_value(*, mu, var_r, d, n, share=None, lookahead=None) -> dict
 
     Keys: ticket_value, ticket_variance, total_npv, issued_value, unissued_value,
-    expected_wait_slots and, with `share`, share_value.
+    expected_wait_slots and, with `share`, share_value. Any parameter may be a NumPy
+    array or a list: the arrays broadcast as in NumPy and every key is then an array of
+    the broadcast shape (a curve against `n` in one call, the same bits as a call a
+    point); an error names the element (`n[3]: …`).
 
     >>> import et_engine as et
     >>> r = et.ticket_value(mu=0.05, var_r=0.0225, d=et.per_slot_rate(0.035), n=10000)
     >>> round(r["ticket_value"], 4)
     0.05
+    >>> curve = et.ticket_value(mu=0.05, var_r=0.0225, d=1e-4, n=[10, 100, 1000])
+    >>> curve["ticket_value"].round(4).tolist()
+    [0.05, 0.0495, 0.0455]
     """
     ...
 
@@ -165,7 +172,8 @@ def solve_contest(*, values: Numbers, mechanism: str, alpha: Optional[Number] = 
 
 def tradeoff_curve(*, values: Numbers, alphas: Numbers) -> List[Result]:
     """The revenue-vs-fairness curve: one solve_contest outcome per α (`math.inf` = the
-    all-pay auction), or {alpha, error} where no equilibrium exists.
+    all-pay auction), or {alpha, error} where no equilibrium exists. Each point's
+    `alpha` is the α asked for (`math.inf` for the all-pay auction; JSON's `null`).
 
     >>> import et_engine as et
     >>> curve = et.tradeoff_curve(values=[4, 2], alphas=[0.5, 1, float("inf")])

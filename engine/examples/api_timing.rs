@@ -28,9 +28,24 @@ fn market(input: &Value) -> (et_engine::primary::MarketConfig, et_engine::primar
     api::market::market_input(from(input), spec).unwrap()
 }
 
+/// `ticketValue` with columns (arrays or single numbers) for its fields.
+fn ticket_columns(input: &Value) -> api::ticket::TicketValueTable {
+    let cols: Vec<Option<Vec<f64>>> = api::TICKET_VALUE_FIELDS
+        .iter()
+        .map(|f| match &input[*f] {
+            Value::Null => None,
+            Value::Array(_) => Some(from(&input[*f])),
+            v => Some(vec![v.as_f64().unwrap()]),
+        })
+        .collect();
+    let columns = std::array::from_fn(|j| cols[j].as_deref());
+    api::ticket::ticket_value_columns(&api::ticket::TicketValueColumns { columns }).unwrap()
+}
+
 /// One call of the engine (its input read, its output built, not converted).
 fn call(function: &str, input: &Value) {
     match function {
+        "ticketValue" if input["n"].is_array() => drop(black_box(ticket_columns(input))),
         "ticketValue" => drop(black_box(api::ticket_value(from(input)).unwrap())),
         "simulateLottery" => drop(black_box(api::lottery::LotteryRun::new(from(input)).unwrap().run())),
         "tradeoffCurve" => {

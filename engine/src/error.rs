@@ -80,18 +80,22 @@ impl EngineError {
 
     /// The same error about `{prefix}.{field}` (a field inside the object `prefix`).
     pub fn within(self, prefix: &str) -> Self {
-        let nest = |field: String| format!("{prefix}.{field}");
+        self.renamed(|field| format!("{prefix}.{field}"))
+    }
+
+    /// The same error about the field `rename` makes of its name (`n` → `n[3]`).
+    pub fn renamed(self, rename: impl FnOnce(String) -> String) -> Self {
         match self {
             Self::InvalidParameter { field, reason } => Self::InvalidParameter {
-                field: nest(field),
+                field: rename(field),
                 reason,
             },
             Self::NoEquilibrium { field, reason } => Self::NoEquilibrium {
-                field: nest(field),
+                field: rename(field),
                 reason,
             },
             Self::NotConverged { field, solver, outcome } => Self::NotConverged {
-                field: nest(field),
+                field: rename(field),
                 solver,
                 outcome,
             },
@@ -134,11 +138,17 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64> {
     }
 }
 
-/// Checks that `value` is finite and within `[lo, hi]`.
+/// Checks that `value` is finite and within `[lo, hi]` (`hi = f64::MAX`: no upper bound,
+/// and the message says only "at least").
 pub fn within(field: &str, value: f64, lo: f64, hi: f64) -> Result<f64> {
     finite(field, value)?;
     if (lo..=hi).contains(&value) {
         Ok(value)
+    } else if hi == f64::MAX {
+        Err(EngineError::invalid(
+            field,
+            format!("must be at least {lo}, got {value}"),
+        ))
     } else {
         Err(EngineError::invalid(
             field,

@@ -188,11 +188,16 @@ pub fn deserialize_at<T: DeserializeOwned>(v: &Bound<'_, PyAny>, prefix: &str) -
 pub fn parse<'py, T: DeserializeOwned>(
     py: Python<'py>,
     kwargs: Option<&Bound<'py, PyDict>>,
-    allowed: &[&str],
+    allowed: &[&'static str],
 ) -> PyResult<T> {
     let d = kwargs.cloned().unwrap_or_else(|| PyDict::new(py));
     check_fields(&d, allowed)?;
-    deserialize_at(d.as_any(), "")
+    // Plain values go the fast way; a value it cannot read goes the general way, whose
+    // message names the field in Python's words.
+    match crate::numbers::numbers(&d, allowed)?.and_then(crate::numbers::deserialize) {
+        Some(input) => Ok(input),
+        None => deserialize_at(d.as_any(), ""),
+    }
 }
 
 /// An error naming the first key of `d` not among `allowed` (camelCase).

@@ -45,6 +45,26 @@ def test_ticket_value_closed_forms():
     assert "share_value" not in et.ticket_value(mu=1, var_r=1, d=0.01, n=100)
 
 
+def test_ticket_value_takes_arrays_that_broadcast_with_each_points_bits():
+    d = et.per_slot_rate(0.035)
+    n = np.array([1, 10, 1_000, 10_000])
+    c = et.ticket_value(mu=0.05, var_r=0.0225, d=d, n=n, share=[0.1])
+    assert set(c) == {"ticket_value", "ticket_variance", "total_npv", "issued_value",
+                      "unissued_value", "expected_wait_slots", "share_value"}
+    for k, nk in enumerate(n):
+        one = et.ticket_value(mu=0.05, var_r=0.0225, d=d, n=int(nk), share=0.1)
+        assert {key: c[key][k] for key in c} == one  # bit for bit
+    grid = et.ticket_value(mu=0.05, var_r=0.0225, d=np.array([1e-6, 1e-4, 1e-2])[:, None], n=[10, 100])
+    assert grid["ticket_value"].shape == (3, 2) and "share_value" not in grid
+    assert grid["ticket_value"][2, 1] == et.ticket_value(mu=0.05, var_r=0.0225, d=1e-2, n=100)["ticket_value"]
+    raises("n[2]: must be at least 1, got 0.5", et.ticket_value, mu=0.05, var_r=0.0225, d=d, n=[10, 5, 0.5])
+    raises("n[0, 1]: must be at least 1, got 0.5", et.ticket_value, mu=0.05, var_r=0.0225, d=[[d], [d]], n=[2, 0.5])
+    raises("d, n: shapes (2,) and (3,) cannot be broadcast together", et.ticket_value, mu=0.05, var_r=0.0225, d=[d, d], n=[1, 2, 3])
+    raises("mu: expected a number or an array", et.ticket_value, mu=["x"], var_r=0.0225, d=d, n=[1, 2])
+    raises("var_r: is required", et.ticket_value, mu=0.05, d=d, n=[1, 2])
+    raises("nn: unknown field", et.ticket_value, mu=0.05, var_r=0.0225, d=d, n=[1, 2], nn=1)
+
+
 def test_per_slot_rate():
     assert (1 + et.per_slot_rate(0.035)) ** 2_629_800 == pytest.approx(1.035, rel=1e-9)
 
@@ -116,6 +136,7 @@ def test_solve_contest_and_tradeoff_curve():
     assert isinstance(m["strategies"][0]["support"], np.ndarray)
     curve = et.tradeoff_curve(values=[4, 2], alphas=[0.5, 1.0, math.inf])
     assert [p["revenue"] for p in curve] == pytest.approx([0.7584 - 0.0303, 4 / 3, 1.5], abs=1e-3)
+    assert [p["alpha"] for p in curve] == [0.5, 1.0, math.inf]  # the α asked for, ∞ included
 
 
 def test_secondary_market():
@@ -178,7 +199,7 @@ def test_bad_input_names_the_field():
     lot = dict(n=100, d=0.01, reward=EXP, samples=10, seed=1)
     # numbers out of their domain
     raises("d: must be positive, got 0", et.ticket_value, mu=1, var_r=0, d=0, n=10)
-    raises("annual_rate: must be between 0 and", et.per_slot_rate, -1)
+    raises("annual_rate: must be at least 0, got -1", et.per_slot_rate, -1)
     # whole numbers
     raises("samples: must be a whole number", et.simulate_lottery, **dict(lot, samples=1.5))
     raises("seed: ", et.simulate_lottery, **dict(lot, seed=-1))

@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 Number = Union[int, float]
 Numbers = Union[Sequence[Number], npt.NDArray[np.float64]]
+NumberOrArray = Union[Number, Numbers]
 Reward = Dict[str, Any]
 Result = Dict[str, Any]
 
@@ -29,7 +30,7 @@ __version__: str
 '''
 
 SIGNATURES = {
-    "ticket_value": "(*, mu: Number, var_r: Number, d: Number, n: Number, share: Optional[Number] = None, lookahead: Optional[Number] = None) -> Dict[str, float]",
+    "ticket_value": "(*, mu: NumberOrArray, var_r: NumberOrArray, d: NumberOrArray, n: NumberOrArray, share: Optional[NumberOrArray] = None, lookahead: Optional[NumberOrArray] = None) -> Dict[str, Any]",
     "per_slot_rate": "(annual_rate: Number, /) -> float",
     "simulate_lottery": "(*, n: Number, d: Number, reward: Reward, samples: int, seed: int, lookahead: Optional[int] = None, bins: Optional[int] = None, threads: Optional[int] = None) -> Result",
     "streak_probability": "(*, shares: Numbers, run_length: int, horizon: int) -> Dict[str, npt.NDArray[np.float64]]",

@@ -22,16 +22,22 @@ import sys
 import tempfile
 import time
 
+import numpy as np
+
 import et_engine as et
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 REPEATS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 RULES = ["second-price", "first-price", "eip1559", "bonding-curve"]
 D = et.per_slot_rate(0.035)
+N_ARRAY = np.arange(1, 100_001)
 LOTTERY = dict(n=100, d=0.01, reward={"kind": "lognormal", "mean": 0.05, "cv": 2})
 
 # The README's calls, in the JS names (null: Infinity) and as Python calls.
+N_CURVE = list(range(1, 100_001))
 CALLS = [
+    ("ticketValue", {"mu": 0.05, "varR": 0.0225, "d": et.per_slot_rate(0.035), "n": N_CURVE, "share": 0.1},
+     lambda: et.ticket_value(mu=0.05, var_r=0.0225, d=D, n=N_ARRAY, share=0.1)),
     ("ticketValue", {"mu": 0.05, "varR": 0.0225, "d": et.per_slot_rate(0.035), "n": 10000, "share": 0.1},
      lambda: et.ticket_value(mu=0.05, var_r=0.0225, d=D, n=10_000, share=0.1)),
     ("simulateLottery", {"n": 100, "d": 0.01, "reward": {"kind": "lognormal", "mean": 0.05, "cv": 2},
@@ -103,6 +109,7 @@ def main():
     print("| --- | --- | --- | --- | --- |")
     for (name, inp, _), n, (p, e) in zip(CALLS, nat, py):
         what = name + (f" {inp['pricing']['rule']}" if name == "simulateMarket" else "")
+        what += f" ({len(inp['n']):,} values of n)" if isinstance(inp.get("n"), list) else ""
         print(f"| {what} | {fmt(p)} | {fmt(e)} | {fmt(p - e)} = {(p - e) / p:.1%} | {fmt(n)} |")
 
     one = best(lambda: et.simulate_lottery(**LOTTERY, samples=100_000_000, seed=1, threads=1), 3)

@@ -97,6 +97,11 @@ pub struct CurveInput {
 }
 
 impl CurveInput {
+    /// The α of each point asked for, in order (∞: the all-pay auction).
+    pub fn alphas(&self) -> &[f64] {
+        &self.alphas
+    }
+
     /// The input for `alphas` (a face that reads them itself, e.g. with `Infinity`).
     pub fn new(alphas: Vec<f64>) -> Self {
         Self { alphas }

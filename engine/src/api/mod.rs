@@ -11,10 +11,9 @@
 //! `CompareRun`) whose blocks or runs a face may share among threads: the engine merges
 //! them in order, so the result does not depend on how they were shared.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{EngineError, Result};
-use crate::lottery::closed_form::Lottery;
 
 pub mod contest;
 pub mod lottery;
@@ -24,49 +23,9 @@ pub mod market_options;
 pub mod mechanisms;
 pub mod secondary;
 pub mod sweep;
+pub mod ticket;
 
-/// The fields of `ticketValue`'s input.
-pub const TICKET_VALUE_FIELDS: [&str; 6] = ["mu", "varR", "d", "n", "share", "lookahead"];
-
-/// `ticketValue`'s input.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TicketValueInput {
-    mu: f64,
-    var_r: f64,
-    d: f64,
-    n: f64,
-    share: Option<f64>,
-    lookahead: Option<f64>,
-}
-
-/// `ticketValue`'s output.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TicketValueOutput {
-    ticket_value: f64,
-    ticket_variance: f64,
-    total_npv: f64,
-    issued_value: f64,
-    unissued_value: f64,
-    expected_wait_slots: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    share_value: Option<f64>,
-}
-
-/// `ticketValue({mu, varR, d, n, share?, lookahead?})`: SPEC §1's closed forms.
-pub fn ticket_value(i: TicketValueInput) -> Result<TicketValueOutput> {
-    let s = Lottery::new(i.mu, i.var_r, i.d, i.n)?.summary(i.share, i.lookahead.unwrap_or(0.0))?;
-    Ok(TicketValueOutput {
-        ticket_value: s.ticket_value,
-        ticket_variance: s.ticket_variance,
-        total_npv: s.total_npv,
-        issued_value: s.issued_value,
-        unissued_value: s.unissued_value,
-        expected_wait_slots: s.expected_wait_slots,
-        share_value: s.share_value,
-    })
-}
+pub use ticket::{ticket_value, TicketValueInput, TicketValueOutput, TICKET_VALUE_FIELDS};
 
 /// `perSlotRate(annualRate)`: the per-slot discount `d` of an annual rate.
 pub fn per_slot_rate(annual_rate: f64) -> Result<f64> {

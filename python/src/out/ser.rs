@@ -1,98 +1,11 @@
-//! Results to Python in one pass: a serde serializer into a small tree ([`Out`]), then
-//! the tree as Python values — structs as dicts (snake_case keys, in field order), lists
-//! of numbers as NumPy arrays built straight from the numbers (no Python float for each),
-//! other lists as lists. NaN and infinities pass through (JSON could not carry them).
+//! The serde serializer of results into an [`Out`] tree: structs' field names stay the
+//! engine's `&'static str`s (their Python strings are made once, see `super::keys`),
+//! sequences of floats stay numbers.
 
-use numpy::PyArray1;
-use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 use serde::ser::{self, Serialize};
 
-use crate::convert::snake;
-
-/// A serialized value.
-pub enum Out {
-    Null,
-    Bool(bool),
-    Int(i64),
-    UInt(u64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Out>),
-    /// A sequence whose every element is a float (kept as the numbers themselves).
-    Floats(Vec<f64>),
-    Map(Vec<(String, Out)>),
-}
-
-impl Out {
-    fn number(&self) -> Option<f64> {
-        match *self {
-            Out::Int(i) => Some(i as f64),
-            Out::UInt(u) => Some(u as f64),
-            Out::Float(x) => Some(x),
-            _ => None,
-        }
-    }
-
-    fn integer(&self) -> Option<i64> {
-        match *self {
-            Out::Int(i) => Some(i),
-            Out::UInt(u) => i64::try_from(u).ok(),
-            _ => None,
-        }
-    }
-
-    /// The value as Python objects.
-    pub fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-        Ok(match self {
-            Out::Null => py.None().into_bound(py),
-            Out::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-            Out::Int(i) => i.into_pyobject(py)?.into_any(),
-            Out::UInt(u) => u.into_pyobject(py)?.into_any(),
-            Out::Float(x) => x.into_pyobject(py)?.into_any(),
-            Out::Str(s) => s.into_pyobject(py)?.into_any(),
-            Out::Floats(v) => PyArray1::from_vec(py, v).into_any(),
-            Out::Seq(v) if !v.is_empty() && v.iter().all(|x| x.number().is_some()) => {
-                match v.iter().map(Out::integer).collect::<Option<Vec<i64>>>() {
-                    Some(ints) => PyArray1::from_vec(py, ints).into_any(),
-                    None => PyArray1::from_vec(py, v.iter().filter_map(Out::number).collect()).into_any(),
-                }
-            }
-            Out::Seq(v) => {
-                let list = PyList::empty(py);
-                for x in v {
-                    list.append(x.into_py(py)?)?;
-                }
-                list.into_any()
-            }
-            Out::Map(entries) => {
-                let d = PyDict::new(py);
-                for (k, v) in entries {
-                    d.set_item(snake(&k), v.into_py(py)?)?;
-                }
-                d.into_any()
-            }
-        })
-    }
-}
-
-/// A serialization error (a result the serializer cannot represent).
-#[derive(Debug)]
-pub struct OutError(String);
-
-impl std::fmt::Display for OutError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for OutError {}
-
-impl ser::Error for OutError {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        OutError(msg.to_string())
-    }
-}
+use super::{Out, OutError};
+use std::borrow::Cow;
 
 /// `value` as an [`Out`] tree.
 pub fn to_out<T: Serialize + ?Sized>(value: &T) -> Result<Out, OutError> {
@@ -109,7 +22,7 @@ pub enum SeqBuilder {
 
 /// A map or struct being built.
 pub struct MapBuilder {
-    entries: Vec<(String, Out)>,
+    entries: Vec<(Cow<'static, str>, Out)>,
     key: Option<String>,
     /// The variant of a struct variant (`{variant: {fields}}`).
     variant: Option<&'static str>,
@@ -193,7 +106,7 @@ impl ser::Serializer for Ser {
         variant: &'static str,
         value: &T,
     ) -> Result<Out, OutError> {
-        Ok(Out::Map(vec![(variant.to_string(), value.serialize(Ser)?)]))
+        Ok(Out::Map(vec![(Cow::Borrowed(variant), value.serialize(Ser)?)]))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, OutError> {
         Ok(SeqBuilder::new(len.unwrap_or(0)))
@@ -324,7 +237,7 @@ impl MapBuilder {
     fn done(self) -> Out {
         let map = Out::Map(self.entries);
         match self.variant {
-            Some(v) => Out::Map(vec![(v.to_string(), map)]),
+            Some(v) => Out::Map(vec![(Cow::Borrowed(v), map)]),
             None => map,
         }
     }
@@ -342,7 +255,7 @@ impl ser::SerializeMap for MapBuilder {
             .key
             .take()
             .ok_or_else(|| OutError("output: a map value without its key".into()))?;
-        self.entries.push((k, value.serialize(Ser)?));
+        self.entries.push((Cow::Owned(k), value.serialize(Ser)?));
         Ok(())
     }
     fn end(self) -> Result<Out, OutError> {
@@ -354,7 +267,7 @@ impl ser::SerializeStruct for MapBuilder {
     type Ok = Out;
     type Error = OutError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), OutError> {
-        self.entries.push((key.to_string(), value.serialize(Ser)?));
+        self.entries.push((Cow::Borrowed(key), value.serialize(Ser)?));
         Ok(())
     }
     fn end(self) -> Result<Out, OutError> {
@@ -366,7 +279,7 @@ impl ser::SerializeStructVariant for MapBuilder {
     type Ok = Out;
     type Error = OutError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), OutError> {
-        self.entries.push((key.to_string(), value.serialize(Ser)?));
+        self.entries.push((Cow::Borrowed(key), value.serialize(Ser)?));
         Ok(())
     }
     fn end(self) -> Result<Out, OutError> {

@@ -1,0 +1,92 @@
+//! Contests for block space (SPEC §2): one equilibrium, and the revenue-vs-fairness curve.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use et_engine::api;
+
+use crate::convert::{array, error, parse, to_py, value_error};
+use crate::{engine, Kwargs};
+
+/// The `values` argument as numbers (a list, tuple or NumPy array).
+fn values_of(kwargs: Kwargs<'_>) -> PyResult<Vec<f64>> {
+    kwargs
+        .and_then(|d| d.get_item("values").ok().flatten())
+        .and_then(|v| {
+            if v.is_exact_instance_of::<PyList>() {
+                return v.extract::<Vec<f64>>().ok();
+            }
+            let v = if v.hasattr("tolist").unwrap_or(false) {
+                v.call_method0("tolist").ok()?
+            } else {
+                v
+            };
+            if v.is_instance_of::<pyo3::types::PyString>() {
+                return None;
+            }
+            v.extract::<Vec<f64>>().ok()
+        })
+        .ok_or_else(|| error("values: expected an array of numbers"))
+}
+
+/// The outcome as a dict with its per-player arrays.
+fn outcome<'py>(py: Python<'py>, o: &api::contest::OutcomeOutput) -> PyResult<Bound<'py, PyAny>> {
+    let d = to_py(py, o)?;
+    for (name, xs) in api::contest::OUTCOME_ARRAYS.iter().zip(&o.arrays) {
+        d.set_item(*name, array(py, xs))?;
+    }
+    Ok(d)
+}
+
+/// The equilibrium of a contest for block space (SPEC §2) and its metrics.
+///
+/// solve_contest(*, values, mechanism, alpha=None, grid=None) -> dict
+///
+/// `mechanism`: "proportional-all-pay", "tullock" (with `alpha`), "winner-take-all" or
+/// "all-pay-auction". Keys: equilibrium ("pure" | "mixed"), alpha, bids, allocations,
+/// payments, utilities (NumPy arrays), revenue, revenue_share, fairness, entropy, hhi,
+/// top_share, nakamoto, efficiency, exploitability, method, refinement?,
+/// revenue_error, strategies? [{support, probs, cdf?}].
+///
+/// >>> import et_engine as et
+/// >>> o = et.solve_contest(values=[4, 2], mechanism="proportional-all-pay")
+/// >>> o["equilibrium"], round(o["revenue"], 4)
+/// ('pure', 1.3333)
+#[pyfunction]
+#[pyo3(signature = (**kwargs), text_signature = "(*, values, mechanism, alpha=None, grid=None)")]
+pub(crate) fn solve_contest<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    let values = values_of(kwargs)?;
+    let i = parse(py, kwargs, &api::contest::CONTEST_FIELDS)?;
+    let o = engine(|| py.detach(|| api::contest::solve_contest(&values, i))).map_err(value_error)?;
+    outcome(py, &o)
+}
+
+/// The revenue-vs-fairness curve: one solve_contest outcome per α (`math.inf` = the
+/// all-pay auction), or {alpha, error} where no equilibrium exists. Each point's
+/// `alpha` is the α asked for (`math.inf` for the all-pay auction; JSON's `null`).
+///
+/// >>> import et_engine as et
+/// >>> curve = et.tradeoff_curve(values=[4, 2], alphas=[0.5, 1, float("inf")])
+/// >>> [round(o["revenue"], 3) for o in curve]
+/// [0.728, 1.333, 1.5]
+#[pyfunction]
+#[pyo3(signature = (**kwargs), text_signature = "(*, values, alphas)")]
+pub(crate) fn tradeoff_curve<'py>(
+    py: Python<'py>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let values = values_of(kwargs)?;
+    let i: api::contest::CurveInput = parse(py, kwargs, &api::contest::CURVE_FIELDS)?;
+    let alphas = i.alphas().to_vec();
+    let points = engine(|| py.detach(|| api::contest::tradeoff_curve(&values, i))).map_err(value_error)?;
+    let out = PyList::empty(py);
+    for (p, alpha) in points.iter().zip(alphas) {
+        let point = match p {
+            Ok(o) => outcome(py, o)?,
+            Err(missing) => to_py(py, missing)?,
+        };
+        point.set_item(pyo3::intern!(py, "alpha"), alpha)?;
+        out.append(point)?;
+    }
+    Ok(out)
+}

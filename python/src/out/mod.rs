@@ -1,0 +1,99 @@
+//! Results to Python in one pass: a serde serializer into a small tree ([`Out`]), then
+//! the tree as Python values — structs as dicts (snake_case keys, in field order), lists
+//! of numbers as NumPy arrays built straight from the numbers (no Python float for each),
+//! other lists as lists. NaN and infinities pass through (JSON could not carry them).
+
+use numpy::PyArray1;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use std::borrow::Cow;
+
+mod keys;
+mod ser;
+
+pub use ser::to_out;
+
+/// A serialization error (a result the serializer cannot represent).
+#[derive(Debug)]
+pub struct OutError(String);
+
+impl std::fmt::Display for OutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OutError {}
+
+impl serde::ser::Error for OutError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        OutError(msg.to_string())
+    }
+}
+
+/// A serialized value.
+pub enum Out {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Out>),
+    /// A sequence whose every element is a float (kept as the numbers themselves).
+    Floats(Vec<f64>),
+    Map(Vec<(Cow<'static, str>, Out)>),
+}
+
+impl Out {
+    fn number(&self) -> Option<f64> {
+        match *self {
+            Out::Int(i) => Some(i as f64),
+            Out::UInt(u) => Some(u as f64),
+            Out::Float(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    fn integer(&self) -> Option<i64> {
+        match *self {
+            Out::Int(i) => Some(i),
+            Out::UInt(u) => i64::try_from(u).ok(),
+            _ => None,
+        }
+    }
+
+    /// The value as Python objects.
+    pub fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(match self {
+            Out::Null => py.None().into_bound(py),
+            Out::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+            Out::Int(i) => i.into_pyobject(py)?.into_any(),
+            Out::UInt(u) => u.into_pyobject(py)?.into_any(),
+            Out::Float(x) => x.into_pyobject(py)?.into_any(),
+            Out::Str(s) => s.into_pyobject(py)?.into_any(),
+            Out::Floats(v) => PyArray1::from_vec(py, v).into_any(),
+            Out::Seq(v) if !v.is_empty() && v.iter().all(|x| x.number().is_some()) => {
+                match v.iter().map(Out::integer).collect::<Option<Vec<i64>>>() {
+                    Some(ints) => PyArray1::from_vec(py, ints).into_any(),
+                    None => PyArray1::from_vec(py, v.iter().filter_map(Out::number).collect()).into_any(),
+                }
+            }
+            Out::Seq(v) => {
+                let list = PyList::empty(py);
+                for x in v {
+                    list.append(x.into_py(py)?)?;
+                }
+                list.into_any()
+            }
+            Out::Map(entries) => {
+                let d = PyDict::new(py);
+                for (k, v) in entries {
+                    d.set_item(keys::key(py, k), v.into_py(py)?)?;
+                }
+                d.into_any()
+            }
+        })
+    }
+}
