@@ -91,9 +91,10 @@ def pool_streak_probability(*, tickets: int, outstanding: int, run_length: int) 
     """
     ...
 
-def pool_risk(*, n: Number, d: Number, reward: Reward, sizes: Sequence[int], pools: int, seed: int) -> List[Dict[str, float]]:
+def pool_risk(*, n: Number, d: Number, reward: Reward, sizes: Sequence[int], pools: int, seed: int, threads: Optional[int] = None) -> List[Dict[str, float]]:
     """The risk per ticket of a pool of m tickets, for each size: a list of dicts
-    {size, sd, sd_estimate, pools, low, high} (a 95 % interval).
+    {size, sd, sd_estimate, pools, low, high} (a 95 % interval). Each size draws from
+    its own stream, so the sizes run on `threads` (default every core) with the same bits.
 
     >>> import et_engine as et
     >>> rows = et.pool_risk(n=100, d=0.01, reward={"kind": "exponential", "mean": 1},
@@ -103,10 +104,12 @@ def pool_risk(*, n: Number, d: Number, reward: Reward, sizes: Sequence[int], poo
     """
     ...
 
-def simulate_holders(*, holdings: Sequence[int], d: Number, reward: Reward, horizon: int, runs: int, seed: int, others: Optional[int] = None, remint: Optional[str] = None, points: Optional[int] = None) -> Result:
+def simulate_holders(*, holdings: Sequence[int], d: Number, reward: Reward, horizon: int, runs: int, seed: int, others: Optional[int] = None, remint: Optional[str] = None, points: Optional[int] = None, threads: Optional[int] = None) -> Result:
     """The holders' realised value, slot by slot: {holders: [{tickets, wins_mean,
     reward_mean, value_mean, value_std_error, value_expected}], slots, cumulative_value}.
-    `remint` is "sameHolder" (default) or "others".
+    `remint` is "sameHolder" (default) or "others". The runs (run `r` on stream `r`) are
+    shared among `threads` (default every core) and summed in run order: the same bits
+    on any number of threads, and as on the page.
 
     >>> import et_engine as et
     >>> r = et.simulate_holders(holdings=[1, 5], others=94, d=1e-4,

@@ -28,7 +28,7 @@ fn call(function: &str, input: &Value) -> Value {
     match function {
         "simulateLottery" => json(api::lottery::LotteryRun::new(from(input)).unwrap().run()),
         "poolRisk" => json(api::lottery::pool_risk_of(from(input)).unwrap()),
-        "simulateHolders" => json(api::lottery::simulate_holders(from(input)).unwrap()),
+        "simulateHolders" => json(api::holders::simulate_holders(from(input)).unwrap()),
         "simulateMarket" => {
             let (cfg, opts) = market(input);
             json(et_engine::primary::Market::with_options(cfg, opts).unwrap().simulate())

@@ -118,7 +118,8 @@ pub(crate) fn pool_streak_probability<'py>(py: Python<'py>, kwargs: Option<&Boun
 }
 
 /// The risk per ticket of a pool of m tickets, for each size: a list of dicts
-/// {size, sd, sd_estimate, pools, low, high} (a 95 % interval).
+/// {size, sd, sd_estimate, pools, low, high} (a 95 % interval). Each size draws from
+/// its own stream, so the sizes run on `threads` (default every core) with the same bits.
 ///
 /// >>> import et_engine as et
 /// >>> rows = et.pool_risk(n=100, d=0.01, reward={"kind": "exponential", "mean": 1},
@@ -126,16 +127,29 @@ pub(crate) fn pool_streak_probability<'py>(py: Python<'py>, kwargs: Option<&Boun
 /// >>> bool(rows[1]["sd"] < rows[0]["sd"])
 /// True
 #[pyfunction]
-#[pyo3(signature = (**kwargs), text_signature = "(*, n, d, reward, sizes, pools, seed)")]
-pub(crate) fn pool_risk<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(
+    signature = (*, threads = None, **kwargs),
+    text_signature = "(*, n, d, reward, sizes, pools, seed, threads=None)"
+)]
+pub(crate) fn pool_risk<'py>(
+    py: Python<'py>,
+    threads: Option<usize>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let threads = pool::threads(threads)?;
     let i = parse(py, kwargs, &api::lottery::POOL_RISK_FIELDS)?;
-    let out = py.detach(|| api::lottery::pool_risk_of(i)).map_err(value_error)?;
-    to_py(py, &out)
+    let run = engine(|| api::lottery::PoolRiskRun::new(i)).map_err(value_error)?;
+    let work = pool::ranges(run.sizes() as u64, 1);
+    let points = engine(|| pool::run(py, threads, work, |r| run.point(r.start as usize)))?;
+    let points = points.into_iter().collect::<Result<Vec<_>, _>>().map_err(value_error)?;
+    to_py(py, &points)
 }
 
 /// The holders' realised value, slot by slot: {holders: [{tickets, wins_mean,
 /// reward_mean, value_mean, value_std_error, value_expected}], slots, cumulative_value}.
-/// `remint` is "sameHolder" (default) or "others".
+/// `remint` is "sameHolder" (default) or "others". The runs (run `r` on stream `r`) are
+/// shared among `threads` (default every core) and summed in run order: the same bits
+/// on any number of threads, and as on the page.
 ///
 /// >>> import et_engine as et
 /// >>> r = et.simulate_holders(holdings=[1, 5], others=94, d=1e-4,
@@ -145,15 +159,21 @@ pub(crate) fn pool_risk<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>
 /// 2
 #[pyfunction]
 #[pyo3(
-    signature = (**kwargs),
-    text_signature = "(*, holdings, d, reward, horizon, runs, seed, others=None, remint=None, points=None)"
+    signature = (*, threads = None, **kwargs),
+    text_signature = "(*, holdings, d, reward, horizon, runs, seed, others=None, remint=None, points=None, threads=None)"
 )]
 pub(crate) fn simulate_holders<'py>(
     py: Python<'py>,
+    threads: Option<usize>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let i = parse(py, kwargs, &api::lottery::HOLDERS_FIELDS)?;
-    let out = py.detach(|| api::lottery::simulate_holders(i)).map_err(value_error)?;
+    let threads = pool::threads(threads)?;
+    let i = parse(py, kwargs, &api::holders::HOLDERS_FIELDS)?;
+    let run = engine(|| api::holders::HoldersRun::new(i)).map_err(value_error)?;
+    let runs = run.runs();
+    let work = pool::ranges(runs, runs.div_ceil(threads as u64 * 4));
+    let parts = engine(|| pool::run(py, threads, work, |r| run.run_runs(r)))?;
+    let out = engine(|| py.detach(|| run.finish(parts)));
     to_py(py, &out)
 }
 

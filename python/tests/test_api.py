@@ -106,6 +106,24 @@ def test_simulate_holders():
     assert isinstance(r["slots"], np.ndarray) and len(r["cumulative_value"]) == 2
 
 
+def test_pool_risk_is_the_same_on_any_number_of_threads():
+    kw = dict(n=100, d=0.01, reward={"kind": "lognormal", "mean": 1, "cv": 2}, sizes=[1, 4, 16, 64], pools=300, seed=2)
+    one = et.pool_risk(**kw, threads=1)
+    assert all(et.pool_risk(**kw, threads=t) == one for t in (2, 5))  # bit for bit
+    raises("sizes: must be between 1 and 10000000, got 0", et.pool_risk, **dict(kw, sizes=[4, 0]), threads=2)
+
+
+def test_simulate_holders_is_the_same_on_any_number_of_threads():
+    kw = dict(holdings=[1, 5], others=94, d=1e-4, reward={"kind": "lognormal", "mean": 1, "cv": 2},
+              horizon=300, runs=37, seed=4, points=30)
+    one = et.simulate_holders(**kw, threads=1)
+    for threads in (2, 3, 8):
+        other = et.simulate_holders(**kw, threads=threads)
+        assert other["holders"] == one["holders"]  # bit for bit
+        assert other["slots"].tolist() == one["slots"].tolist()
+        assert [c.tolist() for c in other["cumulative_value"]] == [c.tolist() for c in one["cumulative_value"]]
+
+
 def test_parse_rewards():
     r = et.parse_rewards("reward\n0.5\n1.5\n")
     assert r["values"].tolist() == [0.5, 1.5] and r["summary"]["mean"] == 1.0

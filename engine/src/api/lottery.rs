@@ -1,14 +1,12 @@
 //! The lottery engine's functions: `simulateLottery`, `streakProbability`,
-//! `poolStreakProbability`, `poolRisk`, `simulateHolders`, `parseRewards`.
+//! `poolStreakProbability`, `poolRisk`, `parseRewards` (`simulateHolders`: `holders.rs`).
 
 use serde::{Deserialize, Serialize};
 
 use super::{seed, whole, within_field, Quantile};
 use crate::error::{EngineError, Result};
 use crate::lottery::monte_carlo::{McPartial, McResult, TicketMonteCarlo, BLOCK};
-use crate::lottery::pools::{pool_risk, PoolPoint};
-use crate::lottery::process::ProcessResult;
-use crate::lottery::process::{Process, Remint};
+use crate::lottery::pools::{pool_risk_point, PoolPoint};
 use crate::lottery::streaks::{pool_streak_probability, streak_curve};
 use crate::rewards::data::{parse_rewards, summarize};
 use crate::rewards::laws::{EmpiricalMode, Reward};
@@ -247,61 +245,42 @@ pub struct PoolRiskInput {
 
 /// `poolRisk({n, d, reward, sizes, pools, seed})` → `[{size, sd, sdEstimate, pools, low, high}]`.
 pub fn pool_risk_of(i: PoolRiskInput) -> Result<Vec<PoolPoint>> {
-    let sizes = i
-        .sizes
-        .iter()
-        .map(|&m| whole("sizes", m, 1.0, 1e7))
-        .collect::<Result<Vec<_>>>()?;
-    let pools = whole("pools", i.pools, 2.0, 1e7)?;
-    let mc = TicketMonteCarlo::new(i.n, i.d, i.reward.build()?, 0)?;
-    pool_risk(&mc, &sizes, pools, seed(i.seed)?)
+    let run = PoolRiskRun::new(i)?;
+    (0..run.sizes()).map(|k| run.point(k)).collect()
 }
 
-/// The fields of `simulateHolders`'s input.
-pub const HOLDERS_FIELDS: [&str; 9] = [
-    "holdings", "others", "d", "reward", "remint", "horizon", "runs", "seed", "points",
-];
-
-/// `simulateHolders`'s input.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HoldersInput {
-    holdings: Vec<f64>,
-    others: Option<f64>,
-    d: f64,
-    reward: RewardInput,
-    remint: Option<String>,
-    horizon: f64,
-    runs: f64,
-    seed: f64,
-    points: Option<f64>,
+/// A checked `poolRisk` whose sizes (each on its own stream) a face may compute on any
+/// threads.
+pub struct PoolRiskRun {
+    mc: TicketMonteCarlo,
+    sizes: Vec<u64>,
+    pools: u64,
+    seed: u64,
 }
 
-/// `simulateHolders({holdings, others?, d, reward, remint?, horizon, runs, seed, points?})`
-/// → `{holders: [{tickets, winsMean, rewardMean, valueMean, valueStdError, valueExpected}],
-/// slots, cumulativeValue}`; `remint` is `"sameHolder"` (default) or `"others"`.
-pub fn simulate_holders(i: HoldersInput) -> Result<ProcessResult> {
-    let holdings = i
-        .holdings
-        .iter()
-        .map(|&k| whole("holdings", k, 0.0, 1e15))
-        .collect::<Result<Vec<_>>>()?;
-    let remint = match i.remint.as_deref() {
-        None | Some("sameHolder") => Remint::SameHolder,
-        Some("others") => Remint::Others,
-        Some(r) => {
-            return Err(EngineError::invalid(
-                "remint",
-                format!("must be \"sameHolder\" or \"others\", got \"{r}\""),
-            ))
-        }
-    };
-    let others = whole("others", i.others.unwrap_or(0.0), 0.0, 1e15)?;
-    let horizon = whole("horizon", i.horizon, 1.0, 1e8)?;
-    let runs = whole("runs", i.runs, 1.0, 1e5)?;
-    let points = whole("points", i.points.unwrap_or(200.0), 1.0, 1e5)? as usize;
-    let p = Process::new(holdings, others, i.d, i.reward.build()?, remint, horizon)?;
-    p.run(seed(i.seed)?, runs, points)
+impl PoolRiskRun {
+    /// Checks the input.
+    pub fn new(i: PoolRiskInput) -> Result<Self> {
+        let sizes = i
+            .sizes
+            .iter()
+            .map(|&m| whole("sizes", m, 1.0, 1e7))
+            .collect::<Result<Vec<_>>>()?;
+        let pools = whole("pools", i.pools, 2.0, 1e7)?;
+        let mc = TicketMonteCarlo::new(i.n, i.d, i.reward.build()?, 0)?;
+        let seed = seed(i.seed)?;
+        Ok(PoolRiskRun { mc, sizes, pools, seed })
+    }
+
+    /// The number of sizes.
+    pub fn sizes(&self) -> usize {
+        self.sizes.len()
+    }
+
+    /// The point of the `k`-th size.
+    pub fn point(&self, k: usize) -> Result<PoolPoint> {
+        pool_risk_point(&self.mc, k, self.sizes[k], self.pools, self.seed)
+    }
 }
 
 /// `parseRewards`'s output.

@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::error::{EngineError, Result};
 
 pub mod contest;
+pub mod holders;
 pub mod lottery;
 pub mod mainnet;
 pub mod market;

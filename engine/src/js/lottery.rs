@@ -4,6 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::convert::{parse, to_js};
+use crate::api::holders;
 use crate::api::lottery::{self as api, LotteryRun};
 
 /// `simulateLottery({n, d, reward, samples, seed, lookahead?, bins?})`.
@@ -38,7 +39,7 @@ pub fn pool_risk_js(input: JsValue) -> Result<JsValue, JsValue> {
 /// slots, cumulativeValue}`; `remint` is `"sameHolder"` (default) or `"others"`.
 #[wasm_bindgen(js_name = simulateHolders)]
 pub fn simulate_holders(input: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&api::simulate_holders(parse(input, &api::HOLDERS_FIELDS)?)?)
+    to_js(&holders::simulate_holders(parse(input, &holders::HOLDERS_FIELDS)?)?)
 }
 
 /// `parseRewards(text)` → `{values, summary}`: per-slot rewards from CSV or pasted text;

@@ -80,17 +80,24 @@ pub fn pool_risk(mc: &TicketMonteCarlo, sizes: &[u64], pools: u64, seed: u64) ->
     if pools < 2 {
         return Err(EngineError::invalid("pools", "must be at least 2"));
     }
-    let (sd, k) = (mc.closed_form_sd(), kurtosis(mc));
     sizes
         .iter()
         .enumerate()
-        .map(|(i, &m)| {
-            if m == 0 {
-                return Err(EngineError::invalid("sizes", "every pool size must be at least 1"));
-            }
-            Ok(point(m, sd, k, &mc.pool_means(seed, i as u64, m, pools)))
-        })
+        .map(|(i, &m)| pool_risk_point(mc, i, m, pools, seed))
         .collect()
+}
+
+/// The point of [`pool_risk`] for its `i`-th size `m` (stream `i`): sizes are independent,
+/// so a face may compute them on any threads.
+pub fn pool_risk_point(mc: &TicketMonteCarlo, i: usize, m: u64, pools: u64, seed: u64) -> Result<PoolPoint> {
+    if pools < 2 {
+        return Err(EngineError::invalid("pools", "must be at least 2"));
+    }
+    if m == 0 {
+        return Err(EngineError::invalid("sizes", "every pool size must be at least 1"));
+    }
+    let (sd, k) = (mc.closed_form_sd(), kurtosis(mc));
+    Ok(point(m, sd, k, &mc.pool_means(seed, i as u64, m, pools)))
 }
 
 /// The same curve from one set of `tickets` simulated tickets (stream 0 of the seed's

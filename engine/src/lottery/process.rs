@@ -1,6 +1,8 @@
 //! The lottery slot by slot (SPEC §1): holders with ticket counts, one ticket drawn a
 //! slot, its holder paid the slot's reward, the ticket burned and a fresh one minted.
 
+use std::ops::Range;
+
 use crate::error::{positive, EngineError, Result};
 use crate::numeric::random::{stream, Source};
 use crate::rewards::laws::Reward;
@@ -40,6 +42,37 @@ pub struct HolderOutcome {
     pub value_std_error: f64,
     /// The closed-form expected present value over the horizon.
     pub value_expected: f64,
+}
+
+/// One run's totals, per holder: realised present value, wins and rewards.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RunTotals {
+    pub value: Vec<f64>,
+    pub wins: Vec<f64>,
+    pub rewards: Vec<f64>,
+}
+
+/// What a range of runs produced (see [`Process::run_range`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HoldersPartial {
+    /// The range's first run.
+    pub first: u64,
+    pub runs: Vec<RunTotals>,
+    /// The first run's recording slots and series (empty unless the range holds run 0).
+    pub slots: Vec<u64>,
+    pub series: Vec<Vec<f64>>,
+}
+
+/// Checks the number of runs (1 to 100,000).
+pub fn check_runs(runs: u64) -> Result<()> {
+    if (1..=100_000).contains(&runs) {
+        Ok(())
+    } else {
+        Err(EngineError::invalid(
+            "runs",
+            format!("must be between 1 and 100000, got {runs}"),
+        ))
+    }
 }
 
 /// The simulation's result: per-holder outcomes and, for the first run, each holder's
@@ -119,33 +152,55 @@ impl Process {
     /// assert!((r.holders[0].value_mean - r.holders[0].value_expected).abs() < 1e-12);
     /// ```
     pub fn run(&self, seed: u64, runs: u64, points: usize) -> Result<ProcessResult> {
-        if !(1..=100_000).contains(&runs) {
-            return Err(EngineError::invalid(
-                "runs",
-                format!("must be between 1 and 100000, got {runs}"),
-            ));
-        }
+        check_runs(runs)?;
+        Ok(self.finish(vec![self.run_range(seed, 0..runs, points)]))
+    }
+
+    /// Runs `runs` (a range of run numbers; run `r` on stream `r` of `seed`): each run's
+    /// totals, and the first run's series if the range holds run 0. Ranges may run on
+    /// any threads; [`Process::finish`] merges them in run order, so the result is the
+    /// same however the runs were shared.
+    pub fn run_range(&self, seed: u64, runs: Range<u64>, points: usize) -> HoldersPartial {
         let k = self.holdings.len();
         let step = (self.horizon / points.max(1) as u64).max(1);
-        let (mut sum_v, mut sum_v2) = (vec![0.0; k], vec![0.0; k]);
-        let (mut wins, mut rewards) = (vec![0.0; k], vec![0.0; k]);
-        let mut slots = Vec::new();
-        let mut series = vec![Vec::new(); k];
-        for r in 0..runs {
+        let mut part = HoldersPartial {
+            first: runs.start,
+            ..Default::default()
+        };
+        for r in runs {
+            let (mut wins, mut rewards) = (vec![0.0; k], vec![0.0; k]);
             let value = self.one_run(seed, r, &mut wins, &mut rewards, |t, value| {
                 if r == 0 && (t % step == 0 || t == self.horizon) {
-                    slots.push(t);
-                    for (s, v) in series.iter_mut().zip(value) {
+                    part.slots.push(t);
+                    part.series.resize(k, Vec::new());
+                    for (s, v) in part.series.iter_mut().zip(value) {
                         s.push(*v);
                     }
                 }
             });
+            part.runs.push(RunTotals { value, wins, rewards });
+        }
+        part
+    }
+
+    /// The outcome of every run in `parts`, summed in run order: each holder's means
+    /// over runs and the first run's series.
+    pub fn finish(&self, mut parts: Vec<HoldersPartial>) -> ProcessResult {
+        parts.sort_by_key(|p| p.first);
+        let k = self.holdings.len();
+        let (mut sum_v, mut sum_v2) = (vec![0.0; k], vec![0.0; k]);
+        let (mut wins, mut rewards) = (vec![0.0; k], vec![0.0; k]);
+        let mut n = 0u64;
+        for run in parts.iter().flat_map(|p| &p.runs) {
+            n += 1;
             for i in 0..k {
-                sum_v[i] += value[i];
-                sum_v2[i] += value[i] * value[i];
+                sum_v[i] += run.value[i];
+                sum_v2[i] += run.value[i] * run.value[i];
+                wins[i] += run.wins[i];
+                rewards[i] += run.rewards[i];
             }
         }
-        let rf = runs as f64;
+        let rf = n.max(1) as f64;
         let holders = (0..k)
             .map(|i| {
                 let mean = sum_v[i] / rf;
@@ -160,11 +215,16 @@ impl Process {
                 }
             })
             .collect();
-        Ok(ProcessResult {
+        let first = parts.into_iter().find(|p| p.first == 0).unwrap_or_default();
+        ProcessResult {
             holders,
-            slots,
-            cumulative_value: series,
-        })
+            slots: first.slots,
+            cumulative_value: if first.series.is_empty() {
+                vec![Vec::new(); k]
+            } else {
+                first.series
+            },
+        }
     }
 
     /// Run `r` (stream `r` of `seed`): each holder's realised present value. Wins and
