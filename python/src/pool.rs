@@ -37,66 +37,72 @@ where
     F: Fn(Range<u64>) -> T + Sync,
 {
     let n = work.len();
-    if n == 0 {
-        return Ok(Vec::new());
-    }
-    if threads <= 1 {
-        // On this thread, the GIL released for each range, signals checked between them.
-        let mut out = Vec::with_capacity(n);
-        for r in work {
-            out.push(py.detach(|| f(r)));
-            py.check_signals()?;
-        }
-        return Ok(out);
+    if threads <= 1 || n <= 1 {
+        return on_this_thread(py, work, f);
     }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();
-    let result = std::thread::scope(|s| -> PyResult<()> {
-        let (tx, mut rx) = mpsc::channel::<(usize, T)>();
+    std::thread::scope(|s| -> PyResult<()> {
+        let (tx, rx) = mpsc::channel::<(usize, T)>();
         for _ in 0..threads.min(n) {
             let tx = tx.clone();
             let (next, stop, work, f) = (&next, &stop, &work, &f);
             s.spawn(move || loop {
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
                 let k = next.fetch_add(1, Ordering::Relaxed);
-                if k >= n {
-                    break;
-                }
-                if tx.send((k, f(work[k].clone()))).is_err() {
+                if stop.load(Ordering::Relaxed) || k >= n || tx.send((k, f(work[k].clone()))).is_err() {
                     break;
                 }
             });
         }
         drop(tx);
-        let mut done = 0;
-        while done < n {
-            let (got, back) = py.detach(move || {
-                let got = rx.recv_timeout(Duration::from_millis(50));
-                (got, rx)
-            });
-            rx = back;
-            match got {
-                Ok((k, part)) => {
-                    out[k] = Some(part);
-                    done += 1;
-                }
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-            }
-            if let Err(e) = py.check_signals() {
-                stop.store(true, Ordering::Relaxed);
-                // The threads stop after their current range (the scope waits for them).
-                drop(rx);
-                return Err(e);
-            }
-        }
-        Ok(())
-    });
-    result?;
+        collect(py, rx, &mut out, &stop)
+    })?;
     out.into_iter()
         .map(|p| p.ok_or_else(|| error("threads: a worker thread stopped without its part")))
         .collect()
+}
+
+/// The ranges one after another on this thread, the GIL released for each, signals
+/// checked between them.
+fn on_this_thread<T: Send, F: Fn(Range<u64>) -> T + Sync>(
+    py: Python<'_>,
+    work: Vec<Range<u64>>,
+    f: F,
+) -> PyResult<Vec<T>> {
+    let mut out = Vec::with_capacity(work.len());
+    for r in work {
+        out.push(py.detach(|| f(r)));
+        py.check_signals()?;
+    }
+    Ok(out)
+}
+
+/// Receives the threads' parts into `out` (by range) until every one is in, checking
+/// for signals every 50 ms with the GIL held; on a signal, tells the threads to `stop`
+/// after their current range and returns its exception.
+fn collect<T: Send>(
+    py: Python<'_>,
+    mut rx: mpsc::Receiver<(usize, T)>,
+    out: &mut [Option<T>],
+    stop: &AtomicBool,
+) -> PyResult<()> {
+    let mut done = 0;
+    while done < out.len() {
+        let (got, back) = py.detach(move || (rx.recv_timeout(Duration::from_millis(50)), rx));
+        rx = back;
+        match got {
+            Ok((k, part)) => {
+                out[k] = Some(part);
+                done += 1;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        if let Err(e) = py.check_signals() {
+            stop.store(true, Ordering::Relaxed);
+            return Err(e);
+        }
+    }
+    Ok(())
 }
