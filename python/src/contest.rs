@@ -1,11 +1,15 @@
 //! Contests for block space (SPEC §2): one equilibrium, and the revenue-vs-fairness curve.
 
+use std::borrow::Cow;
+
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use et_engine::api;
 
 use crate::convert::{array, error, parse, to_py, value_error};
+use crate::out::key;
 use crate::{engine, Kwargs};
 
 /// The `values` argument as numbers (a list, tuple or NumPy array).
@@ -29,11 +33,26 @@ fn values_of(kwargs: Kwargs<'_>) -> PyResult<Vec<f64>> {
         .ok_or_else(|| error("values: expected an array of numbers"))
 }
 
-/// The outcome as a dict with its per-player arrays.
-fn outcome<'py>(py: Python<'py>, o: &api::contest::OutcomeOutput) -> PyResult<Bound<'py, PyAny>> {
-    let d = to_py(py, o)?;
+/// The outcome as a dict with its per-player arrays; the strategies' long arrays are
+/// copied straight into NumPy (not through the serializer, number by number).
+fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult<Bound<'py, PyAny>> {
+    let strategies = o.strategies.take();
+    let d = to_py(py, &o)?;
     for (name, xs) in api::contest::OUTCOME_ARRAYS.iter().zip(&o.arrays) {
-        d.set_item(*name, array(py, xs))?;
+        d.set_item(key(py, Cow::Borrowed(name)), array(py, xs))?;
+    }
+    if let Some(strategies) = strategies {
+        let list = PyList::empty(py);
+        for s in &strategies {
+            let one = PyDict::new(py);
+            one.set_item(intern!(py, "support"), array(py, &s.support))?;
+            one.set_item(intern!(py, "probs"), array(py, &s.probs))?;
+            if let Some(cdf) = &s.cdf {
+                one.set_item(intern!(py, "cdf"), array(py, cdf))?;
+            }
+            list.append(one)?;
+        }
+        d.set_item(intern!(py, "strategies"), list)?;
     }
     Ok(d)
 }
@@ -58,7 +77,7 @@ pub(crate) fn solve_contest<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyD
     let values = values_of(kwargs)?;
     let i = parse(py, kwargs, &api::contest::CONTEST_FIELDS)?;
     let o = engine(|| py.detach(|| api::contest::solve_contest(&values, i))).map_err(value_error)?;
-    outcome(py, &o)
+    outcome(py, o)
 }
 
 /// The revenue-vs-fairness curve: one solve_contest outcome per α (`math.inf` = the
@@ -80,10 +99,10 @@ pub(crate) fn tradeoff_curve<'py>(
     let alphas = i.alphas().to_vec();
     let points = engine(|| py.detach(|| api::contest::tradeoff_curve(&values, i))).map_err(value_error)?;
     let out = PyList::empty(py);
-    for (p, alpha) in points.iter().zip(alphas) {
+    for (p, alpha) in points.into_iter().zip(alphas) {
         let point = match p {
             Ok(o) => outcome(py, o)?,
-            Err(missing) => to_py(py, missing)?,
+            Err(missing) => to_py(py, &missing)?,
         };
         point.set_item(pyo3::intern!(py, "alpha"), alpha)?;
         out.append(point)?;

@@ -46,8 +46,9 @@ pub struct OutcomeOutput {
     nakamoto: usize,
     efficiency: f64,
     exploitability: f64,
+    /// Each player's mixed strategy (mixed equilibria only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    strategies: Option<Vec<Strategy>>,
+    pub strategies: Option<Vec<Strategy>>,
     /// How it was computed (`Outcome::method`).
     method: &'static str,
     /// The grid or refinement of a numerical mixed equilibrium.

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 mod keys;
 mod ser;
 
+pub use keys::key;
 pub use ser::to_out;
 
 /// A serialization error (a result the serializer cannot represent).
@@ -73,6 +74,8 @@ impl Out {
             Out::UInt(u) => u.into_pyobject(py)?.into_any(),
             Out::Float(x) => x.into_pyobject(py)?.into_any(),
             Out::Str(s) => s.into_pyobject(py)?.into_any(),
+            // Short arrays copied (one allocation), long ones handed over (no copy).
+            Out::Floats(v) if v.len() <= 256 => PyArray1::from_slice(py, &v).into_any(),
             Out::Floats(v) => PyArray1::from_vec(py, v).into_any(),
             Out::Seq(v) if !v.is_empty() && v.iter().all(|x| x.number().is_some()) => {
                 match v.iter().map(Out::integer).collect::<Option<Vec<i64>>>() {
