@@ -118,7 +118,7 @@ impl TicketValueColumns<'_> {
 pub fn ticket_value_columns(c: &TicketValueColumns) -> Result<TicketValueTable> {
     let rows = c.rows()?;
     let keys = if c.columns[4].is_some() { 7 } else { 6 };
-    let mut columns = vec![Vec::with_capacity(rows); keys];
+    let mut columns: Vec<Vec<f64>> = (0..keys).map(|_| Vec::with_capacity(rows)).collect();
     for k in 0..rows {
         let v = |j: usize| c.at(j, k).unwrap_or(0.0);
         let s = Lottery::new(v(0), v(1), v(2), v(3))
