@@ -6,10 +6,10 @@
 //! at about twice the speed of the `libm` crate.
 
 /// ln 2 split as in fdlibm: the high part has 21 trailing zero bits, so `k · LN2_HI` is exact.
-const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
-const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
-const LN2: f64 = std::f64::consts::LN_2;
-const SHIFT: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52
+pub(super) const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+pub(super) const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
+pub(super) const LN2: f64 = std::f64::consts::LN_2;
+pub(super) const SHIFT: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52
 
 use super::fastmath_tables::{EXP2, INV_C, LN_C, N};
 

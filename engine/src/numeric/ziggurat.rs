@@ -15,9 +15,9 @@ const TWO_POW_M53: f64 = 1.0 / (1u64 << 53) as f64;
 
 /// Layer edges `x[0..=256]` (decreasing, `x[256] = 0`) and densities `f[i] = pdf(x[i])`.
 pub struct Tables {
-    x: [f64; LAYERS + 1],
-    f: [f64; LAYERS + 1],
-    r: f64,
+    pub(crate) x: [f64; LAYERS + 1],
+    pub(crate) f: [f64; LAYERS + 1],
+    pub(crate) r: f64,
 }
 
 fn build(r: f64, v: f64, pdf: fn(f64) -> f64, inv: fn(f64) -> f64) -> Tables {
@@ -82,7 +82,7 @@ pub fn exponential(t: &Tables, mut next: impl FnMut() -> u64) -> f64 {
 /// wedge test, then the plain loop.
 #[cold]
 #[inline(never)]
-fn exponential_rest(t: &Tables, mut i: usize, mut x: f64, next: &mut impl FnMut() -> u64) -> f64 {
+pub(crate) fn exponential_rest(t: &Tables, mut i: usize, mut x: f64, next: &mut impl FnMut() -> u64) -> f64 {
     loop {
         if i == 0 {
             // The tail beyond r is r plus a fresh exponential (memorylessness).
@@ -122,7 +122,7 @@ pub fn normal(t: &Tables, mut next: impl FnMut() -> u64) -> f64 {
 /// The rest of [`normal`] after a first try at layer `i` gave `x` with sign `sign`.
 #[cold]
 #[inline(never)]
-fn normal_rest(t: &Tables, mut i: usize, mut x: f64, mut sign: f64, next: &mut impl FnMut() -> u64) -> f64 {
+pub(crate) fn normal_rest(t: &Tables, mut i: usize, mut x: f64, mut sign: f64, next: &mut impl FnMut() -> u64) -> f64 {
     loop {
         if i == 0 {
             // Marsaglia's tail method beyond r.
