@@ -1,6 +1,8 @@
 //! A log-bucketed histogram read straight from a float's bits: 128 buckets an octave
 //! (bucket width ≤ 0.79 % of its value), exact integer counts that merge in any order.
 
+use crate::numeric::lanes::{F64x2, U64x2};
+
 /// Buckets an octave, as a power of two.
 const SUB_BITS: u32 = 7;
 /// Smallest octave kept: values below `2^MIN_EXP` count as underflow.
@@ -32,7 +34,8 @@ pub struct DenseHistogram {
     zeros: u64,
     underflow: u64,
     overflow: u64,
-    counts: Vec<u32>,
+    /// A fixed-size table: a bucket's index needs no bounds check against a length.
+    counts: Box<[u32; BUCKETS]>,
     /// Totals moved out of `counts` (empty until the first move).
     wide: Vec<u64>,
     /// Values counted in `counts` since the last move (an upper bound).
@@ -45,7 +48,7 @@ impl Default for DenseHistogram {
             zeros: 0,
             underflow: 0,
             overflow: 0,
-            counts: vec![0; BUCKETS],
+            counts: vec![0; BUCKETS].into_boxed_slice().try_into().expect("BUCKETS counts"),
             wide: vec![],
             pending: 0,
         }
@@ -70,7 +73,7 @@ impl DenseHistogram {
         if self.wide.is_empty() {
             self.wide = vec![0; BUCKETS];
         }
-        for (w, c) in self.wide.iter_mut().zip(&mut self.counts) {
+        for (w, c) in self.wide.iter_mut().zip(self.counts.iter_mut()) {
             *w += *c as u64;
             *c = 0;
         }
@@ -89,6 +92,28 @@ impl DenseHistogram {
         } else {
             self.add_outside(v);
         }
+    }
+
+    /// Counts both lanes of `v` (lane 0 first), as [`DenseHistogram::add`] does each.
+    #[inline(always)]
+    pub fn add_lanes(&mut self, v: F64x2) {
+        let i = (v.to_bits().shr::<{ 52 - SUB_BITS }>() - U64x2::splat(FIRST)).to_array();
+        let counts = &mut *self.counts;
+        match (i[0] < BUCKETS as u64, i[1] < BUCKETS as u64) {
+            (true, true) => {
+                counts[i[0] as usize] += 1;
+                counts[i[1] as usize] += 1;
+            }
+            _ => self.add_lanes_outside(v),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn add_lanes_outside(&mut self, v: F64x2) {
+        let [a, b] = v.to_array();
+        self.add(a);
+        self.add(b);
     }
 
     #[cold]

@@ -5,16 +5,20 @@
 //! Work is cut into blocks of [`BLOCK`] samples, block `b` drawing from stream `b` of the
 //! seed; float sums are combined in block order and counts are integers, so the result
 //! is the same bit for bit however the blocks are shared among threads or workers.
+//!
+//! Inside a block, the laws with a two-lane sampler (all but a list of observed rewards)
+//! draw two samples at a time from two generators seeded by stream `b`, one a lane of a
+//! wasm SIMD register (`simd128`; plain arrays natively, with the same bits): see
+//! [`crate::numeric::lane_source`] and `monte_carlo/kernel.rs`.
 
 use std::ops::Range;
 
-use rand::Rng;
-
 use crate::error::{non_negative, positive, within, Result};
 use crate::lottery::histogram::{DenseHistogram, LogHistogram};
-use crate::numeric::random::{stream, u64_to_f64, Source};
+use crate::numeric::random::{stream, Source};
 use crate::rewards::laws::Reward;
-use crate::rewards::sample::LnSamplerUser;
+
+mod kernel;
 
 /// Samples in one block.
 pub const BLOCK: u64 = 1 << 16;
@@ -32,23 +36,6 @@ pub struct TicketMonteCarlo {
     inv_log_q: f64,
     log_discount: f64,
     price: f64,
-}
-
-/// One block's loop, waiting for the reward law's sampler.
-struct BlockJob<'a, R> {
-    mc: &'a TicketMonteCarlo,
-    src: &'a mut Source<R>,
-    count: u64,
-    hist: &'a mut DenseHistogram,
-    out: &'a mut McPartial,
-}
-
-impl<R: Rng> LnSamplerUser<R> for BlockJob<'_, R> {
-    type Output = (f64, f64);
-
-    fn run<F: FnMut(&mut Source<R>, u64) -> f64>(self, ln_reward: F) -> (f64, f64) {
-        self.mc.block(self.src, self.count, self.hist, self.out, ln_reward)
-    }
 }
 
 /// Sums of one block, shifted by the closed-form price for numerical stability.
@@ -157,9 +144,8 @@ impl TicketMonteCarlo {
             if count == 0 {
                 break;
             }
-            let mut src = Source::new(stream(seed, b));
             hist.make_room(count);
-            let sums = self.dispatch(&mut src, count, &mut hist, &mut out);
+            let sums = self.block_sums(seed, b, count, &mut hist, &mut out);
             out.blocks.push(BlockSums {
                 block: b,
                 count,
@@ -184,58 +170,6 @@ impl TicketMonteCarlo {
     pub fn run(&self, seed: u64, samples: u64) -> McResult {
         let blocks = samples.div_ceil(BLOCK);
         self.finish(vec![self.run_blocks(seed, 0..blocks, samples)])
-    }
-
-    /// One monomorphic loop per reward kind.
-    fn dispatch<R: Rng>(
-        &self,
-        src: &mut Source<R>,
-        count: u64,
-        h: &mut DenseHistogram,
-        out: &mut McPartial,
-    ) -> (f64, f64) {
-        let job = BlockJob {
-            mc: self,
-            src,
-            count,
-            hist: h,
-            out,
-        };
-        self.reward.with_ln_sampler(job)
-    }
-
-    #[inline(always)]
-    fn block<R: Rng, F: FnMut(&mut Source<R>, u64) -> f64>(
-        &self,
-        src: &mut Source<R>,
-        count: u64,
-        hist: &mut DenseHistogram,
-        out: &mut McPartial,
-        mut ln_reward: F,
-    ) -> (f64, f64) {
-        let (mut s1, mut s2, mut above) = (0.0, 0.0, 0u64);
-        let (mut lo, mut hi) = (out.min, out.max);
-        for _ in 0..count {
-            let slot = src.geometric(self.inv_log_q).saturating_add(self.lookahead);
-            // Slot t (1-based) is data row t − 1 for replayed rewards.
-            let ln_v = ln_reward(src, slot - 1) - u64_to_f64(slot) * self.log_discount;
-            let v = crate::numeric::fastmath::exp(ln_v);
-            let x = v - self.price;
-            s1 += x;
-            s2 += x * x;
-            above += (v > self.price) as u64;
-            if v < lo {
-                lo = v;
-            }
-            if v > hi {
-                hi = v;
-            }
-            hist.add(v);
-        }
-        out.above_price += above;
-        out.min = lo;
-        out.max = hi;
-        (s1, s2)
     }
 
     /// Merges partial results (in any order) into the estimate.

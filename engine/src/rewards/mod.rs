@@ -5,5 +5,6 @@ pub mod data;
 pub mod laws;
 pub mod mainnet;
 pub mod sample;
+pub mod sample_lanes;
 
 pub use laws::{EmpiricalData, EmpiricalMode, Reward, RewardKind};
