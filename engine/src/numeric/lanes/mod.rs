@@ -13,7 +13,14 @@
 #[path = "simd128.rs"]
 mod imp;
 
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[path = "sse2.rs"]
+mod imp;
+
+#[cfg(not(any(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    all(target_arch = "x86_64", target_feature = "sse2")
+)))]
 #[path = "plain.rs"]
 mod imp;
 
