@@ -8,7 +8,7 @@
 //!
 //! Inside a block, the laws with a two-lane sampler (all but a list of observed rewards)
 //! draw two samples at a time from two generators seeded by stream `b`, one a lane of a
-//! wasm SIMD register (`simd128`; plain arrays natively, with the same bits): see
+//! wasm SIMD register (`simd128`; SSE2 or plain arrays natively, with the same bits): see
 //! [`crate::numeric::lane_source`] and `monte_carlo/kernel.rs`.
 
 use std::ops::Range;

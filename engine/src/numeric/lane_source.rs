@@ -5,7 +5,7 @@
 //! xoshiro256++ started from its state would give, and a lane whose ziggurat first try
 //! fails (about 1 % of draws) continues in the scalar code of [`super::ziggurat`] on its
 //! own stream while the other lane waits. So the lanes give the same bits natively
-//! (plain arrays) and in wasm (`simd128`).
+//! (SSE2 or plain arrays) and in wasm (`simd128`).
 
 use rand::Rng;
 

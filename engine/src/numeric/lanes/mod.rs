@@ -1,10 +1,11 @@
 //! Two lanes of `f64` or `u64`, the width of one wasm SIMD register (`simd128`): the
 //! Monte Carlo's kernel is written once over these types and runs as `v128` code in wasm
-//! built with `+simd128` and as plain two-element arrays everywhere else.
+//! built with `+simd128`, as SSE2 registers on x86-64 and as plain two-element arrays
+//! everywhere else.
 //!
 //! Only operations whose result is defined bit for bit are offered — IEEE addition,
 //! subtraction, multiplication and comparison of each lane (never fused multiply-add),
-//! truncation, and integer arithmetic on the words — so both forms give the same bits
+//! truncation, and integer arithmetic on the words — so every form gives the same bits
 //! for the same input, and a seeded run is the same natively and in wasm.
 //!
 //! Lane `0` is the first element of [`F64x2::new`] and [`F64x2::to_array`].
