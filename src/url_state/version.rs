@@ -82,7 +82,7 @@ pub const CHANGES: &[ModelChange] = &[
     },
     ModelChange {
         version: 5,
-        session: "7",
+        session: "8",
         pages: &["ticket-value", "mainnet"],
         what: "The lottery Monte Carlo draws two samples at a time (wasm SIMD: two generators a block, seeded from its stream; 52-bit uniforms in the samplers' first try), so every seeded estimate with a constant, exponential, log-normal or Pareto reward moves within its error: seed 2024, 300,000 samples, log-normal cv 2, lookahead 2: mean 0.024422 → 0.024641 (SE 0.0001).",
     },
