@@ -4,16 +4,13 @@
 // three rounds alternate the two (each best of 3 inside), and the best of each is kept.
 // Usage: node tests/bench/mc-vs-numpy.mjs [pkg dir]   (PYTHON=… picks the interpreter;
 // build: wasm-pack build engine --mode no-install --target nodejs --out-dir pkg-node -- --features js)
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { numpyRate } from './numpy-rate.mjs';
 
 const require = createRequire(import.meta.url);
 const et = require(path.resolve(process.argv[2] || 'engine/pkg-node'));
-const venv = path.join(process.env.ET_TOOLS || '', 'python/bin/python');
-const python = process.env.PYTHON || (existsSync(venv) ? venv : 'python3');
 const samples = 1 << 23;
 const input = { n: 100, d: 0.01, reward: { kind: 'lognormal', mean: 1, cv: 2 }, samples, seed: 7 };
 
@@ -27,14 +24,6 @@ function wasmRate() {
   return samples / best / 1e6;
 }
 
-function numpyRate() {
-  // One core for NumPy as for the wasm (its sums would not use more, but be sure).
-  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const out = execFileSync(python, ['tests/bench/numpy_mc.py'], { env, encoding: 'utf8' });
-  const m = out.match(/([0-9.]+) M samples\/s/);
-  if (!m) throw new Error(`unexpected output of numpy_mc.py: ${out}`);
-  return Number(m[1]);
-}
 
 et.simulateLottery({ ...input, samples: 1 << 18 }); // warm up
 let [wasm, numpy] = [0, 0];
