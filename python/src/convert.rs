@@ -203,8 +203,11 @@ pub fn parse<'py, T: DeserializeOwned>(
 /// An error naming the first key of `d` not among `allowed` (camelCase).
 pub fn check_fields(d: &Bound<'_, PyDict>, allowed: &[&str]) -> PyResult<()> {
     for k in d.keys() {
-        let key: String = k.extract().unwrap_or_default();
-        if !allowed.contains(&camel(&key).as_str()) || key.contains(|c: char| c.is_ascii_uppercase()) {
+        let key = k
+            .cast::<PyString>()
+            .map(|s| s.to_cow())
+            .map_or(Ok(Default::default()), |c| c)?;
+        if !allowed.iter().any(|a| crate::numbers::same_name(&key, a)) {
             let names: Vec<String> = allowed.iter().map(|a| snake(a)).collect();
             return Err(error(format!(
                 "{key}: unknown field; expected one of {}",

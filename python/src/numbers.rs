@@ -152,7 +152,7 @@ impl<'de> serde::de::IntoDeserializer<'de> for Number {
 
 /// Whether the snake_case `snake` names the camelCase `camel` (`var_r`, `varR`), without
 /// building either.
-fn same_name(snake: &str, camel: &str) -> bool {
+pub fn same_name(snake: &str, camel: &str) -> bool {
     let mut s = snake.bytes();
     for c in camel.bytes() {
         let want = if c.is_ascii_uppercase() {
