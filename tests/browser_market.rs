@@ -30,7 +30,7 @@ fn every_primary_market_chart_is_drawn() {
         .reduce(Action::Set(Field::Runs, 3.0));
     assert_eq!(s.rule.key(), "fixed");
     let jobs = s.jobs().unwrap();
-    let results: Vec<_> = jobs.iter().map(|(_, j)| j.run_all().unwrap()).collect();
+    let results: Vec<_> = jobs.iter().map(|(_, j)| j.run_all().unwrap().result).collect();
     let r = &results[0];
     let captures: Vec<f64> = s.holders.iter().map(|h| h.capture).collect();
     // Lines in the palette's colours; stacked layers at 85 % over white.

@@ -71,7 +71,7 @@ fn mc_jobs() -> Vec<McJob> {
 fn market_jobs() -> Vec<MarketJob> {
     let s = Rc::new(MarketState::default())
         .reduce(Action::Set(Field::Slots, 1500.0))
-        .reduce(Action::Set(Field::Runs, 7.0));
+        .reduce(Action::Set(Field::Runs, 12.0));
     [PricingRule::Fixed, PricingRule::SecondPrice, PricingRule::Eip1559]
         .into_iter()
         .map(|r| s.job(r).unwrap())
@@ -117,9 +117,9 @@ fn the_protocol_path_gives_the_single_thread_monte_carlo_bit_for_bit() {
 #[wasm_bindgen_test]
 fn the_protocol_path_gives_the_single_thread_market_bit_for_bit() {
     for job in market_jobs() {
-        let here: MarketResult = job.run_all().unwrap();
+        let here: MarketResult = job.run_all().unwrap().result;
         for workers in [1, 2, 4] {
-            let there = through_the_protocol(&job, workers);
+            let there = through_the_protocol(&job, workers).result;
             assert_eq!(there.totals.capture.to_bits(), here.totals.capture.to_bits());
             assert_eq!(bits(&there), bits(&here), "{workers} workers");
         }
@@ -292,7 +292,7 @@ async fn on_the_pool<W: Work>(jobs: Vec<W>) -> (Vec<W::Output>, usize) {
             }),
         )
     };
-    pool.run(jobs);
+    pool.run(jobs, false);
     for _ in 0..1200 {
         if got.borrow().is_some() {
             break;

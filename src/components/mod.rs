@@ -7,6 +7,7 @@ pub mod chart_tools;
 pub mod drafts;
 pub mod embed_check;
 pub mod embed_panel;
+pub mod first_view;
 pub mod focus;
 pub mod list_field;
 pub mod long_work;
@@ -22,6 +23,7 @@ pub mod value_editor;
 
 pub use about::AboutModel;
 pub use chart::Chart;
+pub use first_view::{view_state, ViewState};
 pub use list_field::ListField;
 pub use long_work::long_work;
 pub use mainnet_load::{MainnetChoice, MainnetStatus};

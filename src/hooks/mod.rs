@@ -13,7 +13,7 @@ pub mod work_cost;
 
 pub use mainnet::{use_mainnet, MainnetLoad};
 pub use outcome_view::use_outcome_view;
-pub use pool::{use_pool_run, PoolRun};
+pub use pool::{use_pool_run, use_refined_pool_run, PoolRun};
 pub use stages::use_stages;
 pub use url::{use_route, use_url_state, PageProps, UrlState};
 pub use width::use_element_width;

@@ -28,6 +28,8 @@ pub struct PoolRun<W: Work, L: 'static, T: 'static> {
     pool: Rc<Pool<W>>,
     labels: Rc<RefCell<Rc<L>>>,
     pending: Pending<W, L>,
+    /// Whether each run shows a first view before its final result.
+    first_view: bool,
 }
 
 impl<W: Work, L, T> Clone for PoolRun<W, L, T> {
@@ -38,6 +40,7 @@ impl<W: Work, L, T> Clone for PoolRun<W, L, T> {
             pool: self.pool.clone(),
             labels: self.labels.clone(),
             pending: self.pending.clone(),
+            first_view: self.first_view,
         }
     }
 }
@@ -74,7 +77,7 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
             self.waiting.set(None);
         }
         *self.labels.borrow_mut() = Rc::new(labels);
-        self.pool.run(jobs);
+        self.pool.run(jobs, self.first_view);
     }
 
     /// Stops the run under way without a note (its inputs are gone).
@@ -108,6 +111,29 @@ where
     L: 'static,
     T: PartialEq + 'static,
 {
+    use_pool_run_with(finish, labels, false)
+}
+
+/// [`use_pool_run`] whose runs show a first view: the first job's first range (a small one,
+/// see [`Work::ranges`]), merged by `finish` as soon as a worker sends it back
+/// ([`RunStatus::first_view`] is then set), and then the final result.
+#[hook]
+pub fn use_refined_pool_run<W, L, T>(finish: Finish<W, L, T>, labels: L) -> PoolRun<W, L, T>
+where
+    W: Work + WorkCost,
+    L: 'static,
+    T: PartialEq + 'static,
+{
+    use_pool_run_with(finish, labels, true)
+}
+
+#[hook]
+fn use_pool_run_with<W, L, T>(finish: Finish<W, L, T>, labels: L, first_view: bool) -> PoolRun<W, L, T>
+where
+    W: Work + WorkCost,
+    L: 'static,
+    T: PartialEq + 'static,
+{
     let status = use_reducer_eq(RunStatus::<T>::default);
     let labels = use_mut_ref(|| Rc::new(labels));
     let pool = {
@@ -126,5 +152,6 @@ where
         pool,
         labels,
         pending: use_mut_ref(|| None),
+        first_view,
     }
 }

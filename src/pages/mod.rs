@@ -9,6 +9,9 @@ pub mod primary;
 pub mod secondary;
 pub mod ticket_value;
 
+#[cfg(test)]
+mod first_view_tests;
+
 pub use allocation::AllocationPage;
 pub use mainnet::MainnetPage;
 pub use mechanisms::MechanismsPage;

@@ -7,7 +7,7 @@ use et_engine::mechanisms::{Comparison, SlotModel, TicketSource, Tickets};
 use serde::{Deserialize, Serialize};
 
 use super::kind::JobKind;
-use super::protocol::Work;
+use super::protocol::{ranges_after, Work};
 use super::reward::RewardSpec;
 
 /// The shared slot model as data (SPEC §5), with the run's size and seed.
@@ -73,15 +73,13 @@ impl Work for MechanismsJob {
         self.slots
     }
 
-    /// About two ranges of blocks a worker; blocks are independent streams summed in
-    /// block order, so the split does not change a bit of the result.
+    /// About two ranges of blocks a worker, after a first range of the first block alone
+    /// (a first view); blocks are independent streams summed in block order, so the
+    /// split does not change a bit of the result.
     fn ranges(&self, workers: u64) -> Vec<(u64, u64)> {
         let blocks = self.blocks();
-        let chunk = blocks.div_ceil(workers * 2).max(1);
-        (0..blocks)
-            .step_by(chunk as usize)
-            .map(|b| (b, (b + chunk).min(blocks)))
-            .collect()
+        let chunk = blocks.saturating_sub(1).div_ceil(workers * 2).max(1);
+        ranges_after(1, blocks, chunk)
     }
 
     fn run(&self, blocks: (u64, u64), progress: &mut dyn FnMut(u64)) -> Result<Vec<MechanismsPart>, String> {

@@ -66,8 +66,11 @@ impl<W: Work> Pool<W> {
         drop(self.inner.borrow_mut().stop());
     }
 
-    /// Starts a run of `jobs`, replacing any run under way.
-    pub fn run(&self, jobs: Vec<W>) {
+    /// Starts a run of `jobs`, replacing any run under way. With `first_view`, the first
+    /// job's first range (dispatched first) is merged alone as soon as it is back and sent
+    /// as a [`PoolEvent::Finished`] marked `first_view` — a genuine subset of the final result, which follows
+    /// unchanged (if that job has more than one range; the range is run once more).
+    pub fn run(&self, jobs: Vec<W>, first_view: bool) {
         if self.busy() {
             self.cancel();
         }
@@ -88,6 +91,7 @@ impl<W: Work> Pool<W> {
             i.done = 0;
             i.jobs = jobs;
             i.started = now();
+            i.first_view = first_view && i.jobs.first().is_some_and(|j| j.ranges(workers).len() > 1);
         }
         self.on_event.emit(PoolEvent::Progress {
             done: 0,
@@ -122,6 +126,7 @@ impl<W: Work> Pool<W> {
                 worker,
                 ready: false,
                 busy: false,
+                first: false,
                 _onmessage: onmessage,
                 _onerror: onerror,
             });

@@ -16,6 +16,8 @@ pub struct Slot {
     pub worker: Worker,
     pub ready: bool,
     pub busy: bool,
+    /// Whether the range it runs is the one a first view shows.
+    pub first: bool,
     pub _onmessage: Closure<dyn FnMut(MessageEvent)>,
     pub _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -40,6 +42,8 @@ pub struct Inner<W: Work> {
     pub started: f64,
     /// When the page was last told of progress (ms): at most every [`PROGRESS_EVERY_MS`].
     pub told: f64,
+    /// Whether the run still owes the page a first view (its first job's first range).
+    pub first_view: bool,
 }
 
 /// The page re-renders at each progress event; workers report after every run or block
@@ -75,6 +79,7 @@ impl<W: Work> Default for Inner<W> {
             total: 0,
             started: 0.0,
             told: 0.0,
+            first_view: false,
         }
     }
 }
@@ -102,6 +107,7 @@ pub fn finish_here<W: Work>(jobs: &[W], t0: f64) -> PoolEvent<W::Output> {
             results,
             seconds: (now() - t0) / 1000.0,
             workers: 0,
+            first_view: false,
         },
         Err(e) => PoolEvent::Failed(e),
     }
@@ -141,7 +147,8 @@ pub fn dispatch<W: Work>(inner: &Rc<RefCell<Inner<W>>>) {
         let req = Request::new(run, task, i.jobs[task].clone(), range);
         if let Ok(text) = serde_json::to_string(&req) {
             if i.slots[k].worker.post_message(&JsValue::from_str(&text)).is_ok() {
-                i.slots[k].busy = true;
+                let first = i.first_view && task == 0 && range.0 == 0;
+                (i.slots[k].busy, i.slots[k].first) = (true, first);
                 continue;
             }
         }
@@ -185,31 +192,55 @@ pub fn on_message<W: Work>(
                     }
                 })
             }
-            Response::Done { run, task, parts } if run == current => {
-                if let Some(s) = i.slots.get_mut(k) {
-                    s.busy = false;
-                }
-                i.parts[task].extend(parts);
-                let finished = i.queue.is_empty() && i.slots.iter().all(|s| !s.busy);
-                finished.then(|| {
-                    let parts = std::mem::take(&mut i.parts);
-                    let results = i.jobs.iter().zip(parts).map(|(j, p)| j.finish(p)).collect();
-                    match results {
-                        Ok(results) => PoolEvent::Finished {
-                            results,
-                            seconds: (now() - i.started) / 1000.0,
-                            workers: i.slots.len(),
-                        },
-                        Err(e) => PoolEvent::Failed(e),
-                    }
-                })
-            }
+            Response::Done { run, task, parts } if run == current => done(&mut i, k, task, parts),
             Response::Failed { message, .. } => Some(PoolEvent::Failed(message)),
             _ => None,
         }
     };
     dispatch(&inner);
+    // A task of its own for the page's view of the event: the merge above and the render
+    // of a (first or final) result each stay short.
     if let Some(e) = event {
-        on_event.emit(e);
+        let on_event = on_event.clone();
+        gloo_timers::callback::Timeout::new(0, move || on_event.emit(e)).forget();
     }
+}
+
+/// Worker `k` finished its range of job `task`: the run's result once every range is
+/// back; else, if it was the first job's first range and a first view is owed, that view
+/// (those parts merged alone, the range queued again for the final merge: a first range
+/// is small, and its rerun gives the same bits).
+fn done<W: Work>(i: &mut Inner<W>, k: usize, task: usize, parts: Vec<W::Part>) -> Option<PoolEvent<W::Output>> {
+    let first = i.slots.get_mut(k).is_some_and(|s| {
+        s.busy = false;
+        std::mem::take(&mut s.first)
+    });
+    let (seconds, workers) = ((now() - i.started) / 1000.0, i.slots.len());
+    if first && i.first_view {
+        i.first_view = false;
+        let range = i.jobs.first()?.ranges(workers as u64).first().copied()?;
+        i.queue.push_front((0, range));
+        let results = vec![i.jobs.first()?.finish(parts).ok()?];
+        return Some(PoolEvent::Finished {
+            results,
+            seconds,
+            workers,
+            first_view: true,
+        });
+    }
+    i.parts[task].extend(parts);
+    if !(i.queue.is_empty() && i.slots.iter().all(|s| !s.busy)) {
+        return None;
+    }
+    let parts = std::mem::take(&mut i.parts);
+    let results = i.jobs.iter().zip(parts).map(|(j, p)| j.finish(p)).collect();
+    Some(match results {
+        Ok(results) => PoolEvent::Finished {
+            results,
+            seconds,
+            workers,
+            first_view: false,
+        },
+        Err(e) => PoolEvent::Failed(e),
+    })
 }

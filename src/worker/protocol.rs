@@ -16,7 +16,8 @@ pub trait Work: Clone + Serialize + DeserializeOwned + 'static {
 
     /// Progress units in all (samples, slots, …).
     fn total(&self) -> u64;
-    /// The ranges of work to share among `workers` workers, in order.
+    /// The ranges of work to share among `workers` workers, in order. The first range is
+    /// what a first view shows (`Pool::run`): a work that offers one keeps it small.
     fn ranges(&self, workers: u64) -> Vec<(u64, u64)>;
     /// Runs one range, reporting progress units as they are done.
     fn run(&self, range: (u64, u64), progress: &mut dyn FnMut(u64)) -> Result<Vec<Self::Part>, String>;
@@ -31,6 +32,17 @@ pub trait Work: Clone + Serialize + DeserializeOwned + 'static {
         }
         self.finish(parts)
     }
+}
+
+/// `0..total` in ranges of `chunk` (at least 1), after a first range `0..first` when
+/// `first` is above 0 (the range a first view shows).
+pub fn ranges_after(first: u64, total: u64, chunk: u64) -> Vec<(u64, u64)> {
+    let first = first.min(total);
+    let head = (first > 0).then_some((0, first));
+    let rest = (first..total)
+        .step_by(chunk.max(1) as usize)
+        .map(move |r| (r, (r + chunk.max(1)).min(total)));
+    head.into_iter().chain(rest).collect()
 }
 
 /// Page → worker: range `range` of job `task` of the pool's run `run`.

@@ -12,7 +12,7 @@ use et_engine::primary::{et_simulation, MarketResult, PricingRule};
 
 use super::params::{Field, ModeChoice};
 use super::state::MainnetState;
-use crate::worker::market_job::MarketJob;
+use crate::worker::market_job::{MarketJob, MarketRun};
 
 /// The study's four rules (the fixed price is not in the study).
 pub const RULES: [PricingRule; 4] = [
@@ -50,12 +50,16 @@ pub fn jobs(s: &MainnetState, mu: f64) -> Vec<MarketJob> {
 /// The outcome of a finished run (results in [`RULES`] order).
 pub fn outcome(
     rules: &[PricingRule; 4],
-    results: Vec<MarketResult>,
+    results: Vec<MarketRun>,
     seconds: f64,
     workers: usize,
 ) -> Option<MarketOutcome> {
     (results.len() == rules.len()).then(|| MarketOutcome {
-        rules: rules.iter().copied().zip(results).collect(),
+        rules: rules
+            .iter()
+            .copied()
+            .zip(results.into_iter().map(|r| r.result))
+            .collect(),
         seconds,
         workers,
     })
@@ -90,7 +94,7 @@ mod tests {
             .mean();
         let mut job = jobs(&s, mu).remove(0);
         job.0.runs = 4;
-        let r = job.run_all().unwrap();
+        let r = job.run_all().unwrap().result;
         assert!(r.totals.capture > 0.0 && r.totals.capture < 1.5, "{:?}", r.totals);
         assert!(r.totals.won_hhi > 0.0 && r.totals.won_hhi <= 10_000.0);
     }

@@ -13,10 +13,11 @@ use super::params::Field;
 use super::run::{outcome, sweep_values, MechanismsOutcome, RunLabels};
 use super::state::{Action, MechanismsState};
 use super::tables::{numbers, reading, w4h_table};
-use crate::components::{long_work, run_status, Chart, ChoiceSelect, Notices};
+use crate::components::{long_work, run_status, view_state, Chart, ChoiceSelect, Notices, ViewState};
 use crate::format;
-use crate::hooks::{use_outcome_view, use_pool_run, use_url_state, PageProps};
+use crate::hooks::{use_outcome_view, use_refined_pool_run, use_url_state, PageProps};
 use crate::worker::mechanisms_job::MechanismsJob;
+use crate::worker::status::RunStatus;
 
 /// The current value of the swept input, for the sweep's marker.
 fn current(s: &MechanismsState, p: SweepParam) -> f64 {
@@ -33,7 +34,8 @@ fn current(s: &MechanismsState, p: SweepParam) -> f64 {
 pub fn MechanismsPage(props: &PageProps) -> Html {
     let (state, parsed) = use_url_state::<MechanismsState>(&props.route);
     let s = &*state;
-    let sim = use_pool_run::<MechanismsJob, RunLabels, MechanismsOutcome>(outcome, (SweepParam::Spread, Vec::new()));
+    let sim =
+        use_refined_pool_run::<MechanismsJob, RunLabels, MechanismsOutcome>(outcome, (SweepParam::Spread, Vec::new()));
     // The run depends on every control but the mechanisms shown.
     let inputs = MechanismsState {
         shown: Mechanism::ALL.to_vec(),
@@ -59,6 +61,7 @@ pub fn MechanismsPage(props: &PageProps) -> Html {
             <section class="results">
                 { long_work((*sim.waiting).as_ref(), "Simulation", sim.confirm()) }
                 { run_status(status, "Simulation (slots)", sim.cancel(), (*jobs).as_ref().err()) }
+                { view_line(s, status) }
                 { shown }
                 <ChoiceSelect<SweepParam> id="ctl-sweep" label="Sweep" selected={s.sweep} on_change={dispatch.reform(Action::Sweep)} />
                 { w4h_table(&s.shown) }
@@ -69,6 +72,29 @@ pub fn MechanismsPage(props: &PageProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// Whether the numbers shown are final, or a first view from the run's first block.
+fn view_line(s: &MechanismsState, status: &RunStatus<MechanismsOutcome>) -> Html {
+    let Some(o) = &status.last else {
+        return html! {};
+    };
+    let part = o.comparison.slots;
+    let v = ViewState {
+        first_view: status.first_view,
+        running: status.running,
+        part,
+        whole: if status.first_view {
+            s.get(Field::Slots) as u64
+        } else {
+            part
+        },
+        noun: "slot",
+    };
+    view_state(
+        &v,
+        "the table gives each number ± one standard error; the sweep comes with the rest",
+    )
 }
 
 /// The reading, table and charts of a finished run.

@@ -13,7 +13,7 @@ fn stacked_shares_fill_to_one_and_name_the_top_holders() {
         .reduce(Action::Rule(PricingRule::Fixed))
         .reduce(Action::Set(Field::Slots, 2000.0))
         .reduce(Action::Set(Field::Runs, 2.0));
-    let r = s.job(PricingRule::Fixed).unwrap().run_all().unwrap();
+    let r = s.job(PricingRule::Fixed).unwrap().run_all().unwrap().result;
     let fig = shares_figure(&r, &[0.9; 20]);
     let bands: Vec<&Series> = fig.series.iter().filter(|s| matches!(s, Series::Band { .. })).collect();
     assert_eq!(bands.len(), NAMED + 1, "five named holders and the rest");

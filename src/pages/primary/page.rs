@@ -18,10 +18,11 @@ use super::state::{Action, MarketState};
 use super::sweep::{sweep_jobs, sweep_outcome, SweepLabels, SweepOutcome};
 use super::sweep_figures::{sweep_capture_figure, sweep_hhi_figure};
 use super::tables::{compare_table, holders_table, reading, summary};
-use crate::components::{long_work, run_status, Chart, ChoiceSelect, Notices};
+use crate::components::{long_work, run_status, view_state, Chart, ChoiceSelect, Notices, ViewState};
 use crate::format;
-use crate::hooks::{use_outcome_view, use_pool_run, use_url_state, PageProps};
+use crate::hooks::{use_outcome_view, use_pool_run, use_refined_pool_run, use_url_state, PageProps};
 use crate::worker::market_job::MarketJob;
+use crate::worker::status::RunStatus;
 use crate::worker::sweep_job::SweepJob;
 
 /// The controls a run depends on (the measure shown and the sweep aside).
@@ -43,7 +44,7 @@ fn run_inputs(s: &MarketState) -> MarketState {
 pub fn MarketPage(props: &PageProps) -> Html {
     let (state, parsed) = use_url_state::<MarketState>(&props.route);
     let s = &*state;
-    let sim = use_pool_run::<MarketJob, RunLabels, MarketOutcome>(market_outcome, Default::default());
+    let sim = use_refined_pool_run::<MarketJob, RunLabels, MarketOutcome>(market_outcome, Default::default());
     let sweep = use_pool_run::<SweepJob, SweepLabels, SweepOutcome>(sweep_outcome, None);
     let jobs = use_memo(run_inputs(s), |s| s.jobs());
     let sweeps = use_memo(
@@ -64,9 +65,19 @@ pub fn MarketPage(props: &PageProps) -> Html {
             }
         });
     }
+    // The page's first sweep waits for its first run (which then has every core): once
+    // that run has ended (or waits for a confirmation, or cannot start), sweeps start as
+    // their inputs change.
+    let first_run_over = use_mut_ref(|| false);
+    let over = (sim.status.total > 0 && !sim.status.running) || sim.waiting.is_some() || jobs.is_err();
+    *first_run_over.borrow_mut() |= over;
+    let sweep_open = *first_run_over.borrow();
     {
         let (sweep, s) = (sweep.clone(), s.clone());
-        use_effect_with(sweeps.clone(), move |sweeps| {
+        use_effect_with((sweeps.clone(), sweep_open), move |(sweeps, open)| {
+            if !*open {
+                return;
+            }
             if let Ok(Some((plan, jobs))) = &**sweeps {
                 let size = (s.get(Field::SweepRuns) as u64, s.get(Field::SweepSlots) as u64);
                 sweep.run(Some((plan.clone(), size.0, size.1)), jobs.clone());
@@ -86,6 +97,7 @@ pub fn MarketPage(props: &PageProps) -> Html {
                 { long_work((*sim.waiting).as_ref(), "Simulation", sim.confirm()) }
                 { run_status(status, "Simulation (slots)", sim.cancel(), (*jobs).as_ref().err()) }
                 <ChoiceSelect<ConcMeasure> id="ctl-measure" label="Concentration of" selected={s.measure} on_change={dispatch.reform(Action::Measure)} />
+                { view_line(s, status) }
                 { shown }
                 if s.sweep != SweepBy::Off { { sweep_results(&sweep, &sweeps, swept) } }
                 <p class="hint">{ format!(
@@ -95,6 +107,35 @@ pub fn MarketPage(props: &PageProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// Whether the numbers shown are final, or a first view from the chosen rule's first
+/// runs (with the standard errors of the reading's means).
+fn view_line(s: &MarketState, status: &RunStatus<MarketOutcome>) -> Html {
+    let Some((o, (_, r))) = status.last.as_ref().and_then(|o| Some((o, o.results.first()?))) else {
+        return html! {};
+    };
+    let v = ViewState {
+        first_view: status.first_view,
+        running: status.running,
+        part: r.runs,
+        whole: if status.first_view {
+            s.get(Field::Runs) as u64
+        } else {
+            r.runs
+        },
+        noun: "run",
+    };
+    let hhi = match s.measure {
+        ConcMeasure::Won => o.se[2],
+        ConcMeasure::Held => o.se[1],
+    };
+    let errors = format!(
+        "one standard error over these runs: the protocol's share ± {} points, HHI ± {}; the other rules come with the rest",
+        format::sig(100.0 * o.se[0], 2),
+        format::sig(hhi, 2)
+    );
+    view_state(&v, &errors)
 }
 
 /// The rule's setting and the holders, for the reading.

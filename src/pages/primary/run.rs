@@ -10,7 +10,7 @@ use super::choices::{ScenarioKey, STUDY_RULES};
 use super::holders::HolderRow;
 use super::params::{Field, Population};
 use super::state::MarketState;
-use crate::worker::market_job::MarketJob;
+use crate::worker::market_job::{MarketJob, MarketRun};
 use crate::worker::reward::RewardSpec;
 
 /// Points recorded of each series (fewer, down to 50, when holders × runs is large, so
@@ -138,6 +138,8 @@ impl MarketJobs for MarketState {
 pub struct MarketOutcome {
     /// Each rule's result.
     pub results: Vec<(PricingRule, MarketResult)>,
+    /// The first rule's standard errors (capture, HHI held, HHI won; see [`MarketRun`]).
+    pub se: [f64; 3],
     /// The holders the run used (for labels).
     pub holders: Vec<HolderRow>,
     pub mu: f64,
@@ -151,12 +153,19 @@ pub type RunLabels = (Vec<PricingRule>, Vec<HolderRow>, f64);
 /// The outcome of a finished run.
 pub fn market_outcome(
     labels: &RunLabels,
-    results: Vec<MarketResult>,
+    results: Vec<MarketRun>,
     seconds: f64,
     workers: usize,
 ) -> Option<MarketOutcome> {
-    (!results.is_empty()).then(|| MarketOutcome {
-        results: labels.0.iter().copied().zip(results).collect(),
+    let se = results.first()?.se;
+    Some(MarketOutcome {
+        results: labels
+            .0
+            .iter()
+            .copied()
+            .zip(results.into_iter().map(|r| r.result))
+            .collect(),
+        se,
         holders: labels.1.clone(),
         mu: labels.2,
         seconds,

@@ -14,6 +14,7 @@ fn outcome(rules: &[PricingRule], runs: u64) -> MarketOutcome {
         .collect();
     MarketOutcome {
         results,
+        se: [0.0; 3],
         holders: Vec::new(),
         mu: 30.0,
         seconds: 0.0,
