@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { serveStatic } from './serve.mjs';
 import { a11yChecks, embedChecks, focusChecks } from './a11y.mjs';
 import { longWorkChecks } from './long_work.mjs';
+import { firstViewChecks } from './first_view.mjs';
 import { publishChecks } from './publish.mjs';
 import { mainnetChecks, MAINNET_CHARTS } from './mainnet.mjs';
 
@@ -58,6 +59,9 @@ async function chartsDrawn(page, count) {
     return cs.length === n && cs.every((c) => c.width > 0 && c.dataset && c.toDataURL().length > 5000);
   }, count, { timeout: 20000 });
 }
+
+/** Waits until the numbers shown are a run's final ones, not a first view (issue 23). */
+const finalView = (page) => page.waitForSelector('.view-state[data-final="true"]', { timeout: 60000 });
 
 // Weight (issue 15): each page's own wasm (one bundle a page, index.html), gzip -9,
 // at most 350 KB (BENCHMARKS.md, Weight).
@@ -406,6 +410,7 @@ try {
     await chartsDrawn(page, PRIMARY_CHARTS);
     await page.selectOption('#ctl-rule', '2');
     await page.waitForFunction(() => document.querySelector('.verdict').textContent.includes('fixed posted price'));
+    await finalView(page);
     const verdict = await page.textContent('.verdict');
     assert(page.url().includes('rule=fixed'), page.url());
     await page.reload();
@@ -576,6 +581,7 @@ try {
       return row && row.textContent !== b;
     }, burnBefore);
     await page.waitForFunction((b) => document.querySelector('figure[data-chart="split"] canvas').toDataURL() !== b, before);
+    await finalView(page);
     const rows = await mechRows();
     await page.reload();
     await chartsDrawn(page, MECH_CHARTS);
@@ -663,6 +669,7 @@ try {
   const PAGES = [['ticket-value', TICKET_CHARTS], ['allocation', 4], ['secondary', 4], ['primary', PRIMARY_CHARTS], ['mechanisms', MECH_CHARTS], ['mainnet', MAINNET_CHARTS]];
   await a11yChecks({ check, assert, browser, origin, shots, pages: PAGES });
   await longWorkChecks({ check, assert, page, browser, origin, pages: PAGES });
+  await firstViewChecks({ check, assert, browser, origin });
   await publishChecks({ check, assert, browser, dist, shots });
   await mainnetChecks({ check, assert, browser, origin, shots });
 
