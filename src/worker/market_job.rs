@@ -96,7 +96,9 @@ impl Work for MarketJob {
             .collect())
     }
 
-    fn finish(&self, parts: Vec<RunSeries>) -> Result<MarketRun, String> {
+    fn finish(&self, mut parts: Vec<RunSeries>) -> Result<MarketRun, String> {
+        // In run order, as the aggregate sums them: the same bits however ranges arrive.
+        parts.sort_by_key(|r| r.run);
         let se = std_errors(&parts, |t| [t.capture, t.hhi, t.won_hhi]);
         let result = self.market().map_err(|e| e.to_string())?.aggregate(parts);
         Ok(MarketRun { result, se })

@@ -10,8 +10,11 @@ async function coldLoad(browser, origin, route) {
     const page = await context.newPage();
     await page.addInitScript(watchCharts);
     await page.goto(`${origin}/#/${route}`);
-    await page.waitForSelector('.view-state[data-final="false"]', { timeout: 30000 });
-    const first = await page.textContent('.view-state');
+    // The first view's sentence, read in the page the moment it shows (a second round
+    // trip could find the final one already there).
+    const first = await (await page.waitForFunction(
+      () => document.querySelector('.view-state[data-final="false"]')?.textContent,
+      null, { timeout: 30000, polling: 'mutation' })).jsonValue();
     await page.waitForSelector('.view-state[data-final="true"]', { timeout: 60000 });
     await page.waitForFunction(() => !document.querySelector('section.results > .progress'), null, { timeout: 60000 });
     await page.waitForTimeout(500);
