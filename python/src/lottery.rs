@@ -81,10 +81,15 @@ pub(crate) fn simulate_lottery<'py>(
     // As the page's pool: about four ranges of blocks a worker, at most 32 blocks
     // (2 M samples, tens of ms) a range so that Ctrl-C is felt at once.
     let blocks = run.blocks();
-    let work = pool::ranges(blocks, blocks.div_ceil(threads as u64 * 4).min(32));
-    let parts = engine(|| pool::run(py, threads, work, |r| run.run_blocks(r.start, r.end)))?;
-    let out = engine(|| py.detach(|| run.finish(parts)));
-    to_py(py, &out)
+    let chunk = blocks.div_ceil(threads as u64 * 4).min(32);
+    pool::pooled(
+        py,
+        threads,
+        blocks,
+        chunk,
+        |r| run.run_blocks(r.start, r.end),
+        |parts| Ok(run.finish(parts)),
+    )
 }
 
 /// The exact probability of at least one run of `run_length` consecutive slots within
@@ -139,10 +144,14 @@ pub(crate) fn pool_risk<'py>(
     let threads = pool::threads(threads)?;
     let i = parse(py, kwargs, &api::lottery::POOL_RISK_FIELDS)?;
     let run = engine(|| api::lottery::PoolRiskRun::new(i)).map_err(value_error)?;
-    let work = pool::ranges(run.sizes() as u64, 1);
-    let points = engine(|| pool::run(py, threads, work, |r| run.point(r.start as usize)))?;
-    let points = points.into_iter().collect::<Result<Vec<_>, _>>().map_err(value_error)?;
-    to_py(py, &points)
+    pool::pooled(
+        py,
+        threads,
+        run.sizes() as u64,
+        1,
+        |r| run.point(r.start as usize),
+        |points| points.into_iter().collect::<et_engine::Result<Vec<_>>>(),
+    )
 }
 
 /// The holders' realised value, slot by slot: {holders: [{tickets, wins_mean,
@@ -171,10 +180,15 @@ pub(crate) fn simulate_holders<'py>(
     let i = parse(py, kwargs, &api::holders::HOLDERS_FIELDS)?;
     let run = engine(|| api::holders::HoldersRun::new(i)).map_err(value_error)?;
     let runs = run.runs();
-    let work = pool::ranges(runs, runs.div_ceil(threads as u64 * 4));
-    let parts = engine(|| pool::run(py, threads, work, |r| run.run_runs(r)))?;
-    let out = engine(|| py.detach(|| run.finish(parts)));
-    to_py(py, &out)
+    let chunk = runs.div_ceil(threads as u64 * 4);
+    pool::pooled(
+        py,
+        threads,
+        runs,
+        chunk,
+        |r| run.run_runs(r),
+        |parts| Ok(run.finish(parts)),
+    )
 }
 
 /// Per-slot rewards from CSV or pasted text: {values, summary: {count, mean, sd, min,

@@ -61,22 +61,6 @@ fn market_input(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<(MarketConfig, O
     engine(|| api::market::market_input(i, spec)).map_err(value_error)
 }
 
-/// The market's runs on `threads` threads (ranges of runs, as the page's pool), merged
-/// by the engine in run order.
-fn simulate(
-    py: Python<'_>,
-    cfg: MarketConfig,
-    opts: Options,
-    threads: usize,
-) -> PyResult<et_engine::primary::MarketResult> {
-    let runs = cfg.runs;
-    let m = Market::with_options(cfg, opts).map_err(value_error)?;
-    // One run a range (the page's pool sends ranges of runs; a run cannot be split).
-    let work = pool::ranges(runs, 1);
-    let parts = pool::run(py, threads, work, |r| r.map(|k| m.run(k)).collect::<Vec<_>>())?;
-    Ok(py.detach(|| m.aggregate(parts.into_iter().flatten().collect())))
-}
-
 /// The primary market (SPEC §4, §4.1): a seeded slot-by-slot simulation of who buys the
 /// tickets, who wins the slots and what the protocol captures, its runs on every core.
 ///
@@ -112,8 +96,14 @@ pub(crate) fn simulate_market<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let threads = pool::threads(threads)?;
     let (cfg, opts) = market_input(py, kwargs)?;
-    let r = engine(|| simulate(py, cfg, opts, threads))?;
-    to_py(py, &r)
+    let runs = cfg.runs;
+    let m = engine(|| Market::with_options(cfg, opts)).map_err(value_error)?;
+    // One run a range (the page's pool sends ranges of runs; a run cannot be split), the
+    // runs merged by the engine in run order.
+    let run = |r: std::ops::Range<u64>| r.map(|k| m.run(k)).collect::<Vec<_>>();
+    pool::pooled(py, threads, runs, 1, run, |parts| {
+        Ok(m.aggregate(parts.into_iter().flatten().collect()))
+    })
 }
 
 /// A sweep of the primary market: `market` (a dict of simulate_market's arguments) at
@@ -154,17 +144,10 @@ pub(crate) fn sweep_market<'py>(
         let msg = e.value(py).to_string();
         error(format!("market.{msg}"))
     })?;
-    let work = pool::ranges(i.values.len() as u64, 1);
-    let points = engine(|| {
-        pool::run(py, threads, work, |r| {
-            sweep.point(&cfg, &opts, i.values[r.start as usize])
-        })
-    })?;
-    let points = points
-        .into_iter()
-        .collect::<et_engine::Result<Vec<_>>>()
-        .map_err(value_error)?;
-    to_py(py, &sweep.finish(points))
+    let point = |r: std::ops::Range<u64>| sweep.point(&cfg, &opts, i.values[r.start as usize]);
+    pool::pooled(py, threads, i.values.len() as u64, 1, point, |points| {
+        Ok(sweep.finish(points.into_iter().collect::<et_engine::Result<Vec<_>>>()?))
+    })
 }
 
 /// Execution tickets beside block-auction PBS, MEV-burn, slot-auction PBS, execution
@@ -201,9 +184,10 @@ pub(crate) fn compare_mechanisms<'py>(
     let prices = engine(|| py.detach(|| run.prices())).map_err(value_error)?;
     // As the page's pool: about two ranges of blocks a worker, at most 8 blocks a range.
     let blocks = run.blocks();
-    let work = pool::ranges(blocks, blocks.div_ceil(threads as u64 * 2).min(8));
-    let parts = engine(|| pool::run(py, threads, work, |r| run.run_blocks(&prices, r.start, r.end)))?;
-    let sums: Vec<_> = parts.into_iter().flatten().collect();
-    let rows = engine(|| py.detach(|| run.finish(prices, &sums)));
-    to_py(py, &rows)
+    let chunk = blocks.div_ceil(threads as u64 * 2).min(8);
+    let blocks_run = |r: std::ops::Range<u64>| run.run_blocks(&prices, r.start, r.end);
+    pool::pooled(py, threads, blocks, chunk, blocks_run, |parts| {
+        let sums: Vec<_> = parts.into_iter().flatten().collect();
+        Ok(run.finish(prices.clone(), &sums))
+    })
 }

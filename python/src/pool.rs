@@ -11,8 +11,10 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use pyo3::prelude::*;
+use serde::Serialize;
 
-use crate::convert::error;
+use crate::convert::{error, to_py, value_error};
+use crate::engine;
 
 /// The number of threads: `threads` if given (at least 1), else every core.
 pub fn threads(threads: Option<usize>) -> PyResult<usize> {
@@ -23,15 +25,38 @@ pub fn threads(threads: Option<usize>) -> PyResult<usize> {
     }
 }
 
+/// A long run from Python: `0..n` cut into ranges of `chunk` (at least 1), each run by
+/// `run` on `threads` threads ([`run`]: the GIL released, Ctrl-C stops it), the parts
+/// merged in range order by `finish` with the GIL released, and the result as Python
+/// values. Both steps count as the engine's time.
+pub fn pooled<'py, T, R, F, G>(
+    py: Python<'py>,
+    threads: usize,
+    n: u64,
+    chunk: u64,
+    run: F,
+    finish: G,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    T: Send,
+    R: Serialize + Send,
+    F: Fn(Range<u64>) -> T + Sync,
+    G: FnOnce(Vec<T>) -> et_engine::Result<R> + Send,
+{
+    let parts = engine(|| self::run(py, threads, ranges(n, chunk), run))?;
+    let out = engine(|| py.detach(|| finish(parts))).map_err(value_error)?;
+    to_py(py, &out)
+}
+
 /// Ranges of `0..n` in chunks of `chunk` (at least 1), in order.
-pub fn ranges(n: u64, chunk: u64) -> Vec<Range<u64>> {
+fn ranges(n: u64, chunk: u64) -> Vec<Range<u64>> {
     let chunk = chunk.max(1);
     (0..n).step_by(chunk as usize).map(|b| b..(b + chunk).min(n)).collect()
 }
 
 /// Runs `f` on every range on `threads` threads (the GIL released), and returns the
 /// results in range order; a signal's exception (Ctrl-C: `KeyboardInterrupt`) stops it.
-pub fn run<T, F>(py: Python<'_>, threads: usize, work: Vec<Range<u64>>, f: F) -> PyResult<Vec<T>>
+fn run<T, F>(py: Python<'_>, threads: usize, work: Vec<Range<u64>>, f: F) -> PyResult<Vec<T>>
 where
     T: Send,
     F: Fn(Range<u64>) -> T + Sync,
