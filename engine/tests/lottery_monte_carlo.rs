@@ -6,7 +6,7 @@ mod common;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use et_engine::lottery::monte_carlo::{TicketMonteCarlo, BLOCK};
-use et_engine::lottery::pools::pool_risk;
+use et_engine::lottery::pools::{grouped_from_values, grouped_pool_risk, pool_risk};
 use et_engine::lottery::process::{Process, Remint};
 use et_engine::lottery::Lottery;
 use et_engine::rewards::{EmpiricalMode, Reward};
@@ -171,4 +171,21 @@ fn pool_risk_falls_as_one_over_root_m() {
         assert!((p.sd_estimate / p.sd - 1.0).abs() < 0.08, "{p:?}");
     }
     assert!((pts[0].sd / pts[2].sd - 4.0).abs() < 1e-12);
+}
+
+#[test]
+fn pool_tickets_drawn_a_part_at_a_time_give_the_same_bits() {
+    for reward in rewards() {
+        let mc = TicketMonteCarlo::new(200.0, 0.01, reward, 2).unwrap();
+        let sizes = [1, 2, 8, 64];
+        let whole = grouped_pool_risk(&mc, &sizes, 5000, 11).unwrap();
+        let mut s = mc.pool_stream(11, 0);
+        let mut values = Vec::new();
+        for part in [1000, 7, 2993, 1000] {
+            values.extend((0..part).map(|_| mc.pool_ticket(&mut s)));
+        }
+        let parts = grouped_from_values(&mc, &sizes, &values).unwrap();
+        assert_eq!(format!("{whole:?}"), format!("{parts:?}"));
+        assert_eq!(values, mc.pool_means(11, 0, 1, 5000));
+    }
 }

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::error::{non_negative, positive, within, Result};
 use crate::lottery::histogram::{DenseHistogram, LogHistogram};
-use crate::numeric::random::{stream, Source};
+use crate::numeric::random::{stream, EngineRng, Source};
 use crate::rewards::laws::Reward;
 
 mod kernel;
@@ -216,19 +216,35 @@ impl TicketMonteCarlo {
     }
 }
 
+/// Where a stream of pool tickets stands ([`TicketMonteCarlo::pool_stream`]): the
+/// tickets can be drawn a few at a time (a page draws them across several short tasks)
+/// with the same values as in one go.
+pub struct PoolStream(Source<EngineRng>);
+
 impl TicketMonteCarlo {
+    /// Stream `stream_id` of the seed's pool tickets, at its start.
+    pub fn pool_stream(&self, seed: u64, stream_id: u64) -> PoolStream {
+        PoolStream(Source::new(stream(seed ^ 0x504F_4F4C, stream_id)))
+    }
+
+    /// The next ticket's value `V` on `s`.
+    ///
+    /// # Formula
+    /// `V = R · (1 + d)^−(T + m)`, `T` geometric with `p = 1/n` (SPEC §1).
+    #[inline]
+    pub fn pool_ticket(&self, s: &mut PoolStream) -> f64 {
+        let src = &mut s.0;
+        let slot = src.geometric(self.inv_log_q).saturating_add(self.lookahead);
+        let ln_r = self.reward.sample_ln(src, slot - 1);
+        crate::numeric::fastmath::exp(ln_r - slot as f64 * self.log_discount)
+    }
+
     /// Per-ticket values of `pools` pools of `m` independent tickets (stream `stream_id`).
     pub fn pool_means(&self, seed: u64, stream_id: u64, m: u64, pools: u64) -> Vec<f64> {
-        let mut src = Source::new(stream(seed ^ 0x504F_4F4C, stream_id));
+        let mut s = self.pool_stream(seed, stream_id);
         (0..pools)
             .map(|_| {
-                let total: f64 = (0..m)
-                    .map(|_| {
-                        let slot = src.geometric(self.inv_log_q).saturating_add(self.lookahead);
-                        let ln_r = self.reward.sample_ln(&mut src, slot - 1);
-                        crate::numeric::fastmath::exp(ln_r - slot as f64 * self.log_discount)
-                    })
-                    .sum();
+                let total: f64 = (0..m).map(|_| self.pool_ticket(&mut s)).sum();
                 total / m as f64
             })
             .collect()

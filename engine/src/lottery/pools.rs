@@ -115,13 +115,26 @@ pub fn pool_risk_point(mc: &TicketMonteCarlo, i: usize, m: u64, pools: u64, seed
 /// assert!(curve.iter().all(|p| p.low < p.sd && p.sd < p.high));
 /// ```
 pub fn grouped_pool_risk(mc: &TicketMonteCarlo, sizes: &[u64], tickets: u64, seed: u64) -> Result<Vec<PoolPoint>> {
+    check_grouped(sizes, tickets)?;
+    grouped_from_values(mc, sizes, &mc.pool_means(seed, 0, 1, tickets))
+}
+
+/// Checks [`grouped_pool_risk`]'s sizes against its number of tickets.
+pub fn check_grouped(sizes: &[u64], tickets: u64) -> Result<()> {
     if sizes.iter().any(|&m| m == 0 || tickets / m < 2) {
         return Err(EngineError::invalid(
             "sizes",
             format!("every pool size must be at least 1 and at most half the {tickets} tickets"),
         ));
     }
-    let values = mc.pool_means(seed, 0, 1, tickets);
+    Ok(())
+}
+
+/// [`grouped_pool_risk`] from the tickets' values drawn already (stream 0 of the seed's
+/// pool streams, in order: [`TicketMonteCarlo::pool_stream`] and
+/// [`TicketMonteCarlo::pool_ticket`], which a page draws a part a task).
+pub fn grouped_from_values(mc: &TicketMonteCarlo, sizes: &[u64], values: &[f64]) -> Result<Vec<PoolPoint>> {
+    check_grouped(sizes, values.len() as u64)?;
     let (sd, k) = (mc.closed_form_sd(), kurtosis(mc));
     Ok(sizes
         .iter()
