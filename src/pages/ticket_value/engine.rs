@@ -8,12 +8,12 @@ use yew::prelude::*;
 
 use super::engine_figures::{holders_figure, mc_vs_n, pool_figure, streak_figure, value_histogram};
 use super::lottery::{holder_param, params, LotteryAction, Remint, Setting};
-use super::runs::{holders_run, jobs, mc_outcome, pool_run, HoldersRun, McOutcome};
+use super::runs::{holders_start, holders_step, jobs, mc_outcome, pool_start, pool_step, HoldersRun, McOutcome};
 use super::state::{Action, TicketState};
 use super::tables::{duration, holders_table, mc_table};
 use crate::components::{long_work, run_status, AboutModel, Chart, ChoiceSelect, ListField, SeedField, Slider};
 use crate::format;
-use crate::hooks::{use_outcome_view, use_pool_run};
+use crate::hooks::{use_outcome_view, use_pool_run, use_stepped};
 use crate::url_state::LIST_MAX;
 use crate::worker::mc_job::McJob;
 
@@ -73,10 +73,17 @@ fn mc_section(props: &LotteryProps, mc: &McRun, shown: Html) -> Html {
 
 /// The streak figure (built once per setting, not at each progress message of a run).
 type StreakFigure = Option<Rc<crate::charts::Figure>>;
-/// The pools' figure, or why there is none (built once per setting).
-type PoolsFigure = Result<Rc<crate::charts::Figure>, String>;
-/// The holders' figure and table, or why there are none (built once per setting).
-type HoldersView = Result<(Rc<crate::charts::Figure>, Html), String>;
+/// The pools' figure, or why there is none (built once per setting; `None` until its
+/// stage: the page's first charts are drawn before it).
+type PoolsFigure = Option<Rc<Result<Rc<crate::charts::Figure>, String>>>;
+/// The holders' figure and table, or why there are none (built once per setting; `None`
+/// until its stage).
+type HoldersView = Option<Rc<Result<(Rc<crate::charts::Figure>, Html), String>>>;
+
+/// Where a chart computed a moment after the page's first charts will be.
+fn pending(name: &str) -> Html {
+    html! { <div class="chart-pending" data-pending={name.to_string()} aria-busy="true">{ "Computing…" }</div> }
+}
 
 /// Streaks of consecutive slots and pools.
 fn streak_section(props: &LotteryProps, pools: &PoolsFigure, streak: &StreakFigure) -> Html {
@@ -95,9 +102,10 @@ fn streak_section(props: &LotteryProps, pools: &PoolsFigure, streak: &StreakFigu
             </div>
             <div class="chart-grid">
                 if let Some(f) = streak.clone() { <Chart figure={f} name="streak" /> }
-                { match pools {
-                    Ok(f) => html! { <Chart figure={f.clone()} name="pools" /> },
-                    Err(e) => html! { <div class="error" role="alert">{ e }</div> },
+                { match pools.as_deref() {
+                    Some(Ok(f)) => html! { <Chart figure={f.clone()} name="pools" /> },
+                    Some(Err(e)) => html! { <div class="error" role="alert">{ e }</div> },
+                    None => pending("pools"),
                 } }
             </div>
         </>
@@ -105,7 +113,7 @@ fn streak_section(props: &LotteryProps, pools: &PoolsFigure, streak: &StreakFigu
 }
 
 /// The holders' figure and table.
-fn holders_view(s: &TicketState, run: HoldersRun) -> HoldersView {
+fn holders_view(s: &TicketState, run: HoldersRun) -> Result<(Rc<crate::charts::Figure>, Html), String> {
     let (result, expected) = run?;
     let figure = Rc::new(holders_figure(&result, &expected, &s.lottery.holders));
     Ok((figure, holders_table(&result, s.lottery.get(Setting::Runs))))
@@ -127,14 +135,15 @@ fn holders_section(props: &LotteryProps, holders: &HoldersView) -> Html {
                 { slider(props, Setting::ProcessHorizon) }
                 { slider(props, Setting::Runs) }
             </div>
-            { match holders {
-                Ok((figure, table)) => html! {
+            { match holders.as_deref() {
+                None => pending("holders"),
+                Some(Ok((figure, table))) => html! {
                     <>
                         <Chart figure={figure.clone()} name="holders" />
                         { table.clone() }
                     </>
                 },
-                Err(e) => html! { <div class="error" role="alert">{ e }</div> },
+                Some(Err(e)) => html! { <div class="error" role="alert">{ e }</div> },
             } }
         </>
     }
@@ -157,11 +166,23 @@ pub fn LotteryEngine(props: &LotteryProps) -> Html {
             }
         });
     }
-    let deps = (s.mu, s.sd, s.d, s.n, s.lottery.clone());
-    // Built once per setting: the page re-renders at every progress message of a run.
-    let pools = use_memo(deps.clone(), |_| pool_run(s).map(|p| Rc::new(pool_figure(&p))));
-    let holders = use_memo(deps.clone(), |_| holders_view(s, holders_run(s)));
-    let streak = use_memo(deps, |_| streak_figure(s).map(Rc::new));
+    let deps = (s.mu, s.sd, s.d, s.n, s.lookahead, s.lottery.clone());
+    // Built once per setting (the page re-renders at every progress message of a run);
+    // the simulations a short step a task after the page's first charts.
+    let streak = use_memo(deps.clone(), |_| streak_figure(s).map(Rc::new));
+    let pools = {
+        let s = s.clone();
+        let step = |d: &mut _| pool_step(d).map(|r| r.map(|p| Rc::new(pool_figure(&p))));
+        use_stepped(deps.clone(), move || pool_start(&s), step)
+    };
+    let holders = {
+        let (s, v) = (s.clone(), s.clone());
+        use_stepped(
+            deps,
+            move || holders_start(&s),
+            move |d: &mut _| holders_step(d).map(|r| holders_view(&v, r)),
+        )
+    };
     let shown = use_outcome_view(s, mc.status.last.clone(), mc_results);
     html! {
         <section class="lottery-engine" aria-label="Lottery engine">

@@ -1,9 +1,10 @@
 //! The lottery engine's runs: the Monte Carlo jobs for the pool and their outcome, and
 //! the main-thread computations (pools, holders).
 
+use et_engine::lottery::monte_carlo::PoolStream;
 use et_engine::lottery::monte_carlo::{McResult, TicketMonteCarlo};
-use et_engine::lottery::pools::{grouped_pool_risk, PoolPoint};
-use et_engine::lottery::process::{Process, ProcessResult, Remint};
+use et_engine::lottery::pools::{grouped_from_values, PoolPoint};
+use et_engine::lottery::process::{check_runs, HoldersPartial, Process, ProcessResult, Remint};
 
 use super::lottery::{LotterySettings, Setting};
 use super::state::TicketState;
@@ -86,20 +87,75 @@ pub fn jobs(s: &TicketState) -> Vec<McJob> {
 /// The pools' risk at each size, or why not.
 pub type PoolsRun = Result<Vec<PoolPoint>, String>;
 
-/// Pool sizes 1, 2, 4, …, 1024 with the closed form and a simulation of
-/// [`POOL_TICKETS`] tickets.
-pub fn pool_run(s: &TicketState) -> PoolsRun {
+/// Tickets drawn a step (a few milliseconds on the page's thread).
+const POOL_STEP: u64 = 1 << 15;
+
+/// The pools' tickets being drawn, a step a task (the same values as in one go).
+pub struct PoolDraw {
+    mc: TicketMonteCarlo,
+    stream: PoolStream,
+    values: Vec<f64>,
+}
+
+/// The sizes of the pools' chart: 1, 2, 4, …, 1024.
+fn pool_sizes() -> Vec<u64> {
+    (0..=10).map(|k| 1u64 << k).collect()
+}
+
+/// The start of the pools' draw: [`POOL_TICKETS`] tickets on the seed's pool stream 0.
+pub fn pool_start(s: &TicketState) -> Result<PoolDraw, String> {
     let reward = reward_spec(&s.lottery, s.mu, s.sd).build().map_err(|e| e.to_string())?;
     let mc = TicketMonteCarlo::new(s.n, s.d, reward, s.lookahead as u64).map_err(|e| e.to_string())?;
-    let sizes: Vec<u64> = (0..=10).map(|k| 1u64 << k).collect();
-    grouped_pool_risk(&mc, &sizes, POOL_TICKETS, s.lottery.get(Setting::Seed) as u64).map_err(|e| e.to_string())
+    let stream = mc.pool_stream(s.lottery.get(Setting::Seed) as u64, 0);
+    Ok(PoolDraw {
+        mc,
+        stream,
+        values: Vec::with_capacity(POOL_TICKETS as usize),
+    })
+}
+
+/// One step of the pools' draw: the risk at each size once every ticket is drawn.
+pub fn pool_step(draw: &mut Result<PoolDraw, String>) -> Option<PoolsRun> {
+    let d = match draw {
+        Ok(d) => d,
+        Err(e) => return Some(Err(e.clone())),
+    };
+    let left = POOL_TICKETS - d.values.len() as u64;
+    let (mc, stream) = (&d.mc, &mut d.stream);
+    d.values
+        .extend((0..left.min(POOL_STEP)).map(|_| mc.pool_ticket(stream)));
+    (d.values.len() as u64 == POOL_TICKETS)
+        .then(|| grouped_from_values(&d.mc, &pool_sizes(), &d.values).map_err(|e| e.to_string()))
+}
+
+/// Pool sizes 1, 2, 4, …, 1024 with the closed form and a simulation of
+/// [`POOL_TICKETS`] tickets, in one go (the page draws them a step a task).
+pub fn pool_run(s: &TicketState) -> PoolsRun {
+    let mut draw = pool_start(s);
+    loop {
+        if let Some(r) = pool_step(&mut draw) {
+            return r;
+        }
+    }
 }
 
 /// The holders' simulation and each holder's expected cumulative value, or why not.
 pub type HoldersRun = Result<(ProcessResult, Vec<Vec<f64>>), String>;
 
-/// The holders' process simulation and each holder's expected cumulative value.
-pub fn holders_run(s: &TicketState) -> HoldersRun {
+/// Slot steps of the holders' simulation a step (whole runs; a few milliseconds).
+const HOLDER_STEP: f64 = 2e5;
+
+/// The holders' simulation under way, some runs a step (the same bits as in one go).
+pub struct HoldersDraw {
+    process: Process,
+    seed: u64,
+    runs: u64,
+    per_step: u64,
+    parts: Vec<HoldersPartial>,
+}
+
+/// The start of the holders' simulation, or why it cannot run.
+pub fn holders_start(s: &TicketState) -> Result<HoldersDraw, String> {
     let l = &s.lottery;
     let (horizon, runs) = (l.get(Setting::ProcessHorizon), l.get(Setting::Runs));
     if horizon * runs > MAX_SLOT_STEPS {
@@ -125,12 +181,52 @@ pub fn holders_run(s: &TicketState) -> HoldersRun {
     } else {
         Remint::SameHolder
     };
-    let p = Process::new(holdings, n - held, s.d, reward, remint, horizon as u64).map_err(|e| e.to_string())?;
-    let r = p
-        .run(l.get(Setting::Seed) as u64, runs as u64, 200)
-        .map_err(|e| e.to_string())?;
+    let process = Process::new(holdings, n - held, s.d, reward, remint, horizon as u64).map_err(|e| e.to_string())?;
+    check_runs(runs as u64).map_err(|e| e.to_string())?;
+    Ok(HoldersDraw {
+        process,
+        seed: l.get(Setting::Seed) as u64,
+        runs: runs as u64,
+        per_step: (HOLDER_STEP / horizon).max(1.0) as u64,
+        parts: Vec::new(),
+    })
+}
+
+/// One step of the holders' simulation: the result and each holder's expected
+/// cumulative value once every run is done.
+pub fn holders_step(draw: &mut Result<HoldersDraw, String>) -> Option<HoldersRun> {
+    let d = match draw {
+        Ok(d) => d,
+        Err(e) => return Some(Err(e.clone())),
+    };
+    let from = d.parts.last().map_or(0, |p| p.first + p.runs.len() as u64);
+    let to = (from + d.per_step).min(d.runs);
+    d.parts.push(d.process.run_range(d.seed, from..to, HOLDER_POINTS));
+    if to < d.runs {
+        return None;
+    }
+    let p = &d.process;
+    let r = p.finish(std::mem::take(&mut d.parts));
     let expected = (0..r.holders.len())
         .map(|i| r.slots.iter().map(|&t| p.expected_value_at(i, t)).collect())
         .collect();
-    Ok((r, expected))
+    Some(Ok((r, expected)))
 }
+
+/// Points recorded along the holders' horizon.
+const HOLDER_POINTS: usize = 200;
+
+/// The holders' process simulation and each holder's expected cumulative value, in one
+/// go (the page runs it a step a task).
+pub fn holders_run(s: &TicketState) -> HoldersRun {
+    let mut draw = holders_start(s);
+    loop {
+        if let Some(r) = holders_step(&mut draw) {
+            return r;
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "runs_tests.rs"]
+mod tests;
