@@ -6,12 +6,14 @@
 //! comparison ([`mechanisms_job`]). A job on mainnet data has its worker fetch the data
 //! once ([`mainnet_data`]).
 
+mod early;
 pub mod handle;
 pub mod kind;
 pub mod mainnet_data;
 pub mod market_job;
 pub mod mc_job;
 pub mod mechanisms_job;
+mod merge;
 pub mod pool;
 mod pool_inner;
 pub mod protocol;

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
+use super::merge::{later, Merge, Next};
 use super::protocol::{Request, Response, Work};
 use super::status::PoolEvent;
 
@@ -186,43 +187,44 @@ pub fn on_message<W: Work>(
                 let t = now();
                 (t - i.told >= PROGRESS_EVERY_MS).then(|| {
                     i.told = t;
-                    PoolEvent::Progress {
+                    Next::Event(PoolEvent::Progress {
                         done: i.done,
                         total: i.total,
-                    }
+                    })
                 })
             }
-            Response::Done { run, task, parts } if run == current => done(&mut i, k, task, parts),
-            Response::Failed { message, .. } => Some(PoolEvent::Failed(message)),
+            Response::Done { run, task, parts } if run == current => done(&mut i, k, task, parts).map(Next::Merge),
+            Response::Failed { message, .. } => Some(Next::Event(PoolEvent::Failed(message))),
             _ => None,
         }
     };
     dispatch(&inner);
-    // A task of its own for the page's view of the event: the merge above and the render
-    // of a (first or final) result each stay short.
-    if let Some(e) = event {
-        let on_event = on_event.clone();
-        gloo_timers::callback::Timeout::new(0, move || on_event.emit(e)).forget();
+    match event {
+        Some(Next::Event(e)) => later(on_event, e),
+        Some(Next::Merge(m)) => m.run(weak.clone(), on_event.clone()),
+        None => {}
     }
 }
 
-/// Worker `k` finished its range of job `task`: the run's result once every range is
-/// back; else, if it was the first job's first range and a first view is owed, that view
-/// (those parts merged alone, the range queued again for the final merge: a first range
-/// is small, and its rerun gives the same bits).
-fn done<W: Work>(i: &mut Inner<W>, k: usize, task: usize, parts: Vec<W::Part>) -> Option<PoolEvent<W::Output>> {
+/// Worker `k` finished its range of job `task`: the run's parts to merge once every range
+/// is back; else, if it was the first job's first range and a first view is owed, that
+/// view's (those parts merged alone, the range queued again for the final merge: a first
+/// range is small, and its rerun gives the same bits).
+fn done<W: Work>(i: &mut Inner<W>, k: usize, task: usize, parts: Vec<W::Part>) -> Option<Merge<W>> {
     let first = i.slots.get_mut(k).is_some_and(|s| {
         s.busy = false;
         std::mem::take(&mut s.first)
     });
     let (seconds, workers) = ((now() - i.started) / 1000.0, i.slots.len());
+    let run = i.run;
     if first && i.first_view {
         i.first_view = false;
-        let range = i.jobs.first()?.ranges(workers as u64).first().copied()?;
+        let job = i.jobs.first()?.clone();
+        let range = job.ranges(workers as u64).first().copied()?;
         i.queue.push_front((0, range));
-        let results = vec![i.jobs.first()?.finish(parts).ok()?];
-        return Some(PoolEvent::Finished {
-            results,
+        return Some(Merge {
+            jobs: vec![(job, parts)],
+            run,
             seconds,
             workers,
             first_view: true,
@@ -233,14 +235,11 @@ fn done<W: Work>(i: &mut Inner<W>, k: usize, task: usize, parts: Vec<W::Part>) -
         return None;
     }
     let parts = std::mem::take(&mut i.parts);
-    let results = i.jobs.iter().zip(parts).map(|(j, p)| j.finish(p)).collect();
-    Some(match results {
-        Ok(results) => PoolEvent::Finished {
-            results,
-            seconds,
-            workers,
-            first_view: false,
-        },
-        Err(e) => PoolEvent::Failed(e),
+    Some(Merge {
+        jobs: std::mem::take(&mut i.jobs).into_iter().zip(parts).collect(),
+        run,
+        seconds,
+        workers,
+        first_view: false,
     })
 }

@@ -9,12 +9,16 @@ async function coldLoad(browser, origin, route) {
   try {
     const page = await context.newPage();
     await page.addInitScript(watchCharts);
+    // The first view's sentence, recorded in the page the moment it shows (a round trip
+    // from here could find the final one already there).
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const v = document.querySelector('.view-state[data-final="false"]');
+        if (v && window.__firstText === undefined) window.__firstText = v.textContent;
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await page.goto(`${origin}/#/${route}`);
-    // The first view's sentence, read in the page the moment it shows (a second round
-    // trip could find the final one already there).
-    const first = await (await page.waitForFunction(
-      () => document.querySelector('.view-state[data-final="false"]')?.textContent,
-      null, { timeout: 30000, polling: 'mutation' })).jsonValue();
+    const first = await (await page.waitForFunction(() => window.__firstText, null, { timeout: 30000 })).jsonValue();
     await page.waitForSelector('.view-state[data-final="true"]', { timeout: 60000 });
     await page.waitForFunction(() => !document.querySelector('section.results > .progress'), null, { timeout: 60000 });
     await page.waitForTimeout(500);
