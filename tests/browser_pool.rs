@@ -324,3 +324,71 @@ async fn a_run_on_real_workers_equals_the_single_thread_run_bit_for_bit() {
     assert!(workers > 0);
     assert_eq!(results.iter().map(bits).collect::<Vec<_>>(), here);
 }
+
+/// Starts workers as index.html's loader does (`window.__etWorkers`), the last one
+/// marked as failed to load; resolves once the first has said `Ready` to nobody.
+async fn start_early_workers(script: &str) {
+    let start = js_sys::Function::new_with_args(
+        "script",
+        "window.__etWorkers = [0, 1].map((k) => { \
+           const w = new Worker(script); \
+           Object.assign(w, { __script: script, __early: [], __failed: k === 1 }); \
+           w.onmessage = (e) => w.__early.push(e.data); \
+           return w; }); \
+         return window.__etWorkers[0];",
+    );
+    let first = start.call1(&JsValue::NULL, &JsValue::from_str(script)).unwrap();
+    for _ in 0..600 {
+        let early = js_sys::Reflect::get(&first, &"__early".into()).unwrap();
+        if js_sys::Array::from(&early).length() > 0 {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(100).await;
+    }
+    panic!("the early worker never said Ready");
+}
+
+#[wasm_bindgen_test]
+async fn a_pool_adopts_the_loaders_workers_and_their_early_messages() {
+    let script = worker_script();
+    start_early_workers(&script).await;
+    let got = Rc::new(RefCell::new(None));
+    let pool = {
+        let got = got.clone();
+        Pool::<McJob>::with_script(
+            &script,
+            Callback::from(move |e: PoolEvent<McResult>| {
+                if !matches!(e, PoolEvent::Progress { .. }) {
+                    *got.borrow_mut() = Some(e);
+                }
+            }),
+        )
+    };
+    let jobs = mc_jobs();
+    let here: Vec<String> = jobs.iter().map(|j| bits(&j.run_all().unwrap())).collect();
+    pool.run(jobs, false);
+    let window = web_sys::window().unwrap();
+    let left = js_sys::Array::from(&js_sys::Reflect::get(&window, &"__etWorkers".into()).unwrap());
+    let taken = 2.min(et_explorer::worker::pool::worker_count()) as u32;
+    assert_eq!(
+        left.length(),
+        2 - taken,
+        "one early worker taken a worker (a failed one dropped)"
+    );
+    for _ in 0..1200 {
+        if got.borrow().is_some() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(100).await;
+    }
+    let event = got.borrow_mut().take();
+    pool.cancel();
+    match event {
+        Some(PoolEvent::Finished { results, workers, .. }) => {
+            assert!(workers > 0, "ran on workers");
+            assert_eq!(results.iter().map(bits).collect::<Vec<_>>(), here);
+        }
+        Some(PoolEvent::Failed(e)) => panic!("the pool failed: {e}"),
+        _ => panic!("the pool did not finish within 120 s (an adopted worker's Ready lost?)"),
+    }
+}

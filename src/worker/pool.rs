@@ -105,12 +105,21 @@ impl<W: Work> Pool<W> {
         self.on_event.emit(finish_here(&jobs, t0));
     }
 
-    /// Starts the workers; false if the browser refuses.
+    /// Starts the workers (adopting those index.html's loader started); false if the
+    /// browser refuses.
     fn spawn(&self) -> bool {
         let mut slots = Vec::new();
+        let mut early = Vec::new();
         for k in 0..worker_count() {
-            let Ok(worker) = Worker::new(&self.script) else {
-                return false;
+            let worker = match super::early::adopt(&self.script) {
+                Some((worker, messages)) => {
+                    early.push((k, messages));
+                    worker
+                }
+                None => match Worker::new(&self.script) {
+                    Ok(worker) => worker,
+                    Err(_) => return false,
+                },
             };
             let (weak, on_event) = (Rc::downgrade(&self.inner), self.on_event.clone());
             let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
@@ -132,6 +141,13 @@ impl<W: Work> Pool<W> {
             });
         }
         self.inner.borrow_mut().slots = slots;
+        // What adopted workers said before they were ours (their `Ready`).
+        let weak = Rc::downgrade(&self.inner);
+        for (k, messages) in early {
+            for text in messages {
+                on_message(&weak, &self.on_event, k, &text);
+            }
+        }
         true
     }
 
