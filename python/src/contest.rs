@@ -1,7 +1,5 @@
 //! Contests for block space (SPEC §2): one equilibrium, and the revenue-vs-fairness curve.
 
-use std::borrow::Cow;
-
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -9,16 +7,17 @@ use pyo3::types::{PyDict, PyList};
 use et_engine::api;
 
 use crate::convert::{array, error, parse, to_py, value_error};
-use crate::out::key;
+use crate::numbers::plain_floats;
+use crate::out::to_py_with;
 use crate::{engine, Kwargs};
 
 /// The `values` argument as numbers (a list, tuple or NumPy array).
 fn values_of(kwargs: Kwargs<'_>) -> PyResult<Vec<f64>> {
     kwargs
-        .and_then(|d| d.get_item("values").ok().flatten())
+        .and_then(|d| d.get_item(intern!(d.py(), "values")).ok().flatten())
         .and_then(|v| {
-            if v.is_exact_instance_of::<PyList>() {
-                return v.extract::<Vec<f64>>().ok();
+            if let Ok(list) = v.cast_exact::<PyList>() {
+                return list.iter().map(|x| x.extract::<f64>().ok()).collect();
             }
             let v = if v.hasattr("tolist").unwrap_or(false) {
                 v.call_method0("tolist").ok()?
@@ -33,16 +32,35 @@ fn values_of(kwargs: Kwargs<'_>) -> PyResult<Vec<f64>> {
         .ok_or_else(|| error("values: expected an array of numbers"))
 }
 
+/// `tradeoff_curve`'s input: `alphas` read straight from the call when the call is
+/// `values` and `alphas` as lists of plain numbers (the numbers `parse` reads from them),
+/// else through `parse`.
+fn curve_input(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<api::contest::CurveInput> {
+    if let Some(d) = kwargs.filter(|d| d.len() == 2) {
+        let values = d.get_item(intern!(py, "values"))?;
+        let alphas = d.get_item(intern!(py, "alphas"))?;
+        if let (Some(values), Some(alphas)) = (values, alphas) {
+            if plain_floats(&values)?.is_some() {
+                if let Some(alphas) = plain_floats(&alphas)? {
+                    return Ok(api::contest::CurveInput::new(alphas));
+                }
+            }
+        }
+    }
+    parse(py, kwargs, &api::contest::CURVE_FIELDS)
+}
+
 /// The outcome as a dict with its per-player arrays; the strategies' long arrays are
-/// copied straight into NumPy (not through the serializer, number by number).
+/// copied straight into NumPy (not through the serializer, number by number). The
+/// arrays are made first and written with the outcome's fields, into one dict.
 fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult<Bound<'py, PyAny>> {
     let strategies = o.strategies.take();
-    let d = to_py(py, &o)?;
-    for (name, xs) in api::contest::OUTCOME_ARRAYS.iter().zip(&o.arrays) {
-        d.set_item(key(py, Cow::Borrowed(name)), array(py, xs))?;
+    let mut extra = Vec::with_capacity(5);
+    for (&name, xs) in api::contest::OUTCOME_ARRAYS.iter().zip(&o.arrays) {
+        extra.push((name, array(py, xs)));
     }
     if let Some(strategies) = strategies {
-        let list = PyList::empty(py);
+        let mut list = Vec::with_capacity(strategies.len());
         for s in &strategies {
             let one = PyDict::new(py);
             one.set_item(intern!(py, "support"), array(py, &s.support))?;
@@ -50,11 +68,11 @@ fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult
             if let Some(cdf) = &s.cdf {
                 one.set_item(intern!(py, "cdf"), array(py, cdf))?;
             }
-            list.append(one)?;
+            list.push(one);
         }
-        d.set_item(intern!(py, "strategies"), list)?;
+        extra.push(("strategies", PyList::new(py, list)?.into_any()));
     }
-    Ok(d)
+    to_py_with(py, &o, extra)
 }
 
 /// The equilibrium of a contest for block space (SPEC §2) and its metrics.
@@ -95,17 +113,17 @@ pub(crate) fn tradeoff_curve<'py>(
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let values = values_of(kwargs)?;
-    let i: api::contest::CurveInput = parse(py, kwargs, &api::contest::CURVE_FIELDS)?;
+    let i = curve_input(py, kwargs)?;
     let alphas = i.alphas().to_vec();
     let points = engine(|| py.detach(|| api::contest::tradeoff_curve(&values, i))).map_err(value_error)?;
-    let out = PyList::empty(py);
+    let mut out = Vec::with_capacity(points.len());
     for (p, alpha) in points.into_iter().zip(alphas) {
         let point = match p {
             Ok(o) => outcome(py, o)?,
             Err(missing) => to_py(py, &missing)?,
         };
-        point.set_item(pyo3::intern!(py, "alpha"), alpha)?;
-        out.append(point)?;
+        point.set_item(intern!(py, "alpha"), alpha)?;
+        out.push(point);
     }
-    Ok(out)
+    PyList::new(py, out)
 }

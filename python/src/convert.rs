@@ -191,13 +191,13 @@ pub fn parse<'py, T: DeserializeOwned>(
     allowed: &[&'static str],
 ) -> PyResult<T> {
     let d = kwargs.cloned().unwrap_or_else(|| PyDict::new(py));
-    check_fields(&d, allowed)?;
-    // Plain values go the fast way; a value it cannot read goes the general way, whose
-    // message names the field in Python's words.
-    match crate::numbers::numbers(&d, allowed)?.and_then(crate::numbers::deserialize) {
-        Some(input) => Ok(input),
-        None => deserialize_at(d.as_any(), ""),
+    // Plain values among the allowed fields go the fast way; otherwise the fields are
+    // checked and read the general way, whose messages name the field in Python's words.
+    if let Some(input) = crate::numbers::numbers(&d, allowed)?.and_then(crate::numbers::deserialize) {
+        return Ok(input);
     }
+    check_fields(&d, allowed)?;
+    deserialize_at(d.as_any(), "")
 }
 
 /// An error naming the first key of `d` not among `allowed` (camelCase).
@@ -221,9 +221,7 @@ pub fn check_fields(d: &Bound<'_, PyDict>, allowed: &[&str]) -> PyResult<()> {
 /// A result as Python values: structs as dicts with snake_case keys, lists of numbers as
 /// NumPy arrays (float64, or int64 when every element is an integer; see `out`).
 pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    crate::out::to_out(value)
-        .map_err(|e| error(format!("output: {e}")))?
-        .into_py(py)
+    crate::out::to_py_with(py, value, Vec::new())
 }
 
 /// A NumPy array of `xs`.

@@ -9,17 +9,20 @@ use pyo3::types::{PyDict, PyFloat, PyInt, PyList, PyString};
 use serde::de::value::{SeqDeserializer, StringDeserializer};
 use serde::de::DeserializeOwned;
 
-/// The keyword arguments as `(camelCase field, value)` pairs when every one is plain —
-/// a Python float, int, str, None or a list of floats and ints (the closed forms' and
-/// the contests' calls) — else None (the general path).
+/// The keyword arguments as `(camelCase field, value)` pairs when every one is an
+/// `allowed` field and plain — a Python float, int, str, None or a list of floats and
+/// ints (the closed forms' and the contests' calls) — else None (the general path).
 pub fn numbers(d: &Bound<'_, PyDict>, allowed: &[&'static str]) -> PyResult<Option<Vec<(&'static str, Plain)>>> {
     let mut fields = Vec::with_capacity(d.len());
     for (k, v) in d.iter() {
-        let Some(value) = plain(&v)? else {
+        let Ok(key) = k.cast::<PyString>() else {
             return Ok(None);
         };
-        let key = k.cast::<PyString>()?.to_cow()?;
+        let key = key.to_cow()?;
         let Some(field) = allowed.iter().find(|a| same_name(&key, a)) else {
+            return Ok(None);
+        };
+        let Some(value) = plain(&v)? else {
             return Ok(None);
         };
         fields.push((*field, value));
@@ -48,6 +51,23 @@ fn plain(v: &Bound<'_, PyAny>) -> PyResult<Option<Plain>> {
             None => return Ok(None),
         }
     }))
+}
+
+/// The numbers of `v` if it is a list of plain numbers (as [`numbers`] reads them; an
+/// int as serde makes it a float), else None.
+pub fn plain_floats(v: &Bound<'_, PyAny>) -> PyResult<Option<Vec<f64>>> {
+    let Ok(list) = v.cast_exact::<PyList>() else {
+        return Ok(None);
+    };
+    let mut xs = Vec::with_capacity(list.len());
+    for x in list.iter() {
+        xs.push(match number(&x)? {
+            Some(Number::Float(f)) => f,
+            Some(Number::Int(i)) => i as f64,
+            None => return Ok(None),
+        });
+    }
+    Ok(Some(xs))
 }
 
 /// `v` as a number, if it is a plain Python float or an int that fits in 64 bits.

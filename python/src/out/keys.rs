@@ -21,7 +21,7 @@ static KEYS: Mutex<Option<Cache>> = Mutex::new(None);
 /// A hash of addresses: a multiply and a rotation a word (the default SipHash, made for
 /// keys an attacker chooses, took a tenth of a small result's conversion).
 #[derive(Default)]
-struct AddressHasher(u64);
+pub struct AddressHasher(u64);
 
 impl Hasher for AddressHasher {
     fn finish(&self) -> u64 {
@@ -45,10 +45,14 @@ impl Hasher for AddressHasher {
 
 /// The Python (snake_case) string of a key.
 pub fn key<'py>(py: Python<'py>, k: Cow<'static, str>) -> Bound<'py, PyString> {
-    let k: &'static str = match k {
-        Cow::Borrowed(k) => k,
-        Cow::Owned(k) => return PyString::new(py, &snake(&k)),
-    };
+    match k {
+        Cow::Borrowed(k) => static_key(py, k),
+        Cow::Owned(k) => PyString::new(py, &snake(&k)),
+    }
+}
+
+/// The Python (snake_case) string of a static key, made once.
+pub fn static_key<'py>(py: Python<'py>, k: &'static str) -> Bound<'py, PyString> {
     let id = (k.as_ptr() as usize, k.len());
     let mut keys = KEYS.lock().unwrap_or_else(|e| e.into_inner());
     let keys = keys.get_or_insert_with(Cache::default);

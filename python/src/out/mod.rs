@@ -1,7 +1,8 @@
-//! Results to Python in one pass: a serde serializer into a small tree ([`Out`]), then
-//! the tree as Python values — structs as dicts (snake_case keys, in field order), lists
-//! of numbers as NumPy arrays built straight from the numbers (no Python float for each),
-//! other lists as lists. NaN and infinities pass through (JSON could not carry them).
+//! Results to Python in one pass: a serde serializer writes them as Python values —
+//! structs as dicts (snake_case keys, in field order), numbers and strings as
+//! themselves; a sequence is first gathered as a small tree ([`Out`]), then becomes a
+//! NumPy array built straight from its numbers (no Python float for each) or, when not
+//! all numbers, a list. NaN and infinities pass through (JSON could not carry them).
 
 use numpy::PyArray1;
 use pyo3::prelude::*;
@@ -9,11 +10,24 @@ use pyo3::types::{PyDict, PyList};
 
 use std::borrow::Cow;
 
+mod compound;
+mod dict;
 mod keys;
+mod py;
 mod ser;
 
-pub use keys::key;
-pub use ser::to_out;
+/// `value` as Python values; `extra` (arrays a face makes itself) are added after the
+/// fields of `value`, a struct.
+pub fn to_py_with<'py, T: serde::Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+    extra: Vec<(&'static str, Bound<'py, PyAny>)>,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.serialize(py::PySer { py, extra }).map_err(|e| match e {
+        py::Error::Py(e) => e,
+        py::Error::Out(e) => crate::convert::error(format!("output: {e}")),
+    })
+}
 
 /// A serialization error (a result the serializer cannot represent).
 #[derive(Debug)]
@@ -89,6 +103,16 @@ impl Out {
                     list.append(x.into_py(py)?)?;
                 }
                 list.into_any()
+            }
+            // A struct's fields (static names): its template's dict.
+            Out::Map(entries) if entries.iter().all(|(k, _)| matches!(k, Cow::Borrowed(_))) => {
+                let mut fields = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    if let Cow::Borrowed(k) = k {
+                        fields.push((k, v.into_py(py)?));
+                    }
+                }
+                dict::struct_dict(py, fields)?.into_any()
             }
             Out::Map(entries) => {
                 let d = PyDict::new(py);

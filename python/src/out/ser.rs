@@ -1,4 +1,4 @@
-//! The serde serializer of results into an [`Out`] tree: structs' field names stay the
+//! The serde serializer of sequences into an [`Out`] tree: structs' field names stay the
 //! engine's `&'static str`s (their Python strings are made once, see `super::keys`),
 //! sequences of floats stay numbers.
 
@@ -7,15 +7,10 @@ use serde::ser::{self, Serialize};
 use super::{Out, OutError};
 use std::borrow::Cow;
 
-/// `value` as an [`Out`] tree.
-pub fn to_out<T: Serialize + ?Sized>(value: &T) -> Result<Out, OutError> {
-    value.serialize(Ser)
-}
-
-struct Ser;
+pub(super) struct Ser;
 
 /// A sequence being built: floats as long as every element is one.
-pub enum SeqBuilder {
+pub(super) enum SeqBuilder {
     Floats(Vec<f64>),
     Any(Vec<Out>),
 }
@@ -150,25 +145,32 @@ impl ser::Serializer for Ser {
 }
 
 impl SeqBuilder {
-    fn new(len: usize) -> Self {
+    pub(super) fn new(len: usize) -> Self {
         SeqBuilder::Floats(Vec::with_capacity(len))
     }
 
-    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
-        let v = value.serialize(Ser)?;
-        match (&mut *self, v) {
-            (SeqBuilder::Floats(xs), Out::Float(x)) => xs.push(x),
-            (SeqBuilder::Floats(xs), v) => {
-                let mut all: Vec<Out> = xs.drain(..).map(Out::Float).collect();
-                all.push(v);
-                *self = SeqBuilder::Any(all);
-            }
-            (SeqBuilder::Any(all), v) => all.push(v),
+    #[inline]
+    pub(super) fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), OutError> {
+        match (value.serialize(Ser)?, &mut *self) {
+            (Out::Float(x), SeqBuilder::Floats(xs)) => xs.push(x),
+            (v, _) => self.push_other(v),
         }
         Ok(())
     }
 
-    fn done(self) -> Out {
+    /// An element that is not a float, or any element once one was not.
+    fn push_other(&mut self, v: Out) {
+        match self {
+            SeqBuilder::Floats(xs) => {
+                let mut all: Vec<Out> = xs.drain(..).map(Out::Float).collect();
+                all.push(v);
+                *self = SeqBuilder::Any(all);
+            }
+            SeqBuilder::Any(all) => all.push(v),
+        }
+    }
+
+    pub(super) fn done(self) -> Out {
         match self {
             SeqBuilder::Floats(xs) if !xs.is_empty() => Out::Floats(xs),
             SeqBuilder::Floats(_) => Out::Seq(Vec::new()),
@@ -222,7 +224,7 @@ impl ser::SerializeTupleVariant for SeqBuilder {
 }
 
 /// A map key as a string.
-fn key_string(k: Out) -> Result<String, OutError> {
+pub(super) fn key_string(k: Out) -> Result<String, OutError> {
     Ok(match k {
         Out::Str(s) => s,
         Out::Int(i) => i.to_string(),
