@@ -77,8 +77,10 @@ impl Work for MarketJob {
         let holders = self.1.drawn.map_or(self.0.holders.len(), |d| d.count) as u64;
         let per_run = self.0.points.min(self.0.slots) * (SERIES + holders);
         let chunk = runs.div_ceil(workers * 2).min(PART_VALUES / per_run.max(1)).max(1);
+        // The first view's range may hold more runs than the others (at least
+        // FIRST_VIEW_RUNS: each of its stated standard errors is over that many runs).
         let first = if runs >= FIRST_VIEW_RUNS {
-            (runs / 5).min(chunk)
+            (runs / 5).min(chunk.max(FIRST_VIEW_RUNS))
         } else {
             0
         };
@@ -98,7 +100,7 @@ impl Work for MarketJob {
 
     fn finish(&self, mut parts: Vec<RunSeries>) -> Result<MarketRun, String> {
         // In run order, as the aggregate sums them: the same bits however ranges arrive.
-        parts.sort_by_key(|r| r.run);
+        parts.sort_unstable_by_key(|r| r.run);
         let se = std_errors(&parts, |t| [t.capture, t.hhi, t.won_hhi]);
         let result = self.market().map_err(|e| e.to_string())?.aggregate(parts);
         Ok(MarketRun { result, se })

@@ -38,31 +38,45 @@ pub struct Merge<W: Work> {
 }
 
 impl<W: Work> Merge<W> {
+    /// Merges the jobs a task each (from the next task on), then hands the result to the
+    /// page in a task of its own; dropped if the pool has started another run meanwhile.
     pub fn run(self, weak: Weak<RefCell<Inner<W>>>, on_event: Callback<PoolEvent<W::Output>>) {
-        wasm_bindgen_futures::spawn_local(async move {
-            let current = || weak.upgrade().map(|i| i.borrow().run) == Some(self.run);
-            let mut results = Vec::with_capacity(self.jobs.len());
-            for (job, parts) in self.jobs {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-                if !current() {
-                    return;
-                }
-                match job.finish(parts) {
-                    Ok(r) => results.push(r),
-                    Err(e) => return later(&on_event, PoolEvent::Failed(e)),
-                }
-            }
-            if current() {
-                later(
-                    &on_event,
-                    PoolEvent::Finished {
-                        results,
-                        seconds: self.seconds,
-                        workers: self.workers,
-                        first_view: self.first_view,
-                    },
-                );
-            }
-        });
+        let results = Vec::with_capacity(self.jobs.len());
+        let jobs = self.jobs.into_iter();
+        let head = (self.run, self.seconds, self.workers, self.first_view);
+        step(jobs, results, head, weak, on_event);
     }
+}
+
+/// The run, its wall time, workers and whether it is a first view.
+type Head = (u64, f64, usize, bool);
+
+/// Merges the next job in a task of its own, then the one after, …, then the result.
+fn step<W: Work>(
+    mut jobs: std::vec::IntoIter<(W, Vec<W::Part>)>,
+    mut results: Vec<W::Output>,
+    head: Head,
+    weak: Weak<RefCell<Inner<W>>>,
+    on_event: Callback<PoolEvent<W::Output>>,
+) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        if weak.upgrade().map(|i| i.borrow().run) != Some(head.0) {
+            return;
+        }
+        let Some((job, parts)) = jobs.next() else {
+            let (_, seconds, workers, first_view) = head;
+            return on_event.emit(PoolEvent::Finished {
+                results,
+                seconds,
+                workers,
+                first_view,
+            });
+        };
+        match job.finish(parts) {
+            Ok(r) => results.push(r),
+            Err(e) => return on_event.emit(PoolEvent::Failed(e)),
+        }
+        step(jobs, results, head, weak, on_event)
+    })
+    .forget();
 }

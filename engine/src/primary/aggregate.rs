@@ -60,7 +60,7 @@ impl Market {
     /// Aggregates runs, given in any order (they are put in run order first, so the
     /// result is the same however the runs were shared out).
     pub fn aggregate(&self, mut runs: Vec<RunSeries>) -> MarketResult {
-        runs.sort_by_key(|r| r.run);
+        runs.sort_unstable_by_key(|r| r.run);
         let k = self.holder_count();
         let points = self.record_at.len();
         let n = runs.len().max(1) as f64;

@@ -125,7 +125,7 @@ pub fn price_figure(r: &MarketResult, mu: f64, rule: PricingRule) -> Figure {
 /// The holders with the largest share at the end, largest first (at most `NAMED`).
 pub fn top_holders(r: &MarketResult) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..r.holders.len()).collect();
-    idx.sort_by(|&a, &b| r.holders[b].share.total_cmp(&r.holders[a].share).then(a.cmp(&b)));
+    idx.sort_unstable_by(|&a, &b| r.holders[b].share.total_cmp(&r.holders[a].share).then(a.cmp(&b)));
     idx.truncate(NAMED);
     idx.retain(|&k| r.shares[k].iter().any(|&s| s > 0.0));
     idx

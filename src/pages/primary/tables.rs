@@ -18,7 +18,8 @@ use crate::format;
 pub fn reading(rule: PricingRule, r: &MarketResult, m: ConcMeasure, who: (&str, &str)) -> String {
     let t = &r.totals;
     let pct = |x: f64| format!("{} %", format::sig(100.0 * x, 3));
-    let rule_name = format!("{}{}", who.0, rule.label().to_lowercase());
+    // The rules' labels are ASCII (no Unicode case tables in the bundle).
+    let rule_name = format!("{}{}", who.0, rule.label().to_ascii_lowercase());
     if m == ConcMeasure::Held {
         let top = (0..r.holders.len())
             .max_by(|&a, &b| r.holders[a].share.total_cmp(&r.holders[b].share))
@@ -85,7 +86,7 @@ pub fn summary(o: &MarketOutcome, r: &MarketResult) -> Html {
 /// profit both realised (tickets still held count 0) and with those tickets valued.
 pub fn holders_table(o: &MarketOutcome, r: &MarketResult) -> Html {
     let mut idx: Vec<usize> = (0..r.holders.len()).collect();
-    idx.sort_by(|&a, &b| r.holders[b].share.total_cmp(&r.holders[a].share).then(a.cmp(&b)));
+    idx.sort_unstable_by(|&a, &b| r.holders[b].share.total_cmp(&r.holders[a].share).then(a.cmp(&b)));
     let rows = idx.iter().take(12).map(|&k| {
         let h = &r.holders[k];
         let c = o.holders.get(k).map_or(f64::NAN, |x| x.capture);
@@ -187,10 +188,13 @@ pub fn ranking(o: &MarketOutcome) -> Option<String> {
     Some(capitalized(&(out + ".")))
 }
 
+/// `s` with its first letter in capitals (the page's sentences start with ASCII).
 fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// "a", "a and b", "a, b and c".
