@@ -57,16 +57,16 @@ fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult
     let strategies = o.strategies.take();
     let mut extra = Vec::with_capacity(5);
     for (&name, xs) in api::contest::OUTCOME_ARRAYS.iter().zip(&o.arrays) {
-        extra.push((name, array(py, xs)));
+        extra.push((name, array(py, xs)?));
     }
     if let Some(strategies) = strategies {
         let mut list = Vec::with_capacity(strategies.len());
         for s in &strategies {
             let one = PyDict::new(py);
-            one.set_item(intern!(py, "support"), array(py, &s.support))?;
-            one.set_item(intern!(py, "probs"), array(py, &s.probs))?;
+            one.set_item(intern!(py, "support"), array(py, &s.support)?)?;
+            one.set_item(intern!(py, "probs"), array(py, &s.probs)?)?;
             if let Some(cdf) = &s.cdf {
-                one.set_item(intern!(py, "cdf"), array(py, cdf))?;
+                one.set_item(intern!(py, "cdf"), array(py, cdf)?)?;
             }
             list.push(one);
         }

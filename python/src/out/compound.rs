@@ -108,6 +108,7 @@ impl<'py> PyStruct<'py> {
         self
     }
 
+    #[inline]
     fn field<T: Serialize + ?Sized>(&mut self, k: &'static str, value: &T) -> Result<()> {
         self.fields.push((k, value.serialize(PySer::below(self.py))?));
         Ok(())

@@ -15,6 +15,7 @@ mod dict;
 mod keys;
 mod py;
 mod ser;
+mod strings;
 
 /// `value` as Python values; `extra` (arrays a face makes itself) are added after the
 /// fields of `value`, a struct.

@@ -4,7 +4,7 @@
 //! element, are gathered as an [`Out`] tree first, as before.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat};
 use serde::ser::{self, Serialize};
 
 use super::compound::{PyMap, PySeq, PyStruct};
@@ -58,10 +58,12 @@ pub struct PySer<'py> {
 }
 
 impl<'py> PySer<'py> {
+    #[inline]
     pub fn below(py: Python<'py>) -> Self {
         PySer { py, extra: Vec::new() }
     }
 
+    #[inline]
     fn plain(self, v: Bound<'py, PyAny>) -> Result<Bound<'py, PyAny>> {
         if !self.extra.is_empty() {
             return Err(OutError("output: fields added to a value that is not a struct".into()).into());
@@ -130,7 +132,7 @@ impl<'py> ser::Serializer for PySer<'py> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok> {
-        let s = PyString::new(self.py, v).into_any();
+        let s = super::strings::string(self.py, v).into_any();
         self.plain(s)
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok> {
