@@ -32,22 +32,20 @@ fn values_of(kwargs: Kwargs<'_>) -> PyResult<Vec<f64>> {
         .ok_or_else(|| error("values: expected an array of numbers"))
 }
 
-/// `tradeoff_curve`'s input: `alphas` read straight from the call when the call is
-/// `values` and `alphas` as lists of plain numbers (the numbers `parse` reads from them),
-/// else through `parse`.
-fn curve_input(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<api::contest::CurveInput> {
-    if let Some(d) = kwargs.filter(|d| d.len() == 2) {
-        let values = d.get_item(intern!(py, "values"))?;
-        let alphas = d.get_item(intern!(py, "alphas"))?;
-        if let (Some(values), Some(alphas)) = (values, alphas) {
-            if plain_floats(&values)?.is_some() {
-                if let Some(alphas) = plain_floats(&alphas)? {
-                    return Ok(api::contest::CurveInput::new(alphas));
-                }
-            }
-        }
-    }
-    parse(py, kwargs, &api::contest::CURVE_FIELDS)
+/// `tradeoff_curve`'s arguments straight from the call when they are `values` and
+/// `alphas`, both lists of plain numbers (the numbers `values_of` and `parse` read from
+/// them), else None.
+fn plain_curve(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<Option<(Vec<f64>, api::contest::CurveInput)>> {
+    let Some(d) = kwargs.filter(|d| d.len() == 2) else {
+        return Ok(None);
+    };
+    let (Some(values), Some(alphas)) = (d.get_item(intern!(py, "values"))?, d.get_item(intern!(py, "alphas"))?) else {
+        return Ok(None);
+    };
+    Ok(match (plain_floats(&values)?, plain_floats(&alphas)?) {
+        (Some(values), Some(alphas)) => Some((values, api::contest::CurveInput::new(alphas))),
+        _ => None,
+    })
 }
 
 /// The outcome as a dict with its per-player arrays; the strategies' long arrays are
@@ -112,8 +110,10 @@ pub(crate) fn tradeoff_curve<'py>(
     py: Python<'py>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let values = values_of(kwargs)?;
-    let i = curve_input(py, kwargs)?;
+    let (values, i) = match plain_curve(py, kwargs)? {
+        Some(args) => args,
+        None => (values_of(kwargs)?, parse(py, kwargs, &api::contest::CURVE_FIELDS)?),
+    };
     let alphas = i.alphas().to_vec();
     let points = engine(|| py.detach(|| api::contest::tradeoff_curve(&values, i))).map_err(value_error)?;
     let mut out = Vec::with_capacity(points.len());
