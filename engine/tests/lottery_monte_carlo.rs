@@ -189,3 +189,21 @@ fn pool_tickets_drawn_a_part_at_a_time_give_the_same_bits() {
         assert_eq!(values, mc.pool_means(11, 0, 1, 5000));
     }
 }
+
+#[test]
+fn parts_absorbed_into_one_give_the_same_bits() {
+    for reward in rewards() {
+        let mc = TicketMonteCarlo::new(300.0, 0.01, reward, 1).unwrap();
+        let samples = 5 * BLOCK + 77;
+        let parts: Vec<_> = [0..2, 2..3, 3..6]
+            .into_iter()
+            .map(|r| mc.run_blocks(9, r, samples))
+            .collect();
+        let separate = mc.finish(parts.clone());
+        let mut parts = parts.into_iter();
+        let mut one = parts.next().unwrap();
+        parts.for_each(|p| one.absorb(p));
+        assert_eq!(format!("{:?}", mc.finish(vec![one])), format!("{separate:?}"));
+        assert_eq!(format!("{separate:?}"), format!("{:?}", mc.run(9, samples)));
+    }
+}

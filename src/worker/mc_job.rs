@@ -52,19 +52,24 @@ impl Work for McJob {
             .collect()
     }
 
+    /// One part for the whole range (its chunks' parts absorbed as they come: a short
+    /// reply to read on the page's thread, however many samples).
     fn run(&self, blocks: (u64, u64), progress: &mut dyn FnMut(u64)) -> Result<Vec<McPartial>, String> {
         let mc = self.experiment().map_err(|e| e.to_string())?;
         let per_chunk = (PROGRESS_EVERY / et_engine::lottery::monte_carlo::BLOCK).max(1);
-        let mut parts = Vec::new();
+        let mut whole: Option<McPartial> = None;
         let mut b = blocks.0;
         while b < blocks.1 {
             let end = (b + per_chunk).min(blocks.1);
             let part = mc.run_blocks(self.seed, b..end, self.samples);
             progress(part.blocks.iter().map(|s| s.count).sum());
-            parts.push(part);
+            match &mut whole {
+                Some(w) => w.absorb(part),
+                None => whole = Some(part),
+            }
             b = end;
         }
-        Ok(parts)
+        Ok(whole.into_iter().collect())
     }
 
     fn finish(&self, parts: Vec<McPartial>) -> Result<McResult, String> {

@@ -22,6 +22,12 @@ async function open(page, url, count) {
     return cs.length >= n && cs.every((c) => c.width > 0 && c.toDataURL().length > 5000);
   }, count, { timeout: 30000 });
   await page.waitForFunction(() => !document.querySelector('.progress'), null, { timeout: 60000 });
+  // Charts drawn after the run (a page's final view, a sweep that follows its first run):
+  // waited for here, a chart never drawn is then reported by the checks.
+  await page.waitForFunction(() => !document.querySelector('.view-state[data-final="false"]')
+    && [...document.querySelectorAll('figure.chart canvas')].every((c) => c.hasAttribute('data-axes')),
+  null, { timeout: 30000 }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('.progress'), null, { timeout: 60000 });
 }
 
 /** Each range input moves with ArrowRight and comes back with ArrowLeft. */

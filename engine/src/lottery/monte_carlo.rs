@@ -59,6 +59,21 @@ pub struct McPartial {
     pub max: f64,
 }
 
+impl McPartial {
+    /// Takes in `other`'s blocks and counts: one part for both, with the same result
+    /// ([`TicketMonteCarlo::finish`] sums the blocks in block order; counts, minimum
+    /// and maximum do not depend on the order). A worker sends one part a range.
+    pub fn absorb(&mut self, other: McPartial) {
+        self.blocks.extend(other.blocks);
+        self.above_price += other.above_price;
+        match (&mut self.histogram, other.histogram) {
+            (Some(h), Some(o)) => h.merge(&o),
+            (h, o) => *h = h.take().or(o),
+        }
+        (self.min, self.max) = (self.min.min(other.min), self.max.max(other.max));
+    }
+}
+
 /// The finished estimate.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
