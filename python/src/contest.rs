@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyList};
 
 use et_engine::api;
 
-use crate::convert::{array, error, parse, to_py, value_error};
+use crate::convert::{array, array_from, error, parse, to_py, value_error};
 use crate::numbers::plain_floats;
 use crate::out::to_py_with;
 use crate::{engine, Kwargs};
@@ -48,9 +48,10 @@ fn plain_curve(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<Option<(Vec<f64>,
     })
 }
 
-/// The outcome as a dict with its per-player arrays; the strategies' long arrays are
-/// copied straight into NumPy (not through the serializer, number by number). The
-/// arrays are made first and written with the outcome's fields, into one dict.
+/// The outcome as a dict with its per-player arrays; the strategies' arrays go straight
+/// to NumPy (not through the serializer, number by number; the long ones handed over,
+/// as the serializer's). The arrays are made first and written with the outcome's
+/// fields, into one dict.
 fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult<Bound<'py, PyAny>> {
     let strategies = o.strategies.take();
     let mut extra = Vec::with_capacity(5);
@@ -59,12 +60,12 @@ fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult
     }
     if let Some(strategies) = strategies {
         let mut list = Vec::with_capacity(strategies.len());
-        for s in &strategies {
+        for s in strategies {
             let one = PyDict::new(py);
-            one.set_item(intern!(py, "support"), array(py, &s.support)?)?;
-            one.set_item(intern!(py, "probs"), array(py, &s.probs)?)?;
-            if let Some(cdf) = &s.cdf {
-                one.set_item(intern!(py, "cdf"), array(py, cdf)?)?;
+            one.set_item(intern!(py, "support"), array_from(py, s.support)?)?;
+            one.set_item(intern!(py, "probs"), array_from(py, s.probs)?)?;
+            if let Some(cdf) = s.cdf {
+                one.set_item(intern!(py, "cdf"), array_from(py, cdf)?)?;
             }
             list.push(one);
         }

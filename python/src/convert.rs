@@ -252,6 +252,16 @@ pub fn array<'py>(py: Python<'py>, xs: &[f64]) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
+/// A float64 NumPy array of `xs`: up to 256 numbers copied (one allocation), longer
+/// ones handed over without a copy (the array's base then holds the vector).
+pub fn array_from(py: Python<'_>, xs: Vec<f64>) -> PyResult<Bound<'_, PyAny>> {
+    if xs.len() <= 256 {
+        array(py, &xs)
+    } else {
+        Ok(PyArray1::from_vec(py, xs).into_any())
+    }
+}
+
 /// Makes sure the NumPy C API is reachable (a clear ImportError otherwise).
 pub fn numpy_ready(py: Python<'_>) -> PyResult<()> {
     let a = PyArray1::<f64>::zeros(py, 0, false);
