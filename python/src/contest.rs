@@ -6,7 +6,8 @@ use pyo3::types::{PyDict, PyList};
 
 use et_engine::api;
 
-use crate::convert::{array, array_from, error, parse, to_py, value_error};
+use crate::arrays::{array, array_from};
+use crate::convert::{error, parse, to_py, value_error};
 use crate::numbers::plain_floats;
 use crate::out::to_py_with;
 use crate::{engine, Kwargs};

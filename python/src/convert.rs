@@ -3,14 +3,12 @@
 //! api's camelCase ones on the way in and back on the way out; lists of numbers come back
 //! as NumPy arrays.
 
-use numpy::{npyffi, PyArray1, PyArrayDescr, PyArrayMethods};
+use numpy::PyArray1;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::ptr::null_mut;
 
 use et_engine::EngineError;
 
@@ -224,42 +222,6 @@ pub fn check_fields(d: &Bound<'_, PyDict>, allowed: &[&str]) -> PyResult<()> {
 /// NumPy arrays (float64, or int64 when every element is an integer; see `out`).
 pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     crate::out::to_py_with(py, value, Vec::new())
-}
-
-/// NumPy's array type and float64 dtype, looked up once (the numpy crate looks both up
-/// for every array: a curve of four α makes 26).
-static F64_ARRAYS: PyOnceLock<(usize, Py<PyArrayDescr>)> = PyOnceLock::new();
-
-/// A float64 NumPy array of `xs`: a copy owning its data, as `PyArray1::from_slice`.
-pub fn array<'py>(py: Python<'py>, xs: &[f64]) -> PyResult<Bound<'py, PyAny>> {
-    let (ty, descr) = F64_ARRAYS.get_or_init(py, || {
-        // SAFETY: the NumPy C API is loaded (`numpy_ready`, at import).
-        let ty = unsafe { npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type) };
-        (ty as usize, numpy::dtype::<f64>(py).unbind())
-    });
-    let mut dims = [xs.len() as npyffi::npy_intp];
-    // SAFETY: NewFromDescr takes the dtype reference given to it (a new one) and returns
-    // a new 1-D C-contiguous float64 array of `xs.len()` elements, or null with an
-    // exception set; its data is written before anything can read it.
-    unsafe {
-        let d = descr.clone_ref(py).into_ptr().cast();
-        let api = &npyffi::PY_ARRAY_API;
-        let (strides, data, base) = (null_mut(), null_mut(), null_mut());
-        let ptr = api.PyArray_NewFromDescr(py, *ty as *mut _, d, 1, dims.as_mut_ptr(), strides, data, 0, base);
-        let a = Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked::<PyArray1<f64>>();
-        std::ptr::copy_nonoverlapping(xs.as_ptr(), a.data(), xs.len());
-        Ok(a.into_any())
-    }
-}
-
-/// A float64 NumPy array of `xs`: up to 256 numbers copied (one allocation), longer
-/// ones handed over without a copy (the array's base then holds the vector).
-pub fn array_from(py: Python<'_>, xs: Vec<f64>) -> PyResult<Bound<'_, PyAny>> {
-    if xs.len() <= 256 {
-        array(py, &xs)
-    } else {
-        Ok(PyArray1::from_vec(py, xs).into_any())
-    }
 }
 
 /// Makes sure the NumPy C API is reachable (a clear ImportError otherwise).

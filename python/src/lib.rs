@@ -13,6 +13,7 @@ use std::time::Instant;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+mod arrays;
 mod contest;
 mod convert;
 mod lottery;

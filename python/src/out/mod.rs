@@ -89,7 +89,7 @@ impl Out {
             Out::UInt(u) => u.into_pyobject(py)?.into_any(),
             Out::Float(x) => x.into_pyobject(py)?.into_any(),
             Out::Str(s) => s.into_pyobject(py)?.into_any(),
-            Out::Floats(v) => crate::convert::array_from(py, v)?,
+            Out::Floats(v) => crate::arrays::array_from(py, v)?,
             Out::Seq(v) if !v.is_empty() && v.iter().all(|x| x.number().is_some()) => {
                 match v.iter().map(Out::integer).collect::<Option<Vec<i64>>>() {
                     Some(ints) => PyArray1::from_vec(py, ints).into_any(),

@@ -1,0 +1,69 @@
+//! Float64 NumPy arrays from the engine's numbers, made with NumPy's array type and
+//! dtype looked up once (the numpy crate looks both up for every array; a curve of four
+//! α makes 26). Up to 256 numbers are copied into an array owning its data; longer
+//! vectors are handed over without a copy, the array's base a capsule holding the
+//! vector (not a tracked object: the garbage collector has nothing more to visit).
+
+use std::ptr::null_mut;
+
+use numpy::npyffi::{self, npy_intp, NPY_ARRAY_WRITEABLE, PY_ARRAY_API};
+use numpy::{PyArray1, PyArrayDescr, PyArrayMethods};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyCapsule;
+
+/// NumPy's array type (its address) and float64 dtype.
+static F64_ARRAYS: PyOnceLock<(usize, Py<PyArrayDescr>)> = PyOnceLock::new();
+
+/// A new 1-D float64 array of `len` elements: its data `data` (kept alive by the caller's
+/// base) or, if null, allocated by NumPy.
+///
+/// # Safety
+/// `data`, if not null, points to `len` f64s that outlive the array.
+unsafe fn new_array(py: Python<'_>, len: usize, data: *mut f64) -> PyResult<Bound<'_, PyAny>> {
+    let (ty, descr) = F64_ARRAYS.get_or_init(py, || {
+        // SAFETY: the NumPy C API is loaded (`numpy_ready`, at import).
+        let ty = unsafe { npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type) };
+        (ty as usize, numpy::dtype::<f64>(py).unbind())
+    });
+    let mut dims = [len as npy_intp];
+    let flags = if data.is_null() { 0 } else { NPY_ARRAY_WRITEABLE };
+    // SAFETY: NewFromDescr takes the dtype reference given to it (a new one) and returns
+    // a new C-contiguous array of the given type and length, or null with an exception.
+    unsafe {
+        let d = descr.clone_ref(py).into_ptr().cast();
+        let (ty, dims, data) = (*ty as *mut _, dims.as_mut_ptr(), data.cast());
+        let ptr = PY_ARRAY_API.PyArray_NewFromDescr(py, ty, d, 1, dims, null_mut(), data, flags, null_mut());
+        Bound::from_owned_ptr_or_err(py, ptr)
+    }
+}
+
+/// A float64 NumPy array of `xs`: a copy owning its data, as `PyArray1::from_slice`.
+pub fn array<'py>(py: Python<'py>, xs: &[f64]) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: NumPy allocates the data, of `xs.len()` f64s, written before any read.
+    unsafe {
+        let a = new_array(py, xs.len(), null_mut())?;
+        let a = a.cast_into_unchecked::<PyArray1<f64>>();
+        std::ptr::copy_nonoverlapping(xs.as_ptr(), a.data(), xs.len());
+        Ok(a.into_any())
+    }
+}
+
+/// A float64 NumPy array of `xs`: up to 256 numbers copied, longer ones handed over.
+pub fn array_from(py: Python<'_>, mut xs: Vec<f64>) -> PyResult<Bound<'_, PyAny>> {
+    if xs.len() <= 256 {
+        return array(py, &xs);
+    }
+    let (len, data) = (xs.len(), xs.as_mut_ptr());
+    // The vector's buffer stays where it is when the vector moves into the capsule.
+    let owner = PyCapsule::new_with_value(py, xs, c"et_engine.array")?;
+    // SAFETY: the data lives as long as the capsule, which becomes the array's base
+    // (SetBaseObject takes its reference, also when it fails).
+    unsafe {
+        let a = new_array(py, len, data)?;
+        if PY_ARRAY_API.PyArray_SetBaseObject(py, a.as_ptr().cast(), owner.into_ptr()) < 0 {
+            return Err(PyErr::fetch(py));
+        }
+        Ok(a)
+    }
+}
