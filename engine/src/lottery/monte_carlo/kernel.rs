@@ -56,6 +56,11 @@ impl<R: Rng> LnSamplerUser<R> for ScalarJob<'_, R> {
 impl TicketMonteCarlo {
     /// Draws block `block` of `seed` (`count` samples) into `hist` and `out`: the sums of
     /// `V − price` and its square.
+    ///
+    /// Never inlined: a browser compiles wasm first with a quick baseline compiler and
+    /// swaps in optimized code for a function's *next* call, so the hot loop lives in a
+    /// function entered once a block, not in one entered once a worker's range.
+    #[inline(never)]
     pub(super) fn block_sums(
         &self,
         seed: u64,
