@@ -6,7 +6,7 @@ use std::rc::Weak;
 
 use yew::Callback;
 
-use super::pool_inner::Inner;
+use super::pool_inner::{now, Inner};
 use super::protocol::Work;
 use super::status::PoolEvent;
 
@@ -42,7 +42,7 @@ impl<W: Work> Merge<W> {
     /// page in a task of its own; dropped if the pool has started another run meanwhile.
     pub fn run(self, weak: Weak<RefCell<Inner<W>>>, on_event: Callback<PoolEvent<W::Output>>) {
         let results = Vec::with_capacity(self.jobs.len());
-        let jobs = self.jobs.into_iter();
+        let jobs = self.jobs.into_iter().peekable();
         let head = (self.run, self.seconds, self.workers, self.first_view);
         step(jobs, results, head, weak, on_event);
     }
@@ -51,9 +51,15 @@ impl<W: Work> Merge<W> {
 /// The run, its wall time, workers and whether it is a first view.
 type Head = (u64, f64, usize, bool);
 
-/// Merges the next job in a task of its own, then the one after, …, then the result.
+/// Milliseconds of merging a task (then the next task goes on): short tasks, and no
+/// task a job when a run has many small ones (a sweep's 80: timers nested this deep
+/// wait at least 4 ms each).
+const SLICE_MS: f64 = 8.0;
+
+/// Merges the next jobs in a task of its own (as many as fit in [`SLICE_MS`]), then the
+/// next ones in another, …, then hands over the result in a task of its own.
 fn step<W: Work>(
-    mut jobs: std::vec::IntoIter<(W, Vec<W::Part>)>,
+    mut jobs: std::iter::Peekable<std::vec::IntoIter<(W, Vec<W::Part>)>>,
     mut results: Vec<W::Output>,
     head: Head,
     weak: Weak<RefCell<Inner<W>>>,
@@ -63,7 +69,7 @@ fn step<W: Work>(
         if weak.upgrade().map(|i| i.borrow().run) != Some(head.0) {
             return;
         }
-        let Some((job, parts)) = jobs.next() else {
+        if jobs.peek().is_none() {
             let (_, seconds, workers, first_view) = head;
             return on_event.emit(PoolEvent::Finished {
                 results,
@@ -71,10 +77,13 @@ fn step<W: Work>(
                 workers,
                 first_view,
             });
-        };
-        match job.finish(parts) {
-            Ok(r) => results.push(r),
-            Err(e) => return on_event.emit(PoolEvent::Failed(e)),
+        }
+        let t0 = now();
+        while let Some((job, parts)) = jobs.next_if(|_| now() - t0 < SLICE_MS) {
+            match job.finish(parts) {
+                Ok(r) => results.push(r),
+                Err(e) => return on_event.emit(PoolEvent::Failed(e)),
+            }
         }
         step(jobs, results, head, weak, on_event)
     })
