@@ -281,11 +281,17 @@ fn worker_script() -> String {
 
 /// Runs `jobs` on a real pool of workers; the results and the number of workers.
 async fn on_the_pool<W: Work>(jobs: Vec<W>) -> (Vec<W::Output>, usize) {
+    on_the_pool_of(&worker_script(), jobs, || ()).await
+}
+
+/// [`on_the_pool`] with workers running `script`; `started` is called once the run has
+/// started.
+async fn on_the_pool_of<W: Work>(script: &str, jobs: Vec<W>, started: impl FnOnce()) -> (Vec<W::Output>, usize) {
     let got = Rc::new(RefCell::new(None));
     let pool = {
         let got = got.clone();
         Pool::<W>::with_script(
-            &worker_script(),
+            script,
             Callback::from(move |e: PoolEvent<W::Output>| match e {
                 PoolEvent::Progress { .. } => {}
                 e => *got.borrow_mut() = Some(e),
@@ -293,6 +299,7 @@ async fn on_the_pool<W: Work>(jobs: Vec<W>) -> (Vec<W::Output>, usize) {
         )
     };
     pool.run(jobs, false);
+    started();
     for _ in 0..1200 {
         if got.borrow().is_some() {
             break;
@@ -352,43 +359,19 @@ async fn start_early_workers(script: &str) {
 async fn a_pool_adopts_the_loaders_workers_and_their_early_messages() {
     let script = worker_script();
     start_early_workers(&script).await;
-    let got = Rc::new(RefCell::new(None));
-    let pool = {
-        let got = got.clone();
-        Pool::<McJob>::with_script(
-            &script,
-            Callback::from(move |e: PoolEvent<McResult>| {
-                if !matches!(e, PoolEvent::Progress { .. }) {
-                    *got.borrow_mut() = Some(e);
-                }
-            }),
-        )
-    };
     let jobs = mc_jobs();
     let here: Vec<String> = jobs.iter().map(|j| bits(&j.run_all().unwrap())).collect();
-    pool.run(jobs, false);
-    let window = web_sys::window().unwrap();
-    let left = js_sys::Array::from(&js_sys::Reflect::get(&window, &"__etWorkers".into()).unwrap());
-    let taken = 2.min(et_explorer::worker::pool::worker_count()) as u32;
-    assert_eq!(
-        left.length(),
-        2 - taken,
-        "one early worker taken a worker (a failed one dropped)"
-    );
-    for _ in 0..1200 {
-        if got.borrow().is_some() {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(100).await;
-    }
-    let event = got.borrow_mut().take();
-    pool.cancel();
-    match event {
-        Some(PoolEvent::Finished { results, workers, .. }) => {
-            assert!(workers > 0, "ran on workers");
-            assert_eq!(results.iter().map(bits).collect::<Vec<_>>(), here);
-        }
-        Some(PoolEvent::Failed(e)) => panic!("the pool failed: {e}"),
-        _ => panic!("the pool did not finish within 120 s (an adopted worker's Ready lost?)"),
-    }
+    let taken_all = || {
+        let window = web_sys::window().unwrap();
+        let left = js_sys::Array::from(&js_sys::Reflect::get(&window, &"__etWorkers".into()).unwrap());
+        let taken = 2.min(et_explorer::worker::pool::worker_count()) as u32;
+        assert_eq!(
+            left.length(),
+            2 - taken,
+            "one early worker taken a worker (a failed one dropped)"
+        );
+    };
+    let (results, workers) = on_the_pool_of(&script, jobs, taken_all).await;
+    assert!(workers > 0, "ran on workers");
+    assert_eq!(results.iter().map(bits).collect::<Vec<_>>(), here);
 }

@@ -131,9 +131,13 @@ pub fn pool_step(draw: &mut Result<PoolDraw, String>) -> Option<PoolsRun> {
 /// Pool sizes 1, 2, 4, …, 1024 with the closed form and a simulation of
 /// [`POOL_TICKETS`] tickets, in one go (the page draws them a step a task).
 pub fn pool_run(s: &TicketState) -> PoolsRun {
-    let mut draw = pool_start(s);
+    to_end(pool_start(s), pool_step)
+}
+
+/// Every step of a computation made of steps, on this thread: its result.
+fn to_end<S, T>(mut state: S, step: fn(&mut S) -> Option<T>) -> T {
     loop {
-        if let Some(r) = pool_step(&mut draw) {
+        if let Some(r) = step(&mut state) {
             return r;
         }
     }
@@ -219,12 +223,7 @@ const HOLDER_POINTS: usize = 200;
 /// The holders' process simulation and each holder's expected cumulative value, in one
 /// go (the page runs it a step a task).
 pub fn holders_run(s: &TicketState) -> HoldersRun {
-    let mut draw = holders_start(s);
-    loop {
-        if let Some(r) = holders_step(&mut draw) {
-            return r;
-        }
-    }
+    to_end(holders_start(s), holders_step)
 }
 
 #[cfg(test)]
