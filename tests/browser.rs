@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use et_explorer::components::chart::{render, ChartProps};
 use et_explorer::components::slider::SliderProps;
-use et_explorer::components::{Chart, Slider};
+use et_explorer::components::{Chart, Later, Slider};
 use et_explorer::pages::ticket_value::figures::{issued_vs_n, share_vs_n, value_vs_n};
 use et_explorer::pages::ticket_value::state::{params, TicketState};
 use wasm_bindgen::JsCast;
@@ -220,4 +220,55 @@ async fn the_app_renders_the_ticket_page_with_every_chart_drawn() {
     assert!(text.contains("zz"), "a notice for zz: {text}");
     let hash = window.location().hash().unwrap();
     assert!(hash.contains("n=5000") && !hash.contains("zz"), "{hash}");
+}
+
+/// A chart, then a part that waits for it.
+#[yew::function_component]
+fn ChartThenLater() -> yew::Html {
+    let figure = Rc::new(value_vs_n(&TicketState::default()).unwrap());
+    yew::html! {
+        <>
+            <Chart {figure} name="first" />
+            <Later height={200}><p class="waited">{ "below the fold" }</p></Later>
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_later_part_waits_for_the_charts_above_it_and_their_paint() {
+    let host = mount_point("div", 500);
+    yew::Renderer::<ChartThenLater>::with_root(host.clone()).render();
+    let (canvas, waited) = (|| host.query_selector("canvas").unwrap(), || host.query_selector(".waited").unwrap());
+    let mut drawn_first = None;
+    for _ in 0..100 {
+        if waited().is_some() {
+            drawn_first = Some(canvas().unwrap().has_attribute("data-axes"));
+            break;
+        }
+        if canvas().is_some() {
+            assert!(host.query_selector(".later").unwrap().is_some(), "a placeholder meanwhile");
+        }
+        sleep(5).await;
+    }
+    assert_eq!(drawn_first, Some(true), "shown, and only after the chart was drawn");
+    assert!(host.query_selector(".later").unwrap().is_none(), "the placeholder is gone");
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_s_data_table_is_built_when_opened() {
+    let host = mount_point("div", 500);
+    let props = ChartProps {
+        figure: Rc::new(value_vs_n(&TicketState::default()).unwrap()),
+        height: 280,
+        name: "table".into(),
+    };
+    yew::Renderer::<Chart>::with_root_and_props(host.clone(), props).render();
+    sleep(50).await;
+    let cells = || host.query_selector_all("details.chart-data td").unwrap().length();
+    assert_eq!(cells(), 0, "closed: no table built");
+    assert!(host.query_selector(".chart-data-summary").unwrap().is_some(), "the summary the canvas points to");
+    let details: web_sys::HtmlDetailsElement = host.query_selector("details").unwrap().unwrap().dyn_into().unwrap();
+    details.set_open(true);
+    sleep(50).await;
+    assert!(cells() > 100, "opened: {} cells", cells());
 }

@@ -57,18 +57,19 @@ fn use_chart_height(name: &AttrValue, height: u32) -> u32 {
 }
 
 /// What a chart's next drawing needs: the latest figure, size and pixel ratio, and whether a drawing is
-/// already scheduled (it then draws the latest when its turn comes).
+/// already queued (it then draws the latest when its turn comes).
 struct NextDrawing {
     latest: Option<(Rc<Figure>, u32, u32, f64)>,
     scheduled: bool,
-    timer: Option<gloo_timers::callback::Timeout>,
 }
 
 /// Draws `fig` on `canvas` whenever it, the size or the pixel ratio change; keeps the
 /// plot's geometry (for the hover) and the drawing error. Each chart draws in a task of
-/// its own, just after the render (a page that gets a run's results draws its charts one
-/// task each, not all in one long frame); changes made before that task runs are drawn by
-/// it (a figure that grows point by point is not starved), and unmounting cancels it.
+/// its own after the render, in the page's order of drawing ([`paint_order`]: charts
+/// first, then what waits for them); changes made before that task runs are drawn by it
+/// (a figure that grows point by point is not starved), and unmounting cancels it.
+///
+/// [`paint_order`]: super::paint_order
 #[hook]
 fn use_drawing(
     canvas: &NodeRef,
@@ -80,13 +81,8 @@ fn use_drawing(
     let next = use_mut_ref(|| NextDrawing {
         latest: None,
         scheduled: false,
-        timer: None,
     });
     let error = use_state_eq(|| None::<String>);
-    {
-        let next = next.clone();
-        use_effect_with((), move |_| move || drop(next.borrow_mut().timer.take()));
-    }
     {
         let (canvas, geometry, error) = (canvas.clone(), geometry.clone(), error.clone());
         let deps = (fig.clone(), size.0, size.1, dpr.to_bits());
@@ -95,31 +91,46 @@ fn use_drawing(
             n.latest = Some((fig.clone(), *w, *h, dpr));
             if !n.scheduled {
                 n.scheduled = true;
-                let next = next.clone();
-                n.timer = Some(gloo_timers::callback::Timeout::new(0, move || {
+                // Held weakly: a chart unmounted before its turn draws nothing.
+                let next = Rc::downgrade(&next);
+                super::paint_order::chart(move || {
+                    let Some(next) = next.upgrade() else { return };
                     let latest = {
                         let mut n = next.borrow_mut();
                         n.scheduled = false;
                         n.latest.clone()
                     };
                     if let (Some(c), Some((fig, w, h, dpr))) = (canvas.cast::<HtmlCanvasElement>(), latest) {
-                        if w > 0 {
-                            match render(&c, &fig, w, h, dpr) {
-                                Ok(g) => {
-                                    // What the axes show, for checks of every chart.
-                                    let _ = c.set_attribute("data-axes", &g.axes_json());
-                                    *geometry.borrow_mut() = Some(g);
-                                    error.set(None);
-                                }
-                                Err(e) => error.set(Some(e.to_string())),
-                            }
-                        }
+                        draw_now(&c, &fig, (w, h, dpr), &geometry, &error);
                     }
-                }));
+                });
             }
         });
     }
     (geometry, (*error).clone())
+}
+
+/// Draws `fig` at `w × h` CSS pixels and pixel ratio `dpr` (nothing while the width is
+/// unknown); keeps the geometry or the error.
+fn draw_now(
+    c: &HtmlCanvasElement,
+    fig: &Figure,
+    (w, h, dpr): (u32, u32, f64),
+    geometry: &std::cell::RefCell<Option<PlotGeometry>>,
+    error: &UseStateHandle<Option<String>>,
+) {
+    if w == 0 {
+        return;
+    }
+    match render(c, fig, w, h, dpr) {
+        Ok(g) => {
+            // What the axes show, for checks of every chart.
+            let _ = c.set_attribute("data-axes", &g.axes_json());
+            *geometry.borrow_mut() = Some(g);
+            error.set(None);
+        }
+        Err(e) => error.set(Some(e.to_string())),
+    }
 }
 
 /// The readings under the pointer: a hairline and a box beside it.

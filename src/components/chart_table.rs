@@ -103,20 +103,32 @@ pub struct ChartTableProps {
     pub id: AttrValue,
 }
 
-/// The chart's data, collapsed until opened.
+/// The chart's data, collapsed until opened; its tables are built only once opened
+/// (a page's charts then render without their hundreds of table cells, and a chart that
+/// changes while its table is closed rebuilds none).
 #[function_component]
 pub fn ChartTable(props: &ChartTableProps) -> Html {
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details = e.target_dyn_into::<web_sys::HtmlDetailsElement>();
+            open.set(details.is_some_and(|d| d.open()));
+        })
+    };
     let fig = &props.figure;
     let names: Vec<&str> = fig.series.iter().map(|s| s.name()).filter(|n| !n.is_empty()).collect();
     html! {
-        <details class="chart-data">
+        <details class="chart-data" {ontoggle}>
             <summary>{ "Data table" }</summary>
             <p id={props.id.clone()} class="chart-data-summary">
                 { format!("{}: {} against {}; series: {}.", fig.title, fig.y.title(), fig.x.title(), names.join(", ")) }
             </p>
-            <div class="table-scroll">
-                { for fig.series.iter().filter(|s| !matches!(s, Series::Label { .. })).map(|s| series_table(fig, s)) }
-            </div>
+            if *open {
+                <div class="table-scroll">
+                    { for fig.series.iter().filter(|s| !matches!(s, Series::Label { .. })).map(|s| series_table(fig, s)) }
+                </div>
+            }
         </details>
     }
 }

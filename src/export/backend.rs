@@ -125,6 +125,10 @@ impl DrawingBackend for Backend<'_> {
         text: &str,
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<BackendError>> {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(size) = super::text_size::text_size(text, style) {
+            return Ok(size);
+        }
         each!(self, b => b.estimate_text_size(text, style))
     }
 

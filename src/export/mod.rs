@@ -5,6 +5,11 @@
 mod backend;
 pub mod png_text;
 pub mod provenance;
+#[cfg(target_arch = "wasm32")]
+mod text_size;
+mod warm;
+
+pub use warm::warm_up;
 
 pub use provenance::Provenance;
 
@@ -19,6 +24,7 @@ use backend::Backend;
 
 /// Sizes the canvas's backing store to `w × h` CSS pixels at `dpr` and draws.
 pub fn render(canvas: &HtmlCanvasElement, fig: &Figure, w: u32, h: u32, dpr: f64) -> Result<PlotGeometry, DrawError> {
+    warm::drawn();
     canvas.set_width((w as f64 * dpr).round() as u32);
     canvas.set_height((h as f64 * dpr).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())

@@ -6,11 +6,13 @@
 // time is that of the last chart drawn once final. A sweep's own charts (the Primary
 // market's section.sweep) are left out: they are a separate run.
 // Usage: node tests/bench/page-first-chart.mjs [dist] [page…]   (after trunk build --release)
+// LOADS=n (default 3) cold loads a page; the best and the median are printed.
 import { openSite } from './site.mjs';
 import { watchCharts } from './watch-charts.mjs';
 
 const dist = process.argv[2] || 'dist';
 const ALL = ['ticket-value', 'allocation', 'secondary', 'primary', 'mechanisms', 'mainnet'];
+const LOADS = Number(process.env.LOADS || 3);
 const PAGES = process.argv.length > 3 ? process.argv.slice(3) : ALL;
 const { origin, browser, close } = await openSite(dist);
 
@@ -35,8 +37,9 @@ async function load(route) {
 try {
   for (const route of PAGES) {
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await load(route));
-    const fmt = (k) => `${Math.min(...runs.map((r) => r[k])).toFixed(0)} ms (${runs.map((r) => r[k].toFixed(0)).join(', ')})`;
+    for (let i = 0; i < LOADS; i++) runs.push(await load(route));
+    const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2; };
+    const fmt = (k) => `${Math.min(...runs.map((r) => r[k])).toFixed(0)} ms, median ${median(runs.map((r) => r[k])).toFixed(0)} (${runs.map((r) => r[k].toFixed(0)).join(', ')})`;
     console.log(`page first-chart/${route}: first ${fmt('first')}, final ${fmt('final')}`);
   }
 } finally {

@@ -24,7 +24,7 @@ async function open(page, url, count) {
   await page.waitForFunction(() => !document.querySelector('.progress'), null, { timeout: 60000 });
   // Charts drawn after the run (a page's final view, a sweep that follows its first run):
   // waited for here, a chart never drawn is then reported by the checks.
-  await page.waitForFunction(() => !document.querySelector('.view-state[data-final="false"]')
+  await page.waitForFunction(() => !document.querySelector('.view-state[data-final="false"], .later')
     && [...document.querySelectorAll('figure.chart canvas')].every((c) => c.hasAttribute('data-axes')),
   null, { timeout: 30000 }).catch(() => {});
   await page.waitForFunction(() => !document.querySelector('.progress'), null, { timeout: 60000 });
@@ -150,6 +150,10 @@ export async function embedChecks({ check, assert, page, origin }) {
   });
   await check('each chart has a data table with its numbers, linked by aria-describedby', async () => {
     await open(page, TICKET, 8);
+    // A table is built when its <details> opens: closed, none has a cell.
+    assert(await page.locator('details.chart-data td').count() === 0, 'tables built while closed');
+    await page.$$eval('details.chart-data', (ds) => ds.forEach((d) => { d.open = true; }));
+    await page.waitForFunction(() => [...document.querySelectorAll('details.chart-data')].every((d) => d.querySelector('tbody')));
     const tables = await page.$$eval('figure.chart', (figs) => figs.map((f) => {
       const c = f.querySelector('canvas');
       const d = document.getElementById(c.getAttribute('aria-describedby'));

@@ -531,6 +531,8 @@ try {
     }, n, { timeout: 60000 });
     await done(3);
     assert(await page.inputValue('#ctl-srange') === '4, 16', await page.inputValue('#ctl-srange'));
+    await page.$eval('figure[data-chart="sweep-capture"] details.chart-data', (d) => { d.open = true; });
+    await page.waitForSelector('figure[data-chart="sweep-capture"] .data-table tbody');
     const xs = await page.$$eval('figure[data-chart="sweep-capture"] .data-table tbody tr td:first-child', (tds) => tds.map((t) => t.textContent));
     assert(['4', '8', '16'].every((x) => xs.includes(x)), `sweep points ${xs.slice(0, 6)}`);
     await page.fill('#ctl-srange', '16, 4');

@@ -13,9 +13,9 @@ use super::params::Field;
 use super::run::{outcome, sweep_values, MechanismsOutcome, RunLabels};
 use super::state::{Action, MechanismsState};
 use super::tables::{numbers, reading, w4h_table};
-use crate::components::{long_work, run_status, view_state, Chart, ChoiceSelect, Notices, ViewState};
+use crate::components::{long_work, run_status, view_state, Chart, ChoiceSelect, Later, Notices, ViewState};
 use crate::format;
-use crate::hooks::{use_outcome_view, use_refined_pool_run, use_url_state, PageProps};
+use crate::hooks::{use_outcome_view, use_refined_pool_run, use_start_with, use_url_state, PageProps};
 use crate::worker::mechanisms_job::MechanismsJob;
 use crate::worker::status::RunStatus;
 
@@ -44,7 +44,7 @@ pub fn MechanismsPage(props: &PageProps) -> Html {
     let jobs = use_memo(inputs, |s| s.jobs());
     {
         let (sim, s) = (sim.clone(), s.clone());
-        use_effect_with(jobs.clone(), move |jobs| {
+        use_start_with(jobs.clone(), move |jobs| {
             if let Ok(jobs) = &**jobs {
                 sim.run((s.sweep, sweep_values(s.sweep, s.captures.len())), jobs.clone());
             }
@@ -64,7 +64,7 @@ pub fn MechanismsPage(props: &PageProps) -> Html {
                 { view_line(s, status) }
                 { shown }
                 <ChoiceSelect<SweepParam> id="ctl-sweep" label="Sweep" selected={s.sweep} on_change={dispatch.reform(Action::Sweep)} />
-                { w4h_table(&s.shown) }
+                <Later height={300}>{ w4h_table(&s.shown) }</Later>
                 <p class="hint">{ format!(
                     "Seed {}: blocks of slots draw from their own streams, so the link reproduces every number bit for bit, however many workers share the run.",
                     format::exact(s.get(Field::Seed))

@@ -18,9 +18,9 @@ use super::state::{Action, MarketState};
 use super::sweep::{sweep_jobs, sweep_outcome, SweepLabels, SweepOutcome};
 use super::sweep_figures::{sweep_capture_figure, sweep_hhi_figure};
 use super::tables::{compare_table, holders_table, reading, summary};
-use crate::components::{long_work, run_status, view_state, Chart, ChoiceSelect, Notices, ViewState};
+use crate::components::{long_work, run_status, view_state, Chart, ChoiceSelect, Later, Notices, ViewState};
 use crate::format;
-use crate::hooks::{use_outcome_view, use_pool_run, use_refined_pool_run, use_url_state, PageProps};
+use crate::hooks::{use_outcome_view, use_pool_run, use_refined_pool_run, use_start_with, use_url_state, PageProps};
 use crate::worker::market_job::MarketJob;
 use crate::worker::status::RunStatus;
 use crate::worker::sweep_job::SweepJob;
@@ -56,7 +56,7 @@ pub fn MarketPage(props: &PageProps) -> Html {
     );
     {
         let (sim, s) = (sim.clone(), s.clone());
-        use_effect_with(jobs.clone(), move |jobs| {
+        use_start_with(jobs.clone(), move |jobs| {
             if let Ok(jobs) = &**jobs {
                 let jobs: Vec<MarketJob> = jobs.iter().map(|(_, j)| j.clone()).collect();
                 let rules: Vec<PricingRule> = jobs.iter().map(|j| j.0.pricing.rule()).collect();
@@ -183,11 +183,13 @@ fn results(s: &MarketState, o: &Rc<MarketOutcome>) -> Html {
                 <Chart figure={Rc::new(profit_figure(r))} name="profit" />
                 if let Some(f) = compare { <Chart figure={f} name="compare" /> }
             </div>
-            if o.results.len() > 1 { { compare_table(o, m) } }
-            { holders_table(o, r) }
-            if s.population == Population::Drawn {
-                <p class="hint">{ "A drawn population: each run draws its own holders from the seed in the study's tiers; the column c is run 1's draw, the other columns are means over runs of holder k of each draw." }</p>
-            }
+            <Later height={600}>
+                if o.results.len() > 1 { { compare_table(o, m) } }
+                { holders_table(o, r) }
+                if s.population == Population::Drawn {
+                    <p class="hint">{ "A drawn population: each run draws its own holders from the seed in the study's tiers; the column c is run 1's draw, the other columns are means over runs of holder k of each draw." }</p>
+                }
+            </Later>
         </>
     }
 }

@@ -15,7 +15,7 @@ use super::state::{params, Action, Field, Preset, TicketState};
 use super::tables::{duration, summary};
 use crate::charts::Figure;
 use crate::components::reward_data::NO_DATA;
-use crate::components::{AboutModel, Chart, ChoiceSelect, DataPanel, MainnetChoice, Notices, Slider};
+use crate::components::{AboutModel, Chart, ChoiceSelect, DataPanel, Later, MainnetChoice, Notices, Slider};
 use crate::format;
 use crate::hooks::{use_url_state, PageProps};
 use crate::url_state::{Param, Scale};
@@ -55,7 +55,7 @@ pub fn TicketValuePage(props: &PageProps) -> Html {
                 { chart_row(&figures[0], "value", math::TICKET_VALUE) }
                 { chart_row(&figures[1], "issued", math::ISSUED) }
                 { chart_row(&figures[2], "share", math::SHARE) }
-                <LotteryEngine state={s.clone()} {dispatch} />
+                <Later height={1600}><LotteryEngine state={s.clone()} {dispatch} /></Later>
             </section>
         </div>
     }

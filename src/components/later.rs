@@ -1,0 +1,33 @@
+//! A part of a page drawn after the page's first charts: a placeholder of its height
+//! until no chart waits to be drawn and the browser has painted (see [`paint_order`]).
+//!
+//! [`paint_order`]: super::paint_order
+
+use yew::prelude::*;
+
+use super::paint_order;
+
+/// Properties of [`Later`].
+#[derive(Properties, PartialEq)]
+pub struct LaterProps {
+    /// What waits.
+    pub children: Html,
+    /// The placeholder's height in CSS pixels (about the part's, so the page does not jump).
+    #[prop_or(400)]
+    pub height: u32,
+}
+
+/// Its children, once the charts above them are drawn and painted.
+#[function_component]
+pub fn Later(props: &LaterProps) -> Html {
+    let shown = use_state_eq(|| false);
+    {
+        let shown = shown.setter();
+        use_effect_with((), move |_| paint_order::later(move || shown.set(true)));
+    }
+    if *shown {
+        props.children.clone()
+    } else {
+        html! { <div class="later" aria-busy="true" style={format!("min-height: {}px", props.height)}></div> }
+    }
+}
