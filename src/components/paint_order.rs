@@ -21,8 +21,12 @@ struct Queue {
     charts: VecDeque<Job>,
     /// What waits for the charts and a paint.
     later: VecDeque<Job>,
-    /// A task (or a paint) is awaited: nothing more to schedule.
-    scheduled: bool,
+    /// A step's task is scheduled.
+    step: bool,
+    /// A paint (or its timeout) is awaited.
+    waiting: bool,
+    /// The browser has painted since the last waiting part ran.
+    painted: bool,
 }
 
 thread_local! {
@@ -32,60 +36,72 @@ thread_local! {
 /// Runs `job` (a chart's drawing) in a task of its own, after the drawings asked before it.
 pub fn chart(job: impl FnOnce() + 'static) {
     QUEUE.with(|q| q.borrow_mut().charts.push_back(Box::new(job)));
-    schedule(false);
+    schedule();
 }
 
 /// Runs `job` once no chart waits to be drawn and the browser has painted since.
 pub fn later(job: impl FnOnce() + 'static) {
     QUEUE.with(|q| q.borrow_mut().later.push_back(Box::new(job)));
-    schedule(false);
+    schedule();
 }
 
-/// Schedules the next step, unless one is: a task for a chart, a paint then a task for
-/// a part that waits (`after_paint` when the paint has been seen).
-fn schedule(after_paint: bool) {
+/// What to schedule next: a step's task for a chart (or for a waiting part after a
+/// paint), or a wait for the next paint.
+fn schedule() {
     let Some(w) = web_sys::window() else { return };
-    let (charts, later) = QUEUE.with(|q| {
+    let (step, wait) = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        let busy = q.scheduled;
-        q.scheduled = true;
-        (!busy && !q.charts.is_empty(), !busy && !q.later.is_empty())
+        let ready = !q.charts.is_empty() || (!q.later.is_empty() && q.painted);
+        let step = ready && !q.step;
+        q.step |= step;
+        let wait = !q.later.is_empty() && !q.painted && !std::mem::replace(&mut q.waiting, true);
+        (step, wait)
     });
-    if charts || (later && after_paint) {
-        let step = Closure::once_into_js(step);
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0);
-    } else if later {
-        // The first of a paint or a timeout (a hidden tab paints none) runs the step.
+    if step {
+        let go = Closure::once_into_js(run_step);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 0);
+    }
+    if wait {
+        // The first of a paint or a timeout (a hidden tab paints none) ends the wait;
+        // the step then runs in a task after the paint.
         let fired = std::rc::Rc::new(std::cell::Cell::new(false));
         for paint in [true, false] {
             let fired = fired.clone();
             let go = Closure::once_into_js(move || {
                 if !fired.replace(true) {
-                    QUEUE.with(|q| q.borrow_mut().scheduled = false);
-                    schedule(true);
+                    QUEUE.with(|q| {
+                        let mut q = q.borrow_mut();
+                        (q.waiting, q.painted) = (false, true);
+                    });
+                    schedule();
                 }
             });
+            let f = go.unchecked_ref();
             let _ = if paint {
-                w.request_animation_frame(go.unchecked_ref()).map(drop)
+                w.request_animation_frame(f).map(drop)
             } else {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), PAINT_WAIT_MS)
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(f, PAINT_WAIT_MS)
                     .map(drop)
             };
         }
-    } else {
-        QUEUE.with(|q| q.borrow_mut().scheduled = false);
     }
 }
 
-/// One step: a chart's drawing if one waits, else a waiting part (after a paint).
-fn step() {
+/// One step: a chart's drawing if one waits, else a waiting part (the paint was seen).
+fn run_step() {
     let job = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        q.scheduled = false;
-        q.charts.pop_front().or_else(|| q.later.pop_front())
+        q.step = false;
+        if let Some(job) = q.charts.pop_front() {
+            return Some(job);
+        }
+        // A waiting part runs only after a paint; the next one waits for another.
+        let job = if q.painted { q.later.pop_front() } else { None };
+        q.painted &= job.is_none();
+        job
     });
     if let Some(job) = job {
         job();
     }
-    schedule(false);
+    schedule();
 }

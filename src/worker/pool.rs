@@ -69,7 +69,8 @@ impl<W: Work> Pool<W> {
     /// Starts a run of `jobs`, replacing any run under way. With `first_view`, the first
     /// job's first range (dispatched first) is merged alone as soon as it is back and sent
     /// as a [`PoolEvent::Finished`] marked `first_view` — a genuine subset of the final result, which follows
-    /// unchanged (if that job has more than one range; the range is run once more).
+    /// unchanged (if that job has more than one range, and the others are not all back
+    /// before it: the final result then comes alone).
     pub fn run(&self, jobs: Vec<W>, first_view: bool) {
         if self.busy() {
             self.cancel();

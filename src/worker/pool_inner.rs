@@ -208,8 +208,7 @@ pub fn on_message<W: Work>(
 
 /// Worker `k` finished its range of job `task`: the run's parts to merge once every range
 /// is back; else, if it was the first job's first range and a first view is owed, that
-/// view's (those parts merged alone, the range queued again for the final merge: a first
-/// range is small, and its rerun gives the same bits).
+/// view's (a copy of those parts merged alone; they also wait for the final merge).
 fn done<W: Work>(i: &mut Inner<W>, k: usize, task: usize, parts: Vec<W::Part>) -> Option<Merge<W>> {
     let first = i.slots.get_mut(k).is_some_and(|s| {
         s.busy = false;
@@ -217,13 +216,13 @@ fn done<W: Work>(i: &mut Inner<W>, k: usize, task: usize, parts: Vec<W::Part>) -
     });
     let (seconds, workers) = ((now() - i.started) / 1000.0, i.slots.len());
     let run = i.run;
-    if first && i.first_view {
-        i.first_view = false;
+    let all_back = i.queue.is_empty() && i.slots.iter().all(|s| !s.busy);
+    if first && std::mem::take(&mut i.first_view) && !all_back {
         let job = i.jobs.first()?.clone();
-        let range = job.ranges(workers as u64).first().copied()?;
-        i.queue.push_front((0, range));
+        let view = parts.clone();
+        i.parts[task].extend(parts);
         return Some(Merge {
-            jobs: vec![(job, parts)],
+            jobs: vec![(job, view)],
             run,
             seconds,
             workers,
@@ -231,7 +230,7 @@ fn done<W: Work>(i: &mut Inner<W>, k: usize, task: usize, parts: Vec<W::Part>) -
         });
     }
     i.parts[task].extend(parts);
-    if !(i.queue.is_empty() && i.slots.iter().all(|s| !s.busy)) {
+    if !all_back {
         return None;
     }
     let parts = std::mem::take(&mut i.parts);

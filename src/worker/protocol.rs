@@ -10,7 +10,7 @@ pub trait Work: Clone + Serialize + DeserializeOwned + 'static {
     /// Which kind of work a request holds (its tag in the request, see [`JobKind`]).
     const KIND: JobKind;
     /// What one range of work gives back (sent from a worker as JSON).
-    type Part: Serialize + DeserializeOwned + 'static;
+    type Part: Serialize + DeserializeOwned + Clone + 'static;
     /// The merged result.
     type Output: 'static;
 
