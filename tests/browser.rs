@@ -238,7 +238,10 @@ fn ChartThenLater() -> yew::Html {
 async fn a_later_part_waits_for_the_charts_above_it_and_their_paint() {
     let host = mount_point("div", 500);
     yew::Renderer::<ChartThenLater>::with_root(host.clone()).render();
-    let (canvas, waited) = (|| host.query_selector("canvas").unwrap(), || host.query_selector(".waited").unwrap());
+    let (canvas, waited) = (
+        || host.query_selector("canvas").unwrap(),
+        || host.query_selector(".waited").unwrap(),
+    );
     let mut drawn_first = None;
     for _ in 0..100 {
         if waited().is_some() {
@@ -246,12 +249,18 @@ async fn a_later_part_waits_for_the_charts_above_it_and_their_paint() {
             break;
         }
         if canvas().is_some() {
-            assert!(host.query_selector(".later").unwrap().is_some(), "a placeholder meanwhile");
+            assert!(
+                host.query_selector(".later").unwrap().is_some(),
+                "a placeholder meanwhile"
+            );
         }
         sleep(5).await;
     }
     assert_eq!(drawn_first, Some(true), "shown, and only after the chart was drawn");
-    assert!(host.query_selector(".later").unwrap().is_none(), "the placeholder is gone");
+    assert!(
+        host.query_selector(".later").unwrap().is_none(),
+        "the placeholder is gone"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -266,7 +275,10 @@ async fn a_chart_s_data_table_is_built_when_opened() {
     sleep(50).await;
     let cells = || host.query_selector_all("details.chart-data td").unwrap().length();
     assert_eq!(cells(), 0, "closed: no table built");
-    assert!(host.query_selector(".chart-data-summary").unwrap().is_some(), "the summary the canvas points to");
+    assert!(
+        host.query_selector(".chart-data-summary").unwrap().is_some(),
+        "the summary the canvas points to"
+    );
     let details: web_sys::HtmlDetailsElement = host.query_selector("details").unwrap().unwrap().dyn_into().unwrap();
     details.set_open(true);
     sleep(50).await;

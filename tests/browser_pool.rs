@@ -267,7 +267,8 @@ pub fn et_explorer_test_serve() {
 fn worker_script() -> String {
     let origin = web_sys::window().unwrap().location().origin().unwrap();
     let text = format!(
-        "import('{origin}/wasm-bindgen-test.js').then(async (m) => {{ \
+        "self.__requests = []; self.onmessage = (e) => self.__requests.push(e.data); \
+         import('{origin}/wasm-bindgen-test.js').then(async (m) => {{ \
            await m.default({{ module_or_path: '{origin}/wasm-bindgen-test_bg.wasm' }}); \
            m.et_explorer_test_serve(); \
          }}).catch((e) => setTimeout(() => {{ throw e; }}));"

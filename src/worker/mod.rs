@@ -95,5 +95,14 @@ pub fn serve() {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    handle::ready(&mut poster(scope));
+    handle::ready(&mut poster(scope.clone()));
+    // The requests the worker's script kept while this wasm was loading.
+    let key = JsValue::from_str("__requests");
+    let early = js_sys::Reflect::get(&scope, &key)
+        .ok()
+        .and_then(|a| a.dyn_into::<js_sys::Array>().ok());
+    let _ = js_sys::Reflect::delete_property(&scope, &key);
+    for text in early.iter().flat_map(|a| a.iter()).filter_map(|m| m.as_string()) {
+        receive(text, scope.clone());
+    }
 }

@@ -19,8 +19,9 @@ use super::pool_inner::{dispatch, fall_back, finish_here, now, on_message, Inner
 use super::protocol::Work;
 pub use super::status::PoolEvent;
 
-/// The worker script Trunk emits beside the page.
-const WORKER_URL: &str = "./mc-worker_loader.js";
+/// The worker's script (www/mc-worker-boot.js: Trunk's worker bindings, and the requests
+/// that arrive before its wasm has started kept for [`crate::worker::serve`]).
+const WORKER_URL: &str = "./mc-worker-boot.js";
 
 /// A pool of workers for jobs `W`; cheap to clone (shared).
 pub struct Pool<W: Work> {
@@ -45,7 +46,9 @@ impl<W: Work> Pool<W> {
         Self::with_script(WORKER_URL, on_event)
     }
 
-    /// A pool whose workers run `script` (a worker that calls [`crate::worker::serve`]).
+    /// A pool whose workers run `script`: a worker that calls [`crate::worker::serve`]
+    /// and, until then, keeps the messages it gets in `self.__requests` (the pool hands
+    /// a worker its first range without waiting for its `Ready`).
     pub fn with_script(script: &str, on_event: Callback<PoolEvent<W::Output>>) -> Self {
         Self {
             inner: Rc::new(RefCell::new(Inner::default())),

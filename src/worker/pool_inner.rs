@@ -15,6 +15,8 @@ use super::status::PoolEvent;
 /// One worker and its handlers.
 pub struct Slot {
     pub worker: Worker,
+    /// Whether it has said `Ready` (its wasm has loaded). A worker not yet ready takes
+    /// requests too (its script keeps them); a ready one is given work first.
     pub ready: bool,
     pub busy: bool,
     /// Whether the range it runs is the one a first view shows.
@@ -138,8 +140,11 @@ pub fn fall_back<W: Work>(weak: &Weak<RefCell<Inner<W>>>, on_event: &Callback<Po
 pub fn dispatch<W: Work>(inner: &Rc<RefCell<Inner<W>>>) {
     let mut i = inner.borrow_mut();
     let run = i.run;
-    for k in 0..i.slots.len() {
-        if !i.slots[k].ready || i.slots[k].busy {
+    // The ready workers first: the first range (a first view's) goes to one that can start it.
+    let mut order: Vec<usize> = (0..i.slots.len()).collect();
+    order.sort_by_key(|&k| !i.slots[k].ready);
+    for k in order {
+        if i.slots[k].busy {
             continue;
         }
         let Some((task, range)) = i.queue.pop_front() else {
