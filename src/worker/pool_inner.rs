@@ -139,27 +139,31 @@ pub fn fall_back<W: Work>(weak: &Weak<RefCell<Inner<W>>>, on_event: &Callback<Po
 
 pub fn dispatch<W: Work>(inner: &Rc<RefCell<Inner<W>>>) {
     let mut i = inner.borrow_mut();
-    let run = i.run;
     // The ready workers first: the first range (a first view's) goes to one that can start it.
-    let mut order: Vec<usize> = (0..i.slots.len()).collect();
-    order.sort_by_key(|&k| !i.slots[k].ready);
-    for k in order {
-        if i.slots[k].busy {
-            continue;
-        }
-        let Some((task, range)) = i.queue.pop_front() else {
-            break;
-        };
-        let req = Request::new(run, task, i.jobs[task].clone(), range);
-        if let Ok(text) = serde_json::to_string(&req) {
-            if i.slots[k].worker.post_message(&JsValue::from_str(&text)).is_ok() {
-                let first = i.first_view && task == 0 && range.0 == 0;
-                (i.slots[k].busy, i.slots[k].first) = (true, first);
+    for ready in [true, false] {
+        for k in 0..i.slots.len() {
+            if i.slots[k].busy || i.slots[k].ready != ready {
                 continue;
             }
+            let Some((task, range)) = i.queue.pop_front() else {
+                return;
+            };
+            post(&mut i, k, task, range);
         }
-        i.queue.push_front((task, range));
     }
+}
+
+/// Posts range `range` of job `task` to worker `k`; back to the queue's front if it fails.
+fn post<W: Work>(i: &mut Inner<W>, k: usize, task: usize, range: (u64, u64)) {
+    let req = Request::new(i.run, task, i.jobs[task].clone(), range);
+    if let Ok(text) = serde_json::to_string(&req) {
+        if i.slots[k].worker.post_message(&JsValue::from_str(&text)).is_ok() {
+            let first = i.first_view && task == 0 && range.0 == 0;
+            (i.slots[k].busy, i.slots[k].first) = (true, first);
+            return;
+        }
+    }
+    i.queue.push_front((task, range));
 }
 
 pub fn on_message<W: Work>(
