@@ -4,4 +4,6 @@
 self.__requests = [];
 self.onmessage = (e) => self.__requests.push(e.data);
 importScripts("./mc-worker.js");
-wasm_bindgen("./mc-worker_bg.wasm");
+// A wasm that fails to load (or panics on a kept request) becomes the worker's error
+// event, which the page's pool answers by finishing the run without it.
+wasm_bindgen("./mc-worker_bg.wasm").catch((e) => setTimeout(() => { throw e; }));

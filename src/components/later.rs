@@ -1,5 +1,6 @@
 //! A part of a page drawn after the page's first charts: a placeholder of its height
-//! until no chart waits to be drawn and the browser has painted (see [`paint_order`]).
+//! until no chart waits to be drawn and the browser has painted (see [`paint_order`]);
+//! at once in an embed (its one chart may be in the part).
 //!
 //! [`paint_order`]: super::paint_order
 
@@ -17,13 +18,20 @@ pub struct LaterProps {
     pub height: u32,
 }
 
-/// Its children, once the charts above them are drawn and painted.
+/// Its children, once the charts queued before them are drawn and painted (or at once,
+/// in an embed).
 #[function_component]
 pub fn Later(props: &LaterProps) -> Html {
-    let shown = use_state_eq(|| false);
+    // An embed shows one chart, which may be in here: nothing waits there.
+    let embed = use_context::<super::chart::EmbedTarget>().is_some();
+    let shown = use_state_eq(move || embed);
     {
         let shown = shown.setter();
-        use_effect_with((), move |_| paint_order::later(move || shown.set(true)));
+        use_effect_with((), move |_| {
+            if !embed {
+                paint_order::later(move || shown.set(true));
+            }
+        });
     }
     if *shown {
         props.children.clone()

@@ -54,7 +54,7 @@ fn schedule() {
         let ready = !q.charts.is_empty() || (!q.later.is_empty() && q.painted);
         let step = ready && !q.step;
         q.step |= step;
-        let wait = !q.later.is_empty() && !q.painted && !std::mem::replace(&mut q.waiting, true);
+        let wait = q.charts.is_empty() && !q.later.is_empty() && !q.painted && !std::mem::replace(&mut q.waiting, true);
         (step, wait)
     });
     if step {
@@ -93,6 +93,8 @@ fn run_step() {
         let mut q = q.borrow_mut();
         q.step = false;
         if let Some(job) = q.charts.pop_front() {
+            // What waits needs a paint after this drawing.
+            q.painted = false;
             return Some(job);
         }
         // A waiting part runs only after a paint; the next one waits for another.

@@ -9,7 +9,7 @@ pub mod provenance;
 mod text_size;
 mod warm;
 
-pub use warm::warm_up;
+pub use warm::{needed as warm_up_needed, warm_up};
 
 pub use provenance::Provenance;
 

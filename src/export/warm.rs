@@ -62,6 +62,11 @@ fn sample() -> Figure {
     }
 }
 
+/// Whether nothing has been drawn on this page yet (a warm-up would help).
+pub fn needed() -> bool {
+    !DRAWN.with(Cell::get)
+}
+
 /// Draws [`sample`] on a canvas off the page, unless a chart has been drawn.
 pub fn warm_up() {
     if DRAWN.with(|d| d.replace(true)) {

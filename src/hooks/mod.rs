@@ -1,4 +1,5 @@
-//! Hooks shared by the pages: work started by its render ([`at_render`]), the page state in the URL ([`url`]), runs on the worker
+//! Hooks shared by the pages: work started by its render ([`at_render`]), the page
+//! state in the URL ([`url`]), runs on the worker
 //! pool ([`pool`]) with their estimated cost ([`work_cost`]), the mainnet data
 //! ([`mainnet`]), work in stages after data arrives ([`stages`]), a computation a step a task
 //! ([`stepped`]), the view of a run's outcome

@@ -79,7 +79,9 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
         *self.labels.borrow_mut() = Rc::new(labels);
         self.pool.run(jobs, self.first_view);
         // While the workers run, the page's first chart is made quicker to draw.
-        crate::components::paint_order::later(crate::export::warm_up);
+        if crate::export::warm_up_needed() {
+            crate::components::paint_order::later(crate::export::warm_up);
+        }
     }
 
     /// Stops the run under way without a note (its inputs are gone).

@@ -103,6 +103,11 @@ pub fn serve() {
         .and_then(|a| a.dyn_into::<js_sys::Array>().ok());
     let _ = js_sys::Reflect::delete_property(&scope, &key);
     for text in early.iter().flat_map(|a| a.iter()).filter_map(|m| m.as_string()) {
-        receive(text, scope.clone());
+        // A task each, as a message's: a panic then reaches the page as the worker's error.
+        let answer = {
+            let scope = scope.clone();
+            Closure::once_into_js(move || receive(text, scope))
+        };
+        let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(answer.unchecked_ref(), 0);
     }
 }

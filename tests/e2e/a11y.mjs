@@ -28,6 +28,8 @@ async function open(page, url, count) {
     && [...document.querySelectorAll('figure.chart canvas')].every((c) => c.hasAttribute('data-axes')),
   null, { timeout: 30000 }).catch(() => {});
   await page.waitForFunction(() => !document.querySelector('.progress'), null, { timeout: 60000 });
+  // A part drawn later (components/later.rs) that never showed, on any page.
+  if (await page.$('.later')) throw new Error(`${url}: a part waiting for the charts never showed`);
 }
 
 /** Each range input moves with ArrowRight and comes back with ArrowLeft. */
