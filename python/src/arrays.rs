@@ -2,7 +2,9 @@
 //! dtype looked up once (the numpy crate looks both up for every array; a curve of four
 //! α makes 26). Up to 256 numbers are copied into an array owning its data; longer
 //! vectors are handed over without a copy, the array's base a capsule holding the
-//! vector (not a tracked object: the garbage collector has nothing more to visit).
+//! vector (not a tracked object: the garbage collector has nothing more to visit). A
+//! contest outcome's vectors, whatever their length, are all handed over with one
+//! capsule as their base ([`SharedArrays`]).
 
 use std::ptr::null_mut;
 
@@ -65,5 +67,56 @@ pub fn array_from(py: Python<'_>, mut xs: Vec<f64>) -> PyResult<Bound<'_, PyAny>
             return Err(PyErr::fetch(py));
         }
         Ok(a)
+    }
+}
+
+/// Float64 NumPy arrays of vectors handed over without a copy, sharing one base: a
+/// capsule holding all the vectors. One object and no data allocation for a whole
+/// result's arrays (a contest outcome's 4 to 10), where an array owning its data costs
+/// NumPy a look-up of its memory handler and an allocation (and the engine's vector a
+/// free); the base is a capsule, as for `array_from`'s long vectors.
+pub struct SharedArrays<'py> {
+    owner: Bound<'py, PyCapsule>,
+    /// The capsule's vectors (their buffers, which do not move, become the arrays' data).
+    vs: *mut Vec<f64>,
+    len: usize,
+    /// The next vector to make an array of (each one once).
+    next: usize,
+}
+
+impl<'py> SharedArrays<'py> {
+    pub fn new(py: Python<'py>, mut vs: Vec<Vec<f64>>) -> PyResult<Self> {
+        // The vectors stay where they are when their vector moves into the capsule.
+        let (ptr, len) = (vs.as_mut_ptr(), vs.len());
+        let owner = PyCapsule::new_with_value(py, vs, c"et_engine.arrays")?;
+        Ok(SharedArrays {
+            owner,
+            vs: ptr,
+            len,
+            next: 0,
+        })
+    }
+
+    /// The array of the next vector, in their order (an empty one is copied: it has no
+    /// buffer to share).
+    pub fn next_array(&mut self) -> PyResult<Bound<'py, PyAny>> {
+        assert!(self.next < self.len, "SharedArrays: more arrays than vectors");
+        let py = self.owner.py();
+        // SAFETY: the vector is alive in the capsule (held here), and no other reference
+        // to it exists (each vector is visited once, and nothing else reads the
+        // capsule); its data lives as long as the capsule, which becomes the array's
+        // base (SetBaseObject takes the new reference given to it, also when it fails).
+        unsafe {
+            let v = &mut *self.vs.add(self.next);
+            self.next += 1;
+            if v.is_empty() {
+                return array(py, &[]);
+            }
+            let a = new_array(py, v.len(), v.as_mut_ptr())?;
+            if PY_ARRAY_API.PyArray_SetBaseObject(py, a.as_ptr().cast(), self.owner.clone().into_ptr()) < 0 {
+                return Err(PyErr::fetch(py));
+            }
+            Ok(a)
+        }
     }
 }

@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyList};
 
 use et_engine::api;
 
-use crate::arrays::{array, array_from};
+use crate::arrays::SharedArrays;
 use crate::convert::{error, parse, to_py, value_error};
 use crate::numbers::plain_floats;
 use crate::out::to_py_with;
@@ -49,24 +49,37 @@ fn plain_curve(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<Option<(Vec<f64>,
     })
 }
 
-/// The outcome as a dict with its per-player arrays; the strategies' arrays go straight
-/// to NumPy (not through the serializer, number by number; the long ones handed over,
-/// as the serializer's). The arrays are made first and written with the outcome's
-/// fields, into one dict.
+/// The outcome as a dict with its per-player arrays; the arrays go straight to NumPy
+/// (not through the serializer, number by number), every vector of the outcome handed
+/// over without a copy, with one base ([`SharedArrays`]). The arrays are made first and
+/// written with the outcome's fields, into one dict.
 fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult<Bound<'py, PyAny>> {
     let strategies = o.strategies.take();
-    let mut extra = Vec::with_capacity(5);
-    for (&name, xs) in api::contest::OUTCOME_ARRAYS.iter().zip(&o.arrays) {
-        extra.push((name, array(py, xs)?));
+    let mixed = strategies.is_some();
+    let strategies = strategies.unwrap_or_default();
+    // The vectors in order: the four arrays, then each strategy's support, probs, cdf?.
+    let mut has_cdf = Vec::with_capacity(strategies.len());
+    let mut vs = Vec::with_capacity(4 + 3 * strategies.len());
+    vs.extend(std::mem::take(&mut o.arrays));
+    for s in strategies {
+        has_cdf.push(s.cdf.is_some());
+        vs.push(s.support);
+        vs.push(s.probs);
+        vs.extend(s.cdf);
     }
-    if let Some(strategies) = strategies {
-        let mut list = Vec::with_capacity(strategies.len());
-        for s in strategies {
+    let mut shared = SharedArrays::new(py, vs)?;
+    let mut extra = Vec::with_capacity(5);
+    for &name in api::contest::OUTCOME_ARRAYS.iter() {
+        extra.push((name, shared.next_array()?));
+    }
+    if mixed {
+        let mut list = Vec::with_capacity(has_cdf.len());
+        for cdf in has_cdf {
             let one = PyDict::new(py);
-            one.set_item(intern!(py, "support"), array_from(py, s.support)?)?;
-            one.set_item(intern!(py, "probs"), array_from(py, s.probs)?)?;
-            if let Some(cdf) = s.cdf {
-                one.set_item(intern!(py, "cdf"), array_from(py, cdf)?)?;
+            one.set_item(intern!(py, "support"), shared.next_array()?)?;
+            one.set_item(intern!(py, "probs"), shared.next_array()?)?;
+            if cdf {
+                one.set_item(intern!(py, "cdf"), shared.next_array()?)?;
             }
             list.push(one);
         }

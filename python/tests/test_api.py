@@ -157,6 +157,24 @@ def test_solve_contest_and_tradeoff_curve():
     assert [p["alpha"] for p in curve] == [0.5, 1.0, math.inf]  # the α asked for, ∞ included
 
 
+def test_an_outcomes_arrays_share_their_base_and_outlive_its_dict():
+    # The engine's vectors are handed over without a copy, one capsule the base of all
+    # of an outcome's arrays: each is its own writable memory, alive without the rest.
+    m = et.solve_contest(values=[4, 2], mechanism="all-pay-auction")
+    arrays = [m[k] for k in ("bids", "allocations", "payments", "utilities")]
+    arrays += [a for s in m["strategies"] for a in s.values()]
+    assert len({id(a.base) for a in arrays}) == 1
+    assert all(a.dtype == np.float64 and a.flags.writeable and a.flags.c_contiguous for a in arrays)
+    cdf, want = m["strategies"][0]["cdf"], m["strategies"][0]["cdf"].copy()
+    payments = m["payments"].copy()
+    m["bids"][:] = -1
+    assert np.array_equal(m["payments"], payments)
+    del m, arrays
+    reuse = [np.ones(401) for _ in range(100)]  # memory freed too early would be reused
+    assert reuse[-1][0] == 1
+    assert np.array_equal(cdf, want)
+
+
 def test_secondary_market():
     r = et.secondary_market(maturity=16, mu=0.1, sigma=0.3, buyers=[{"cost": 0.01, "arrival": 0},
                             {"cost": 0.02, "arrival": 4}], seller_cost=0.03, seller_discount=0.001,
