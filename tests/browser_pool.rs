@@ -376,3 +376,43 @@ async fn a_pool_adopts_the_loaders_workers_and_their_early_messages() {
     assert!(workers > 0, "ran on workers");
     assert_eq!(results.iter().map(bits).collect::<Vec<_>>(), here);
 }
+
+#[wasm_bindgen_test]
+async fn a_first_view_comes_first_and_the_final_run_is_bit_for_bit_the_single_thread_one() {
+    let jobs = market_jobs();
+    let here: Vec<String> = jobs.iter().map(|j| bits(&j.run_all().unwrap())).collect();
+    // Each result the pool sends: whether a first view, and its results.
+    let got = Rc::new(RefCell::new(Vec::new()));
+    let pool = {
+        let got = got.clone();
+        Pool::<MarketJob>::with_script(
+            &worker_script(),
+            Callback::from(move |e| match e {
+                PoolEvent::Finished {
+                    results, first_view, ..
+                } => got.borrow_mut().push((first_view, results)),
+                PoolEvent::Failed(e) => panic!("the pool failed: {e}"),
+                PoolEvent::Progress { .. } => {}
+            }),
+        )
+    };
+    pool.run(jobs, true);
+    for _ in 0..1200 {
+        if got.borrow().iter().any(|(first, _)| !first) {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(100).await;
+    }
+    pool.cancel();
+    let got = got.borrow();
+    assert_eq!(
+        got.iter().map(|(first, r)| (*first, r.len())).collect::<Vec<_>>(),
+        [(true, 1), (false, 3)]
+    );
+    let first_runs = got[0].1[0].result.runs;
+    assert!(
+        (1..12).contains(&first_runs),
+        "a first view from part of the runs: {first_runs}"
+    );
+    assert_eq!(got[1].1.iter().map(bits).collect::<Vec<_>>(), here);
+}
