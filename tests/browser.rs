@@ -48,6 +48,18 @@ fn ink(canvas: &HtmlCanvasElement, rgb: (u8, u8, u8)) -> (f64, f64) {
     (ink as f64 / total, colour as f64 / total)
 }
 
+/// The Ticket value's E[V] chart (280 px high) mounted as `name` in a fresh 500 px host.
+fn mount_value_chart(name: &str) -> Element {
+    let host = mount_point("div", 500);
+    let props = ChartProps {
+        figure: Rc::new(value_vs_n(&TicketState::default()).unwrap()),
+        height: 280,
+        name: name.to_string().into(),
+    };
+    yew::Renderer::<Chart>::with_root_and_props(host.clone(), props).render();
+    host
+}
+
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -104,13 +116,7 @@ fn the_value_chart_shows_its_curve_and_changes_with_n() {
 
 #[wasm_bindgen_test]
 async fn chart_component_follows_its_container_width() {
-    let host = mount_point("div", 500);
-    let props = ChartProps {
-        figure: Rc::new(value_vs_n(&TicketState::default()).unwrap()),
-        height: 280,
-        name: "test".into(),
-    };
-    yew::Renderer::<Chart>::with_root_and_props(host.clone(), props).render();
+    let host = mount_value_chart("test");
     sleep(100).await;
     let canvas: HtmlCanvasElement = host.query_selector("canvas").unwrap().unwrap().dyn_into().unwrap();
     let container = host.query_selector(".chart-canvas").unwrap().unwrap();
@@ -265,13 +271,7 @@ async fn a_later_part_waits_for_the_charts_above_it_and_their_paint() {
 
 #[wasm_bindgen_test]
 async fn a_chart_s_data_table_is_built_when_opened() {
-    let host = mount_point("div", 500);
-    let props = ChartProps {
-        figure: Rc::new(value_vs_n(&TicketState::default()).unwrap()),
-        height: 280,
-        name: "table".into(),
-    };
-    yew::Renderer::<Chart>::with_root_and_props(host.clone(), props).render();
+    let host = mount_value_chart("table");
     sleep(50).await;
     let cells = || host.query_selector_all("details.chart-data td").unwrap().length();
     assert_eq!(cells(), 0, "closed: no table built");

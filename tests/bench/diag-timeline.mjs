@@ -1,6 +1,6 @@
 // Diagnostic: the page thread's timeline over a cold load, 10 ms buckets, each with the
 // project function deepest in most of its samples.
-import { openSite } from './site.mjs';
+import { openSite, watchAxes } from './site.mjs';
 const dist = process.argv[2] || 'dist';
 const route = process.argv[3] || 'ticket-value';
 const wait = Number(process.argv[4] || 2000);
@@ -8,11 +8,7 @@ const { origin, browser, close } = await openSite(dist);
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__axes = [];
-    new MutationObserver((ms) => { for (const m of ms) window.__axes.push([Math.round(performance.now()), m.target.getAttribute('aria-label')?.slice(0, 30)]); })
-      .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-axes'] });
-  });
+  await page.addInitScript(watchAxes);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });

@@ -1,7 +1,7 @@
 // Diagnostic: the page thread's trace over a cold load — each top-level event over 5 ms
 // (script, style, layout, paint, compile) with its start from navigation, and when charts drew.
 // Usage: node tests/bench/diag-trace.mjs DIST [route] [ms]
-import { openSite } from './site.mjs';
+import { openSite, watchAxes } from './site.mjs';
 const dist = process.argv[2] || 'dist';
 const route = process.argv[3] || 'ticket-value';
 const wait = Number(process.argv[4] || 2000);
@@ -9,11 +9,7 @@ const { origin, browser, close } = await openSite(dist);
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__axes = [];
-    new MutationObserver((ms) => { for (const m of ms) window.__axes.push([Math.round(performance.now()), m.target.getAttribute('aria-label')?.slice(0, 30)]); })
-      .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-axes'] });
-  });
+  await page.addInitScript(watchAxes);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading'] });
   await page.goto(`${origin}/#/${route}`);
   await page.waitForTimeout(wait);

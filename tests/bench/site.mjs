@@ -27,3 +27,12 @@ export async function runAnyway(page) {
   const button = await page.waitForSelector('.run-anyway', { timeout: 3000 }).catch(() => null);
   if (button) await button.click();
 }
+
+/** An init script: `window.__axes` lists [ms from navigation, chart label] as each chart
+ * is drawn (its canvas gets `data-axes`), for the diagnostics' timelines. */
+export function watchAxes() {
+  window.__axes = [];
+  new MutationObserver((ms) => {
+    for (const m of ms) window.__axes.push([Math.round(performance.now()), m.target.getAttribute('aria-label')?.slice(0, 30)]);
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-axes'] });
+}
