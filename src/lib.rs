@@ -4,6 +4,8 @@
 //!   parameter table), figures (built from engine results) and tables;
 //! - [`components`]: generic widgets (slider, chart, select, notices…) that know no page;
 //! - [`hooks`]: the URL state, pool runs, an element's width;
+//! - [`paint_order`]: the page's order of drawing (charts first, then what waits), used by
+//!   components and hooks alike;
 //! - [`charts`]: figures as data and their plotters drawing, generic over the backend;
 //! - [`worker`]: long runs in Web Workers, one registry of job kinds;
 //! - [`url_state`]: routes, parameter tables and choices in the URL, in one place.
@@ -18,6 +20,7 @@ pub mod export;
 pub mod format;
 pub mod hooks;
 pub mod pages;
+pub mod paint_order;
 pub mod url_state;
 pub mod worker;
 

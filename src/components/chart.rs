@@ -69,7 +69,7 @@ struct NextDrawing {
 /// first, then what waits for them); changes made before that task runs are drawn by it
 /// (a figure that grows point by point is not starved), and unmounting cancels it.
 ///
-/// [`paint_order`]: super::paint_order
+/// [`paint_order`]: crate::paint_order
 #[hook]
 fn use_drawing(
     canvas: &NodeRef,
@@ -93,7 +93,7 @@ fn use_drawing(
                 n.scheduled = true;
                 // Held weakly: a chart unmounted before its turn draws nothing.
                 let next = Rc::downgrade(&next);
-                super::paint_order::chart(move || {
+                crate::paint_order::chart(move || {
                     let Some(next) = next.upgrade() else { return };
                     let latest = {
                         let mut n = next.borrow_mut();

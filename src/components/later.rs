@@ -2,11 +2,11 @@
 //! until no chart waits to be drawn and the browser has painted (see [`paint_order`]);
 //! at once in an embed (its one chart may be in the part).
 //!
-//! [`paint_order`]: super::paint_order
+//! [`paint_order`]: crate::paint_order
 
 use yew::prelude::*;
 
-use super::paint_order;
+use crate::paint_order;
 
 /// Properties of [`Later`].
 #[derive(Properties, PartialEq)]

@@ -14,7 +14,6 @@ pub mod list_field;
 pub mod long_work;
 pub mod mainnet_load;
 pub mod notices;
-pub mod paint_order;
 pub mod progress;
 pub mod reward_data;
 pub mod seed;

@@ -80,7 +80,7 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
         self.pool.run(jobs, self.first_view);
         // While the workers run, the page's first chart is made quicker to draw.
         if crate::export::warm_up_needed() {
-            crate::components::paint_order::later(crate::export::warm_up);
+            crate::paint_order::later(crate::export::warm_up);
         }
     }
 

@@ -2,7 +2,7 @@
 //! once the browser has painted them — the parts of the page that can wait ([`Later`]).
 //! A page's first charts then come before its long tables and below-the-fold sections.
 //!
-//! [`Later`]: super::later::Later
+//! [`Later`]: crate::components::Later
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
