@@ -1,7 +1,7 @@
 //! A page's runs on the worker pool: the pool, where its run stands, Cancel, and the
 //! wait for a confirmation before a run estimated to be long ([`super::work_cost`]).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -28,6 +28,8 @@ pub struct PoolRun<W: Work, L: 'static, T: 'static> {
     pool: Rc<Pool<W>>,
     labels: Rc<RefCell<Rc<L>>>,
     pending: Pending<W, L>,
+    /// "Run anyway" was pressed for the pending run (cleared by a newer run).
+    confirmed: Rc<Cell<bool>>,
     /// Whether each run shows a first view before its final result.
     first_view: bool,
 }
@@ -40,6 +42,7 @@ impl<W: Work, L, T> Clone for PoolRun<W, L, T> {
             pool: self.pool.clone(),
             labels: self.labels.clone(),
             pending: self.pending.clone(),
+            confirmed: self.confirmed.clone(),
             first_view: self.first_view,
         }
     }
@@ -50,6 +53,7 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
     /// estimated above [`LONG_WORK_SECONDS`] does not start: it waits for [`Self::confirm`]
     /// (the run under way, made for other inputs, is stopped).
     pub fn run(&self, labels: L, jobs: Vec<W>) {
+        self.confirmed.set(false);
         let (seconds, size) = estimate(&jobs, worker_count());
         if seconds > LONG_WORK_SECONDS {
             self.stop_quietly();
@@ -60,14 +64,26 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
         self.start(labels, jobs);
     }
 
-    /// Starts the long run waiting for a confirmation.
+    /// Starts the long run waiting for a confirmation. The notice goes at once and the run
+    /// starts once the page has painted that: its workers then take every core, and a
+    /// frame drawn meanwhile would wait for them.
     pub fn confirm(&self) -> Callback<()> {
         let this = self.clone();
         Callback::from(move |_| {
-            let pending = this.pending.borrow_mut().take();
-            if let Some((labels, jobs)) = pending {
-                this.start(labels, jobs);
+            if this.pending.borrow().is_none() || this.confirmed.replace(true) {
+                return;
             }
+            this.waiting.set(None);
+            let this = this.clone();
+            crate::paint_order::later(move || {
+                if !this.confirmed.replace(false) {
+                    return; // a newer run came first
+                }
+                let pending = this.pending.borrow_mut().take();
+                if let Some((labels, jobs)) = pending {
+                    this.start(labels, jobs);
+                }
+            });
         })
     }
 
@@ -156,6 +172,7 @@ where
         pool,
         labels,
         pending: use_mut_ref(|| None),
+        confirmed: use_memo((), |_| Cell::new(false)),
         first_view,
     }
 }
