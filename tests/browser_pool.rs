@@ -3,10 +3,10 @@
 //!
 //! - In-process, the whole path a request takes: the page's request serialised to JSON
 //!   text, the worker's `answer` (the registry's dispatch and `handle`), the replies
-//!   parsed back on the page, the parts merged out of order; for the Monte Carlo and
-//!   the primary market.
-//! - Every reply type (and the request) through JSON with extreme floats: subnormals,
-//!   0.1 + 0.2, 1e308, −0.0, …
+//!   (bytes) read back on the page, the parts merged out of order; for the Monte Carlo
+//!   and the primary market.
+//! - Every reply type through its bytes, and the requests through JSON, with extreme
+//!   floats: subnormals, 0.1 + 0.2, 1e308, −0.0, …
 //! - The real pool: Web Workers started from a script that loads this test's own wasm
 //!   and serves, the run's results compared with the single-thread run's.
 //!
@@ -29,7 +29,7 @@ use et_explorer::pages::primary::state::{Action, MarketState};
 use et_explorer::worker::market_job::{MarketJob, PART_VALUES};
 use et_explorer::worker::mc_job::McJob;
 use et_explorer::worker::pool::{Pool, PoolEvent};
-use et_explorer::worker::protocol::{Request, Response, Work};
+use et_explorer::worker::protocol::{decode, encode, Request, Response, Work};
 use et_explorer::worker::registry::answer;
 use et_explorer::worker::reward::RewardSpec;
 use serde::de::DeserializeOwned;
@@ -79,7 +79,7 @@ fn market_jobs() -> Vec<MarketJob> {
 }
 
 /// `job` the way the pool runs it, in-process: each range a request (JSON text), the
-/// worker's answer (JSON text) read back, the parts merged in reverse arrival order.
+/// worker's answer (bytes) read back, the parts merged in reverse arrival order.
 fn through_the_protocol<W: Work>(job: &W, workers: u64) -> W::Output
 where
     W::Part: Debug,
@@ -90,7 +90,7 @@ where
         let mut replies = Vec::new();
         answer(&text, &mut |r| replies.push(r));
         for reply in replies {
-            match serde_json::from_str::<Response<W::Part>>(&reply).unwrap() {
+            match decode::<W::Part>(&reply).unwrap() {
                 Response::Progress { run: 9, units: u } => units += u,
                 Response::Done { run, task, parts: p } if run == 9 && task == k => parts.extend(p),
                 other => panic!("unexpected reply {other:?}"),
@@ -186,24 +186,37 @@ fn extreme(v: &mut Value, k: &mut usize) {
     }
 }
 
-/// `t` with extreme floats survives JSON text unchanged, bit for bit.
-fn round_trips<T: Serialize + DeserializeOwned + Debug>(t: &T) -> usize {
+/// `t` with its floats replaced by the extremes (and how many were replaced).
+fn with_extremes<T: Serialize + DeserializeOwned>(t: &T) -> (T, usize) {
     let mut v = serde_json::to_value(t).unwrap();
     let mut k = 0;
     extreme(&mut v, &mut k);
-    let typed: T = serde_json::from_value(v).unwrap();
+    (serde_json::from_value(v).unwrap(), k)
+}
+
+/// `t` (a request) with extreme floats survives JSON text unchanged, bit for bit.
+fn round_trips<T: Serialize + DeserializeOwned + Debug>(t: &T) -> usize {
+    let (typed, k) = with_extremes(t);
     let text = serde_json::to_string(&typed).unwrap();
     let back: T = serde_json::from_str(&text).unwrap();
     assert_eq!(bits(&back), bits(&typed), "{text}");
     k
 }
 
+/// Reply `r` with extreme floats survives its bytes unchanged, bit for bit.
+fn reply_round_trips<P: Serialize + DeserializeOwned + Debug>(r: &Response<P>) -> usize {
+    let (typed, k) = with_extremes(r);
+    let back: Response<P> = decode(&encode(&typed).unwrap()).unwrap();
+    assert_eq!(bits(&back), bits(&typed));
+    k
+}
+
 #[wasm_bindgen_test]
-fn every_reply_keeps_extreme_floats_through_json() {
+fn every_reply_keeps_extreme_floats_through_its_bytes_and_every_request_through_json() {
     let mc = &mc_jobs()[0];
     let parts: Vec<McPartial> = mc.run((0, 8), &mut |_| ()).unwrap();
     let done = Response::Done { run: 1, task: 0, parts };
-    assert!(round_trips(&done) > 10, "the Monte Carlo's parts hold floats");
+    assert!(reply_round_trips(&done) > 10, "the Monte Carlo's parts hold floats");
     let market = &market_jobs()[0];
     let series: Vec<RunSeries> = market.run((0, 2), &mut |_| ()).unwrap();
     let done = Response::Done {
@@ -211,13 +224,13 @@ fn every_reply_keeps_extreme_floats_through_json() {
         task: 0,
         parts: series,
     };
-    assert!(round_trips(&done) > 100, "the market's series hold floats");
-    round_trips(&Response::<()>::Progress { run: 1, units: 7 });
-    round_trips(&Response::<()>::Failed {
+    assert!(reply_round_trips(&done) > 100, "the market's series hold floats");
+    reply_round_trips(&Response::<()>::Progress { run: 1, units: 7 });
+    reply_round_trips(&Response::<()>::Failed {
         run: 1,
         message: "x".into(),
     });
-    round_trips(&Response::<()>::Ready);
+    reply_round_trips(&Response::<()>::Ready);
     assert!(
         round_trips(&Request::new(1, 0, mc.clone(), (0, 2))) >= 3,
         "the request's floats"
@@ -239,21 +252,25 @@ fn every_reply_keeps_extreme_floats_through_json() {
     .filter(|x| x.is_finite())
     .take(100_000)
     .collect();
-    let text = serde_json::to_string(&Response::Done {
+    let text = serde_json::to_string(&floats).unwrap();
+    let through_json: Vec<f64> = serde_json::from_str(&text).unwrap();
+    let bytes = encode(&Response::Done {
         run: 1,
         task: 0,
         parts: floats.clone(),
     })
     .unwrap();
-    let Response::Done { parts, .. } = serde_json::from_str::<Response<f64>>(&text).unwrap() else {
+    let Response::Done { parts, .. } = decode::<f64>(&bytes).unwrap() else {
         panic!("a Done reply")
     };
-    let differ = floats
-        .iter()
-        .zip(&parts)
-        .filter(|(a, b)| a.to_bits() != b.to_bits())
-        .count();
-    assert_eq!((parts.len(), differ), (floats.len(), 0), "floats changed through JSON");
+    for (way, got) in [("JSON", &through_json), ("a reply's bytes", &parts)] {
+        let differ = floats
+            .iter()
+            .zip(got)
+            .filter(|(a, b)| a.to_bits() != b.to_bits())
+            .count();
+        assert_eq!((got.len(), differ), (floats.len(), 0), "floats changed through {way}");
+    }
 }
 
 /// A worker's entry point for the test: this test's own wasm, serving requests.

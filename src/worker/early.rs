@@ -8,10 +8,10 @@ use web_sys::Worker;
 /// The loader's list of started workers (`window.__etWorkers`).
 const LIST: &str = "__etWorkers";
 
-/// One worker the loader started for `script`, with the messages it has sent so far
-/// (its `Ready`), or `None` (none left, another script, or it failed to load: a fresh
+/// One worker the loader started for `script`, with the replies it has sent so far
+/// (its `Ready`, as bytes), or `None` (none left, another script, or it failed to load: a fresh
 /// worker then reports its own failure).
-pub fn adopt(script: &str) -> Option<(Worker, Vec<String>)> {
+pub fn adopt(script: &str) -> Option<(Worker, Vec<Vec<u8>>)> {
     let window = web_sys::window()?;
     let list: js_sys::Array = js_sys::Reflect::get(&window, &LIST.into()).ok()?.dyn_into().ok()?;
     let worker: Worker = list.pop().dyn_into().ok()?;
@@ -22,9 +22,9 @@ pub fn adopt(script: &str) -> Option<(Worker, Vec<String>)> {
         worker.terminate();
         return None;
     }
-    let early: Vec<String> = get("__early")
+    let early: Vec<Vec<u8>> = get("__early")
         .and_then(|a| a.dyn_into::<js_sys::Array>().ok())
-        .map(|a| a.iter().filter_map(|m| m.as_string()).collect())
+        .map(|a| a.iter().filter_map(|m| super::reply_bytes(&m)).collect())
         .unwrap_or_default();
     worker.set_onmessage(None);
     worker.set_onerror(None);

@@ -1,29 +1,32 @@
-//! The worker's side of one request: parse it, run its range, reply (JSON text). Free
-//! of the browser, so the whole path is testable in-process.
+//! The worker's side of one request: parse it (JSON text), run its range, reply (bytes,
+//! [`encode`]). Free of the browser, so the whole path is testable in-process.
 
 use serde::Serialize;
 
-use super::protocol::{Request, Response, Work};
+use super::protocol::{encode, Request, Response, Work};
 
-/// `r` as JSON text, for `post`.
-fn send<P: Serialize>(post: &mut dyn FnMut(String), r: &Response<P>) {
-    if let Ok(text) = serde_json::to_string(r) {
-        post(text);
+/// A sink of replies (each [`encode`]d).
+pub type Post<'a> = &'a mut dyn FnMut(Vec<u8>);
+
+/// `r` as bytes, for `post`.
+fn send<P: Serialize>(post: Post, r: &Response<P>) {
+    if let Some(bytes) = encode(r) {
+        post(bytes);
     }
 }
 
 /// Replies that a request could not run.
-pub fn failed(post: &mut dyn FnMut(String), run: u64, message: String) {
+pub fn failed(post: Post, run: u64, message: String) {
     send::<()>(post, &Response::Failed { run, message });
 }
 
 /// Replies that the worker is listening.
-pub fn ready(post: &mut dyn FnMut(String)) {
+pub fn ready(post: Post) {
     send::<()>(post, &Response::Ready);
 }
 
 /// Runs one request of work `W`, replying with progress and then the parts.
-pub fn handle<W: Work>(text: &str, post: &mut dyn FnMut(String)) {
+pub fn handle<W: Work>(text: &str, post: Post) {
     let req: Request<W> = match serde_json::from_str(text) {
         Ok(r) => r,
         Err(e) => return failed(post, 0, format!("bad request: {e}")),

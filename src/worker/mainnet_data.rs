@@ -2,8 +2,8 @@
 //! on the page when a user first chooses mainnet data (the Mainnet page on opening), and
 //! in each worker on its first job that uses it.
 //!
-//! **Why the workers fetch it themselves** rather than receive the values: a job's
-//! message is JSON text, and the six months are 1.18 million values — about 20 MB of JSON
+//! **Why the workers fetch it themselves** rather than receive the values: a request
+//! is JSON text, and the six months are 1.18 million values — about 20 MB of JSON
 //! a request, copied to every worker for every range of every run. A
 //! [`RewardSpec::Mainnet`](super::reward::RewardSpec) names only the window and the
 //! choices (under 100 bytes); the worker fetches the same URL as the page, which the

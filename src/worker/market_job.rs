@@ -69,8 +69,8 @@ impl Work for MarketJob {
 
     /// About two ranges of runs a worker (each request carries the job, reward data
     /// included), and no more runs in a range than fit in [`PART_VALUES`] recorded values
-    /// (at least one): each range's series come back as one JSON message, read on the
-    /// page's thread. Runs are independent streams, merged in run order. From
+    /// (at least one): each range's series come back as one message, read on the page's
+    /// thread. Runs are independent streams, merged in run order. From
     /// [`FIRST_VIEW_RUNS`] runs on, the first range is a fifth of the runs: a first view.
     fn ranges(&self, workers: u64) -> Vec<(u64, u64)> {
         let runs = self.0.runs;

@@ -28,11 +28,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// A poster of replies to the page.
-fn poster(scope: DedicatedWorkerGlobalScope) -> impl FnMut(String) {
-    move |text: String| {
+/// A poster of replies to the page: each reply's bytes in a buffer of their own,
+/// transferred (not copied) to the page.
+fn poster(scope: DedicatedWorkerGlobalScope) -> impl FnMut(Vec<u8>) {
+    move |bytes: Vec<u8>| {
+        let array = js_sys::Uint8Array::from(&bytes[..]);
+        let transfer = js_sys::Array::of1(&array.buffer());
         // A failed post means the page is gone; nothing to report to.
-        let _ = scope.post_message(&JsValue::from_str(&text));
+        let _ = scope.post_message_with_transfer(&array, &transfer);
+    }
+}
+
+/// A reply's bytes from a worker's message (`None`: not a reply).
+pub fn reply_bytes(data: &JsValue) -> Option<Vec<u8>> {
+    if data.is_instance_of::<js_sys::Uint8Array>() || data.is_instance_of::<js_sys::ArrayBuffer>() {
+        Some(js_sys::Uint8Array::new(data).to_vec())
+    } else {
+        None
     }
 }
 

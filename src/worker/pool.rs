@@ -15,7 +15,9 @@ use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
 pub use super::pool_inner::worker_count;
-use super::pool_inner::{dispatch, fall_back, finish_here, now, on_message, Inner, Slot};
+use super::pool_inner::{
+    dispatch, fall_back, finish_here, now, on_message, Inner, Slot, FIRST_PROGRESS_MS, PROGRESS_EVERY_MS,
+};
 use super::protocol::Work;
 pub use super::status::PoolEvent;
 
@@ -95,6 +97,7 @@ impl<W: Work> Pool<W> {
             i.done = 0;
             i.jobs = jobs;
             i.started = now();
+            i.told = i.started + FIRST_PROGRESS_MS - PROGRESS_EVERY_MS;
             i.first_view = first_view && i.jobs.first().is_some_and(|j| j.ranges(workers).len() > 1);
         }
         self.on_event.emit(PoolEvent::Progress {
@@ -127,8 +130,8 @@ impl<W: Work> Pool<W> {
             };
             let (weak, on_event) = (Rc::downgrade(&self.inner), self.on_event.clone());
             let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                if let Some(text) = e.data().as_string() {
-                    on_message(&weak, &on_event, k, &text);
+                if let Some(bytes) = super::reply_bytes(&e.data()) {
+                    on_message(&weak, &on_event, k, &bytes);
                 }
             });
             worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -148,8 +151,8 @@ impl<W: Work> Pool<W> {
         // What adopted workers said before they were ours (their `Ready`).
         let weak = Rc::downgrade(&self.inner);
         for (k, messages) in early {
-            for text in messages {
-                on_message(&weak, &self.on_event, k, &text);
+            for bytes in messages {
+                on_message(&weak, &self.on_event, k, &bytes);
             }
         }
         true

@@ -9,7 +9,7 @@ use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
 use super::merge::{later, Merge, Next};
-use super::protocol::{Request, Response, Work};
+use super::protocol::{decode, Request, Response, Work};
 use super::status::PoolEvent;
 
 /// One worker and its handlers.
@@ -52,6 +52,11 @@ pub struct Inner<W: Work> {
 /// The page re-renders at each progress event; workers report after every run or block
 /// (hundreds a second), so their reports are passed on at most this often.
 pub const PROGRESS_EVERY_MS: f64 = 100.0;
+
+/// A run's first progress report comes this long after its start (its start is told at
+/// once): a short run renders no progress at all, and a page's first view does not wait
+/// behind renders of a progress bar.
+pub const FIRST_PROGRESS_MS: f64 = 300.0;
 
 impl<W: Work> Inner<W> {
     /// Ends the run under way: no more ranges, replies of this run ignored. Returns the
@@ -170,10 +175,10 @@ pub fn on_message<W: Work>(
     weak: &Weak<RefCell<Inner<W>>>,
     on_event: &Callback<PoolEvent<W::Output>>,
     k: usize,
-    text: &str,
+    bytes: &[u8],
 ) {
     let Some(inner) = weak.upgrade() else { return };
-    let resp = match serde_json::from_str::<Response<W::Part>>(text) {
+    let resp = match decode::<W::Part>(bytes) {
         Ok(r) => r,
         Err(e) => {
             // A reply that cannot be read would leave the run waiting for ever: stop it.

@@ -1,4 +1,6 @@
-//! Messages between the page and its workers (JSON text), and the [`Work`] they share.
+//! Messages between the page and its workers — requests as JSON text, replies as bytes
+//! ([`encode`], [`decode`]: the parts' floats exact and read without parsing text) — and
+//! the [`Work`] they share.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -9,7 +11,7 @@ use super::kind::JobKind;
 pub trait Work: Clone + Serialize + DeserializeOwned + 'static {
     /// Which kind of work a request holds (its tag in the request, see [`JobKind`]).
     const KIND: JobKind;
-    /// What one range of work gives back (sent from a worker as JSON).
+    /// What one range of work gives back (sent from a worker as bytes, [`encode`]).
     type Part: Serialize + DeserializeOwned + Clone + 'static;
     /// The merged result.
     type Output: 'static;
@@ -92,4 +94,14 @@ pub enum Response<P> {
     Done { run: u64, task: usize, parts: Vec<P> },
     /// The request could not run.
     Failed { run: u64, message: String },
+}
+
+/// A reply as bytes (bincode: each float its 8 bytes, lengths and tags as integers).
+pub fn encode<P: Serialize>(r: &Response<P>) -> Option<Vec<u8>> {
+    bincode::serialize(r).ok()
+}
+
+/// A reply read back from [`encode`]'s bytes.
+pub fn decode<P: DeserializeOwned>(bytes: &[u8]) -> Result<Response<P>, String> {
+    bincode::deserialize(bytes).map_err(|e| e.to_string())
 }

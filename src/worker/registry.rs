@@ -5,7 +5,7 @@
 
 use et_engine::choice::Choice;
 
-use super::handle::{failed, handle};
+use super::handle::{failed, handle, Post};
 use super::kind::JobKind;
 use super::market_job::MarketJob;
 use super::mc_job::McJob;
@@ -13,8 +13,8 @@ use super::mechanisms_job::MechanismsJob;
 use super::protocol::{Kind, Work};
 use super::sweep_job::SweepJob;
 
-/// Answers one request (JSON text), handing each reply to `post`.
-pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
+/// Answers one request (JSON text), handing each reply (bytes) to `post`.
+pub fn answer(text: &str, post: Post) {
     let kind = match serde_json::from_str::<Kind>(text) {
         Ok(k) => k.kind,
         Err(e) => return failed(post, 0, format!("bad request: {e}")),
@@ -47,6 +47,11 @@ mod tests {
         let mut replies = Vec::new();
         answer(r#"{"kind":"nope"}"#, &mut |r| replies.push(r));
         assert_eq!(replies.len(), 1);
-        assert!(replies[0].contains("unknown kind of work"), "{replies:?}");
+        match super::super::protocol::decode::<()>(&replies[0]) {
+            Ok(super::super::protocol::Response::Failed { message, .. }) => {
+                assert!(message.contains("unknown kind of work"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

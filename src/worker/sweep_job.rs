@@ -85,7 +85,13 @@ mod tests {
         let req = crate::worker::protocol::Request::new(1, 0, job.clone(), (0, 1));
         let mut replies = Vec::new();
         answer(&serde_json::to_string(&req).unwrap(), &mut |r| replies.push(r));
-        assert!(replies.iter().any(|r| r.contains("Done")), "{replies:?}");
+        let done = replies
+            .iter()
+            .find_map(|r| match crate::worker::protocol::decode::<SweepPoint>(r) {
+                Ok(crate::worker::protocol::Response::Done { parts, .. }) => Some(parts),
+                _ => None,
+            });
+        assert_eq!(done, Some(vec![here.clone()]), "the worker's point is this thread's");
         let bad = SweepJob {
             parameter: "nope".into(),
             ..job
