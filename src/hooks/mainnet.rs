@@ -47,8 +47,13 @@ impl MainnetLoad {
     }
 }
 
+/// Milliseconds between two progress reports of the download (each re-renders the page;
+/// chunks come hundreds a second when the file is cached or already downloaded).
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
 /// The data's state on this page and a callback that starts (or retries) the load;
-/// `eager` starts it on mounting. Progress is reported at most once a percent.
+/// `eager` starts it on mounting. Progress is reported at most once a percent and once
+/// every [`PROGRESS_EVERY_MS`].
 #[hook]
 pub fn use_mainnet(eager: bool) -> (MainnetLoad, Callback<()>) {
     let state = use_state_eq(|| mainnet_data::loaded().map_or(MainnetLoad::Idle, MainnetLoad::Ready));
@@ -68,11 +73,12 @@ pub fn use_mainnet(eager: bool) -> (MainnetLoad, Callback<()>) {
                 total: mainnet_data::DATA_BYTES,
             });
             wasm_bindgen_futures::spawn_local(async move {
-                let shown = std::cell::Cell::new(0u64);
+                let shown = std::cell::Cell::new((0u64, f64::NEG_INFINITY));
                 let progress = |done: u64, total: u64| {
-                    let pct = done * 100 / total.max(1);
-                    if pct != shown.get() {
-                        shown.set(pct);
+                    let (pct, now) = (done * 100 / total.max(1), js_sys::Date::now());
+                    let (last_pct, last) = shown.get();
+                    if pct != last_pct && now - last >= PROGRESS_EVERY_MS {
+                        shown.set((pct, now));
                         state.set(MainnetLoad::Loading { done, total });
                     }
                 };

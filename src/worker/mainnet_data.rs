@@ -70,11 +70,31 @@ async fn call_await(v: &JsValue, name: &str, arg: Option<&JsValue>) -> Result<Js
         .map_err(|e| js_error("the download failed", e))
 }
 
-/// Fetches `url` (default HTTP cache), reporting `(bytes so far, bytes expected)` as
-/// chunks arrive. A response shorter than its announced length is an error.
+/// The download of `url` index.html's loader started on opening the page
+/// (`__etData = { url, response }`: the Mainnet page's data, fetched while the page's
+/// bundle loads), taken once.
+fn early_download(url: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__etData");
+    let early = Reflect::get(&global, &key).ok().filter(|e| e.is_object())?;
+    if get(&early, "url").ok()?.as_string()? != url {
+        return None;
+    }
+    let _ = Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    get(&early, "response").ok()?.dyn_into().ok()
+}
+
+/// Fetches `url` (default HTTP cache; or the loader's download of it, [`early_download`]),
+/// reporting `(bytes so far, bytes expected)` as chunks arrive. A response shorter than
+/// its announced length is an error.
 pub async fn fetch_bytes(url: &str, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, String> {
     let global = js_sys::global();
-    let resp = call_await(&global, "fetch", Some(&JsValue::from_str(url))).await?;
+    let resp = match early_download(url) {
+        Some(p) => JsFuture::from(p)
+            .await
+            .map_err(|e| js_error("the download failed", e))?,
+        None => call_await(&global, "fetch", Some(&JsValue::from_str(url))).await?,
+    };
     if !get(&resp, "ok")?.is_truthy() {
         let status = get(&resp, "status")?.as_f64().unwrap_or(0.0);
         return Err(format!("the server answered {status} for {url}"));
@@ -128,4 +148,17 @@ pub async fn load(progress: &dyn Fn(u64, u64)) -> Result<Rc<MainnetData>, String
     let bytes = fetch_bytes(DATA_URL, progress).await?;
     let data = MainnetData::from_bytes(&bytes).map_err(|e| e.to_string())?;
     Ok(keep(data))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn the_loaders_early_download_is_this_data() {
+        let html = include_str!("../../index.html");
+        let line = format!("const url = \"{}\";", super::DATA_URL);
+        assert!(
+            html.contains(&line),
+            "index.html starts the Mainnet page's download: {line}"
+        );
+    }
 }
