@@ -49,12 +49,18 @@ pub fn later(job: impl FnOnce() + 'static) {
 /// paint), or a wait for the next paint.
 fn schedule() {
     let Some(w) = web_sys::window() else { return };
+    let hidden = hidden();
     let (step, wait) = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        let ready = !q.charts.is_empty() || (!q.later.is_empty() && q.painted);
+        // A hidden page paints nothing: what waits for a paint goes on without one.
+        let ready = !q.charts.is_empty() || (!q.later.is_empty() && (q.painted || hidden));
         let step = ready && !q.step;
         q.step |= step;
-        let wait = q.charts.is_empty() && !q.later.is_empty() && !q.painted && !std::mem::replace(&mut q.waiting, true);
+        let wait = q.charts.is_empty()
+            && !q.later.is_empty()
+            && !q.painted
+            && !hidden
+            && !std::mem::replace(&mut q.waiting, true);
         (step, wait)
     });
     if step {
@@ -87,8 +93,27 @@ fn schedule() {
     }
 }
 
+/// Whether the page is hidden (a background tab): it paints nothing, and its timers wait
+/// a second or more each.
+fn hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
 /// One step: a chart's drawing if one waits, else a waiting part (the paint was seen).
+/// In a hidden page, everything that waits, in one task (one drawing a task would take a
+/// second a chart there).
 fn run_step() {
+    if hidden() {
+        let jobs = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            q.step = false;
+            let mut jobs: Vec<Job> = q.charts.drain(..).collect();
+            jobs.extend(q.later.drain(..));
+            jobs
+        });
+        jobs.into_iter().for_each(|job| job());
+        return schedule();
+    }
     let job = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
         q.step = false;

@@ -10,7 +10,7 @@ use et_explorer::components::slider::SliderProps;
 use et_explorer::components::{Chart, Later, Slider};
 use et_explorer::pages::ticket_value::figures::{issued_vs_n, share_vs_n, value_vs_n};
 use et_explorer::pages::ticket_value::state::{params, TicketState};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Element, EventInit, HtmlCanvasElement, HtmlInputElement};
 use yew::Callback;
@@ -283,4 +283,25 @@ async fn a_chart_s_data_table_is_built_when_opened() {
     details.set_open(true);
     sleep(50).await;
     assert!(cells() > 100, "opened: {} cells", cells());
+}
+
+#[wasm_bindgen_test]
+async fn a_hidden_page_draws_everything_waiting_in_one_task() {
+    // A background tab: `document.hidden` (its timers would wait a second each).
+    let set = js_sys::Function::new_with_args(
+        "hidden",
+        "if (hidden) Object.defineProperty(document, 'hidden', { get: () => true, configurable: true }); \
+         else delete document.hidden;",
+    );
+    set.call1(&JsValue::NULL, &JsValue::TRUE).unwrap();
+    let ran = Rc::new(std::cell::RefCell::new(Vec::new()));
+    for k in 0..3 {
+        let ran = ran.clone();
+        et_explorer::paint_order::chart(move || ran.borrow_mut().push(k));
+    }
+    let r = ran.clone();
+    et_explorer::paint_order::later(move || r.borrow_mut().push(9));
+    sleep(0).await; // one task after the step's
+    set.call1(&JsValue::NULL, &JsValue::FALSE).unwrap();
+    assert_eq!(*ran.borrow(), vec![0, 1, 2, 9], "every drawing, then the waiting part");
 }
