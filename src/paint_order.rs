@@ -1,6 +1,8 @@
 //! The order in which a page is drawn: its charts' drawings first, one a task, then —
 //! once the browser has painted them — the parts of the page that can wait ([`Later`]).
-//! A page's first charts then come before its long tables and below-the-fold sections.
+//! A page's first charts then come before its long tables and below-the-fold sections;
+//! while a run's first view is being computed ([`hold`]), those parts wait for its charts
+//! too (they would take the page's thread, and a core, from the workers computing it).
 //!
 //! [`Later`]: crate::components::Later
 
@@ -15,12 +17,19 @@ type Job = Box<dyn FnOnce()>;
 /// How long a waiting part waits for a paint that does not come (a hidden tab paints none).
 const PAINT_WAIT_MS: i32 = 100;
 
+/// The longest a [`hold`] holds the waiting parts back (a first view normally comes well
+/// within it).
+const HOLD_MS: i32 = 1500;
+
 #[derive(Default)]
 struct Queue {
     /// Charts' drawings, in the order asked.
     charts: VecDeque<Job>,
-    /// What waits for the charts and a paint.
-    later: VecDeque<Job>,
+    /// What waits for the charts and a paint; `true`: also for the first views held.
+    later: VecDeque<(Job, bool)>,
+    /// First views being computed ([`hold`]), and until when they may hold (ms).
+    holds: u32,
+    held_until: f64,
     /// A step's task is scheduled.
     step: bool,
     /// A paint (or its timeout) is awaited.
@@ -41,8 +50,45 @@ pub fn chart(job: impl FnOnce() + 'static) {
 
 /// Runs `job` once no chart waits to be drawn and the browser has painted since.
 pub fn later(job: impl FnOnce() + 'static) {
-    QUEUE.with(|q| q.borrow_mut().later.push_back(Box::new(job)));
+    QUEUE.with(|q| q.borrow_mut().later.push_back((Box::new(job), false)));
     schedule();
+}
+
+/// [`later`] for a part of the page: it also waits while a first view is held ([`hold`]).
+pub fn later_part(job: impl FnOnce() + 'static) {
+    QUEUE.with(|q| q.borrow_mut().later.push_back((Box::new(job), true)));
+    schedule();
+}
+
+/// A first view being computed: the parts of the page ([`later_part`]) wait until it is
+/// dropped (its charts then come first), or at most [`HOLD_MS`].
+pub struct Hold(());
+
+/// Holds the parts of the page back while a first view is computed (see [`Hold`]).
+pub fn hold() -> Hold {
+    QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.holds += 1;
+        q.held_until = js_sys::Date::now() + f64::from(HOLD_MS);
+    });
+    if let Some(w) = web_sys::window() {
+        let go = Closure::once_into_js(schedule);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), HOLD_MS + 1);
+    }
+    Hold(())
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        QUEUE.with(|q| q.borrow_mut().holds -= 1);
+        schedule();
+    }
+}
+
+/// The first waiting part that may run now (a held one only when nothing holds it).
+fn runnable(q: &Queue) -> Option<usize> {
+    let holding = q.holds > 0 && js_sys::Date::now() < q.held_until;
+    q.later.iter().position(|&(_, held)| !held || !holding)
 }
 
 /// What to schedule next: a step's task for a chart (or for a waiting part after a
@@ -53,14 +99,11 @@ fn schedule() {
     let (step, wait) = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
         // A hidden page paints nothing: what waits for a paint goes on without one.
-        let ready = !q.charts.is_empty() || (!q.later.is_empty() && (q.painted || hidden));
+        let later = runnable(&q).is_some();
+        let ready = !q.charts.is_empty() || (later && (q.painted || hidden));
         let step = ready && !q.step;
         q.step |= step;
-        let wait = q.charts.is_empty()
-            && !q.later.is_empty()
-            && !q.painted
-            && !hidden
-            && !std::mem::replace(&mut q.waiting, true);
+        let wait = q.charts.is_empty() && later && !q.painted && !hidden && !std::mem::replace(&mut q.waiting, true);
         (step, wait)
     });
     if step {
@@ -108,7 +151,9 @@ fn run_step() {
             let mut q = q.borrow_mut();
             q.step = false;
             let mut jobs: Vec<Job> = q.charts.drain(..).collect();
-            jobs.extend(q.later.drain(..));
+            while let Some(k) = runnable(&q) {
+                jobs.extend(q.later.remove(k).map(|(job, _)| job));
+            }
             jobs
         });
         jobs.into_iter().for_each(|job| job());
@@ -123,7 +168,10 @@ fn run_step() {
             return Some(job);
         }
         // A waiting part runs only after a paint; the next one waits for another.
-        let job = if q.painted { q.later.pop_front() } else { None };
+        let job = match (q.painted, runnable(&q)) {
+            (true, Some(k)) => q.later.remove(k).map(|(job, _)| job),
+            _ => None,
+        };
         q.painted &= job.is_none();
         job
     });

@@ -305,3 +305,28 @@ async fn a_hidden_page_draws_everything_waiting_in_one_task() {
     set.call1(&JsValue::NULL, &JsValue::FALSE).unwrap();
     assert_eq!(*ran.borrow(), vec![0, 1, 2, 9], "every drawing, then the waiting part");
 }
+
+#[wasm_bindgen_test]
+async fn a_first_view_held_keeps_the_page_parts_back_until_it_comes() {
+    use et_explorer::paint_order::{hold, later, later_part};
+    let ran = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let push = |what: &'static str| {
+        let ran = ran.clone();
+        move || ran.borrow_mut().push(what)
+    };
+    let first_view = hold();
+    later_part(push("part"));
+    later(push("not held"));
+    sleep(300).await;
+    assert_eq!(*ran.borrow(), ["not held"], "the part waits for the first view");
+    drop(first_view);
+    sleep(300).await;
+    assert_eq!(*ran.borrow(), ["not held", "part"]);
+    // A first view that never comes holds the parts back for 1.5 s at most.
+    let _never = hold();
+    later_part(push("late"));
+    sleep(1000).await;
+    assert_eq!(ran.borrow().len(), 2, "still held after 1 s");
+    sleep(900).await;
+    assert_eq!(ran.borrow().last(), Some(&"late"), "let go after 1.5 s");
+}

@@ -29,7 +29,7 @@ pub fn Later(props: &LaterProps) -> Html {
         let shown = shown.setter();
         use_effect_with((), move |_| {
             if !embed {
-                paint_order::later(move || shown.set(true));
+                paint_order::later_part(move || shown.set(true));
             }
         });
     }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::work_cost::{estimate, WorkCost, LONG_WORK_SECONDS};
+use crate::paint_order::Hold;
 use crate::worker::pool::worker_count;
 use crate::worker::pool::Pool;
 use crate::worker::protocol::Work;
@@ -32,6 +33,8 @@ pub struct PoolRun<W: Work, L: 'static, T: 'static> {
     confirmed: Rc<Cell<bool>>,
     /// Whether each run shows a first view before its final result.
     first_view: bool,
+    /// The parts of the page held back while a run's first view is computed.
+    hold: Rc<RefCell<Option<Hold>>>,
 }
 
 impl<W: Work, L, T> Clone for PoolRun<W, L, T> {
@@ -44,6 +47,7 @@ impl<W: Work, L, T> Clone for PoolRun<W, L, T> {
             pending: self.pending.clone(),
             confirmed: self.confirmed.clone(),
             first_view: self.first_view,
+            hold: self.hold.clone(),
         }
     }
 }
@@ -93,6 +97,7 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
             self.waiting.set(None);
         }
         *self.labels.borrow_mut() = Rc::new(labels);
+        *self.hold.borrow_mut() = self.first_view.then(crate::paint_order::hold);
         self.pool.run(jobs, self.first_view);
         // While the workers run, the page's first chart is made quicker to draw.
         if crate::export::warm_up_needed() {
@@ -102,6 +107,7 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
 
     /// Stops the run under way without a note (its inputs are gone).
     fn stop_quietly(&self) {
+        self.hold.take();
         if self.pool.busy() {
             self.pool.cancel();
             let d = self.status.dispatcher();
@@ -114,8 +120,9 @@ impl<W: Work + WorkCost, L, T> PoolRun<W, L, T> {
 
     /// Cancels the run under way; the last finished outcome stays, with a note.
     pub fn cancel(&self) -> Callback<()> {
-        let (pool, d) = (self.pool.clone(), self.status.dispatcher());
+        let (pool, d, hold) = (self.pool.clone(), self.status.dispatcher(), self.hold.clone());
         Callback::from(move |_| {
+            hold.take();
             pool.cancel();
             let failed = PoolEvent::<W::Output>::Failed("cancelled: showing the last finished run".into());
             d.dispatch(StatusUpdate(Box::new(move |s| s.after(failed, |_, _, _| None))));
@@ -156,10 +163,15 @@ where
 {
     let status = use_reducer_eq(RunStatus::<T>::default);
     let labels = use_mut_ref(|| Rc::new(labels));
+    let hold = use_mut_ref(|| None);
     let pool = {
-        let (d, labels) = (status.dispatcher(), labels.clone());
+        let (d, labels, hold) = (status.dispatcher(), labels.clone(), hold.clone());
         use_memo((), move |_| {
             Pool::<W>::new(Callback::from(move |e: PoolEvent<W::Output>| {
+                // A view (first or final) or a failure: its charts come before what waits.
+                if !matches!(e, PoolEvent::Progress { .. }) {
+                    hold.take();
+                }
                 let labels = labels.borrow().clone();
                 let update = move |s: &RunStatus<T>| s.after(e, |r, secs, w| finish(&labels, r, secs, w));
                 d.dispatch(StatusUpdate(Box::new(update)));
@@ -174,5 +186,6 @@ where
         pending: use_mut_ref(|| None),
         confirmed: use_memo((), |_| Cell::new(false)),
         first_view,
+        hold,
     }
 }
