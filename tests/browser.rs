@@ -330,3 +330,40 @@ async fn a_first_view_held_keeps_the_page_parts_back_until_it_comes() {
     sleep(900).await;
     assert_eq!(ran.borrow().last(), Some(&"late"), "let go after 1.5 s");
 }
+
+thread_local! {
+    static STARTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SET: std::cell::RefCell<Option<(yew::UseStateSetter<u32>, yew::UseStateSetter<u32>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Starts "work" for its `deps` in its render, and logs its effects after.
+#[yew::function_component]
+fn Starter() -> yew::Html {
+    let (deps, other) = (yew::use_state(|| 1u32), yew::use_state(|| 0u32));
+    let log = |s: String| STARTS.with(|l| l.borrow_mut().push(s));
+    et_explorer::hooks::use_start_with(*deps, |d| log(format!("start {d}")));
+    yew::use_effect(move || log("effect".into()));
+    SET.with(|s| *s.borrow_mut() = Some((deps.setter(), other.setter())));
+    yew::html! { <p>{ *deps }{ *other }</p> }
+}
+
+#[wasm_bindgen_test]
+async fn work_started_at_render_comes_before_the_effects_and_once_a_change() {
+    let host = mount_point("div", 200);
+    yew::Renderer::<Starter>::with_root(host).render();
+    sleep(50).await;
+    let log = || STARTS.with(|l| l.borrow().join(", "));
+    assert_eq!(log(), "start 1, effect", "in the first render, before its effects");
+    let (deps, other) = SET.with(|s| s.borrow().clone()).unwrap();
+    other.set(5);
+    sleep(50).await;
+    assert_eq!(
+        log(),
+        "start 1, effect, effect",
+        "another render, the same deps: not again"
+    );
+    deps.set(2);
+    sleep(50).await;
+    assert_eq!(log(), "start 1, effect, effect, start 2, effect", "new deps: once more");
+}
