@@ -21,3 +21,23 @@ pub fn drawn(fig: &Figure, rgb: (u8, u8, u8)) -> f64 {
         .count();
     hits as f64 / (640.0 * 320.0)
 }
+
+/// A fresh element of `tag` in the body, `width` CSS pixels wide.
+pub fn mount_point(tag: &str, width: u32) -> web_sys::Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element(tag).unwrap();
+    el.set_attribute("style", &format!("width: {width}px")).unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Waits `ms` milliseconds (a timer: the tasks queued before it run first).
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
