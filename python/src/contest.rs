@@ -2,14 +2,17 @@
 
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyFloat, PyList};
+use smallvec::SmallVec;
 
 use et_engine::api;
+use et_engine::api::contest::{OutcomeOutput, OUTCOME_ARRAYS};
+use et_engine::contest::Strategy;
 
 use crate::arrays::SharedArrays;
-use crate::convert::{error, parse, to_py, value_error};
+use crate::convert::{error, parse, value_error};
 use crate::numbers::plain_floats;
-use crate::out::to_py_with;
+use crate::out::{list_of, to_py_with, Writer};
 use crate::{engine, Kwargs};
 
 /// The `values` argument as numbers (a list, tuple or NumPy array).
@@ -49,43 +52,66 @@ fn plain_curve(py: Python<'_>, kwargs: Kwargs<'_>) -> PyResult<Option<(Vec<f64>,
     })
 }
 
-/// The outcome as a dict with its per-player arrays; the arrays go straight to NumPy
-/// (not through the serializer, number by number), every vector of the outcome handed
-/// over without a copy, with one base ([`SharedArrays`]). The arrays are made first and
-/// written with the outcome's fields, into one dict.
-fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult<Bound<'py, PyAny>> {
-    let strategies = o.strategies.take();
-    let mixed = strategies.is_some();
-    let strategies = strategies.unwrap_or_default();
-    // The vectors in order: the four arrays, then each strategy's support, probs, cdf?.
-    let mut has_cdf = Vec::with_capacity(strategies.len());
-    let mut vs = Vec::with_capacity(4 + 3 * strategies.len());
-    vs.extend(std::mem::take(&mut o.arrays));
-    for s in strategies {
-        has_cdf.push(s.cdf.is_some());
-        vs.push(s.support);
-        vs.push(s.probs);
-        vs.extend(s.cdf);
+/// How many vectors [`take_vectors`] moves out of `o`.
+fn vector_count(o: &OutcomeOutput) -> usize {
+    let strategies = o.strategies.iter().flatten();
+    OUTCOME_ARRAYS.len() + strategies.map(|s| 2 + usize::from(s.cdf.is_some())).sum::<usize>()
+}
+
+/// Moves `o`'s vectors to the end of `vs`, in the order their arrays are made: the four
+/// arrays, then each strategy's support, probs and cdf? (the strategies keep which
+/// vectors they had).
+fn take_vectors(o: &mut OutcomeOutput, vs: &mut Vec<Vec<f64>>) {
+    vs.extend(o.arrays.iter_mut().map(std::mem::take));
+    for s in o.strategies.iter_mut().flatten() {
+        vs.push(std::mem::take(&mut s.support));
+        vs.push(std::mem::take(&mut s.probs));
+        vs.extend(s.cdf.as_mut().map(std::mem::take));
     }
-    let mut shared = SharedArrays::new(py, vs)?;
-    let mut extra = Vec::with_capacity(5);
-    for &name in api::contest::OUTCOME_ARRAYS.iter() {
-        extra.push((name, shared.next_array()?));
+}
+
+/// The outcomes' vectors (`count` of them), all handed over without a copy with one base
+/// ([`SharedArrays`]): one capsule a call, whatever the number of outcomes and arrays.
+fn shared_vectors<'py, 'o>(
+    py: Python<'py>,
+    count: usize,
+    outcomes: impl Iterator<Item = &'o mut OutcomeOutput>,
+) -> PyResult<SharedArrays<'py>> {
+    let mut vs = Vec::with_capacity(count);
+    for o in outcomes {
+        take_vectors(o, &mut vs);
     }
-    if mixed {
-        let mut list = Vec::with_capacity(has_cdf.len());
-        for cdf in has_cdf {
-            let one = PyDict::new(py);
-            one.set_item(intern!(py, "support"), shared.next_array()?)?;
-            one.set_item(intern!(py, "probs"), shared.next_array()?)?;
-            if cdf {
-                one.set_item(intern!(py, "cdf"), shared.next_array()?)?;
-            }
-            list.push(one);
-        }
-        extra.push(("strategies", PyList::new(py, list)?.into_any()));
+    SharedArrays::new(py, vs)
+}
+
+/// The outcome as a dict with its per-player arrays, made from `shared` where
+/// [`take_vectors`] put its vectors (not through the serializer, number by number), and
+/// written with its fields into one dict (with the writer's extra fields, taken).
+fn outcome<'py>(
+    py: Python<'py>,
+    o: &mut OutcomeOutput,
+    shared: &mut SharedArrays<'py>,
+    w: &mut Writer<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    for &name in OUTCOME_ARRAYS.iter() {
+        w.extra.append.push((name, shared.next_array()?));
     }
-    to_py_with(py, &o, extra)
+    if let Some(strategies) = o.strategies.take() {
+        let list = list_of(py, strategies.iter().map(|s| strategy(py, s, shared)))?;
+        w.extra.append.push(("strategies", list.into_any()));
+    }
+    to_py_with(py, o, w)
+}
+
+/// A strategy as `{support, probs, cdf?}`, its arrays the next of `shared`.
+fn strategy<'py>(py: Python<'py>, s: &Strategy, shared: &mut SharedArrays<'py>) -> PyResult<Bound<'py, PyAny>> {
+    let one = PyDict::new(py);
+    one.set_item(intern!(py, "support"), shared.next_array()?)?;
+    one.set_item(intern!(py, "probs"), shared.next_array()?)?;
+    if s.cdf.is_some() {
+        one.set_item(intern!(py, "cdf"), shared.next_array()?)?;
+    }
+    Ok(one.into_any())
 }
 
 /// The equilibrium of a contest for block space (SPEC §2) and its metrics.
@@ -107,8 +133,9 @@ fn outcome<'py>(py: Python<'py>, mut o: api::contest::OutcomeOutput) -> PyResult
 pub(crate) fn solve_contest<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
     let values = values_of(kwargs)?;
     let i = parse(py, kwargs, &api::contest::CONTEST_FIELDS)?;
-    let o = engine(|| py.detach(|| api::contest::solve_contest(&values, i))).map_err(value_error)?;
-    outcome(py, o)
+    let mut o = engine(|| py.detach(|| api::contest::solve_contest(&values, i))).map_err(value_error)?;
+    let mut shared = shared_vectors(py, vector_count(&o), std::iter::once(&mut o))?;
+    outcome(py, &mut o, &mut shared, &mut Writer::default())
 }
 
 /// The revenue-vs-fairness curve: one solve_contest outcome per α (`math.inf` = the
@@ -129,16 +156,21 @@ pub(crate) fn tradeoff_curve<'py>(
         Some(args) => args,
         None => (values_of(kwargs)?, parse(py, kwargs, &api::contest::CURVE_FIELDS)?),
     };
-    let alphas = i.alphas().to_vec();
-    let points = engine(|| py.detach(|| api::contest::tradeoff_curve(&values, i))).map_err(value_error)?;
-    let mut out = Vec::with_capacity(points.len());
-    for (p, alpha) in points.into_iter().zip(alphas) {
-        let point = match p {
-            Ok(o) => outcome(py, o)?,
-            Err(missing) => to_py(py, &missing)?,
-        };
-        point.set_item(intern!(py, "alpha"), alpha)?;
-        out.push(point);
-    }
-    PyList::new(py, out)
+    // The α asked for (those of a short curve kept in place).
+    let alphas: SmallVec<[f64; 8]> = SmallVec::from_slice(i.alphas());
+    let mut points = engine(|| py.detach(|| api::contest::tradeoff_curve(&values, i))).map_err(value_error)?;
+    let count = points.iter().flatten().map(vector_count).sum();
+    let mut shared = shared_vectors(py, count, points.iter_mut().flatten())?;
+    // Each point's alpha is the α asked for, in the place of the outcome's own.
+    let mut w = Writer::default();
+    list_of(
+        py,
+        points.iter_mut().zip(alphas).map(|(p, alpha)| {
+            w.extra.replace = Some(("alpha", PyFloat::new(py, alpha).into_any()));
+            match p {
+                Ok(o) => outcome(py, o, &mut shared, &mut w),
+                Err(missing) => to_py_with(py, missing, &mut w),
+            }
+        }),
+    )
 }

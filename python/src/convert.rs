@@ -221,7 +221,7 @@ pub fn check_fields(d: &Bound<'_, PyDict>, allowed: &[&str]) -> PyResult<()> {
 /// A result as Python values: structs as dicts with snake_case keys, lists of numbers as
 /// NumPy arrays (float64, or int64 when every element is an integer; see `out`).
 pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    crate::out::to_py_with(py, value, Vec::new())
+    crate::out::to_py(py, value)
 }
 
 /// Makes sure the NumPy C API is reachable (a clear ImportError otherwise).

@@ -1,14 +1,14 @@
 //! The compound values of [`super::py::PySer`]: sequences (gathered as an [`Out`] tree,
-//! their type known at the end), maps and structs (written as dicts).
+//! their type known at the end) and maps (written as dicts); structs are in `super::structs`.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use serde::ser::{self, Serialize};
 
-use super::dict::struct_dict;
 use super::keys::key;
 use super::py::{Error, PySer};
 use super::ser::{key_string, SeqBuilder, Ser};
+use super::Writer;
 
 type Result<T> = std::result::Result<T, Error>;
 
@@ -51,18 +51,19 @@ seq_impl!(SerializeTupleStruct, serialize_field);
 seq_impl!(SerializeTupleVariant, serialize_field);
 
 /// A map's dict being filled, and its pending key (snake_case, as the tree's maps).
-pub struct PyMap<'py> {
+pub struct PyMap<'a, 'py> {
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyString>>,
+    w: &'a mut Writer<'py>,
 }
 
-impl<'py> PyMap<'py> {
-    pub fn new(dict: Bound<'py, PyDict>) -> Self {
-        PyMap { dict, key: None }
+impl<'a, 'py> PyMap<'a, 'py> {
+    pub fn new(dict: Bound<'py, PyDict>, w: &'a mut Writer<'py>) -> Self {
+        PyMap { dict, key: None, w }
     }
 }
 
-impl<'py> ser::SerializeMap for PyMap<'py> {
+impl<'py> ser::SerializeMap for PyMap<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, k: &T) -> Result<()> {
@@ -75,73 +76,10 @@ impl<'py> ser::SerializeMap for PyMap<'py> {
             .key
             .take()
             .ok_or_else(|| <Error as ser::Error>::custom("output: a map value without its key"))?;
-        let v = value.serialize(PySer::below(self.dict.py()))?;
+        let v = value.serialize(PySer::below(self.dict.py(), &mut *self.w))?;
         Ok(self.dict.set_item(k, v)?)
     }
     fn end(self) -> Result<Bound<'py, PyAny>> {
         Ok(self.dict.into_any())
-    }
-}
-
-/// A struct's fields being written (then `extra`); `variant` wraps them as
-/// `{variant: {fields}}`.
-pub struct PyStruct<'py> {
-    py: Python<'py>,
-    fields: Vec<(&'static str, Bound<'py, PyAny>)>,
-    extra: Vec<(&'static str, Bound<'py, PyAny>)>,
-    variant: Option<&'static str>,
-}
-
-impl<'py> PyStruct<'py> {
-    pub fn new(py: Python<'py>, len: usize, extra: Vec<(&'static str, Bound<'py, PyAny>)>) -> Self {
-        let fields = Vec::with_capacity(len + extra.len());
-        PyStruct {
-            py,
-            fields,
-            extra,
-            variant: None,
-        }
-    }
-
-    pub fn in_variant(mut self, variant: &'static str) -> Self {
-        self.variant = Some(variant);
-        self
-    }
-
-    #[inline]
-    fn field<T: Serialize + ?Sized>(&mut self, k: &'static str, value: &T) -> Result<()> {
-        self.fields.push((k, value.serialize(PySer::below(self.py))?));
-        Ok(())
-    }
-
-    fn done(mut self) -> Result<Bound<'py, PyAny>> {
-        self.fields.append(&mut self.extra);
-        let dict = struct_dict(self.py, self.fields)?.into_any();
-        Ok(match self.variant {
-            Some(v) => struct_dict(self.py, vec![(v, dict)])?.into_any(),
-            None => dict,
-        })
-    }
-}
-
-impl<'py> ser::SerializeStruct for PyStruct<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, k: &'static str, value: &T) -> Result<()> {
-        self.field(k, value)
-    }
-    fn end(self) -> Result<Bound<'py, PyAny>> {
-        self.done()
-    }
-}
-
-impl<'py> ser::SerializeStructVariant for PyStruct<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, k: &'static str, value: &T) -> Result<()> {
-        self.field(k, value)
-    }
-    fn end(self) -> Result<Bound<'py, PyAny>> {
-        self.done()
     }
 }

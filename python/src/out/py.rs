@@ -4,13 +4,14 @@
 //! element, are gathered as an [`Out`] tree first, as before.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat};
+use pyo3::types::{PyBool, PyDict};
 use serde::ser::{self, Serialize};
 
-use super::compound::{PyMap, PySeq, PyStruct};
-use super::dict::struct_dict;
+use super::compound::{PyMap, PySeq};
+use super::dict::one_field_dict;
 use super::ser::SeqBuilder;
-use super::{Out, OutError};
+use super::structs::PyStruct;
+use super::{Out, OutError, Writer};
 
 /// An error while writing: Python's, or the serializer's (a message).
 #[derive(Debug)]
@@ -50,22 +51,23 @@ impl From<OutError> for Error {
 
 type Result<T> = std::result::Result<T, Error>;
 
-/// The serializer; `extra` are fields added after the top struct's own (the arrays a
-/// face adds itself), empty below the top.
-pub struct PySer<'py> {
+/// The serializer: `w` keeps the structs' fields being written and, for the `top` value,
+/// the fields a face adds (the arrays it makes itself, a value it replaces).
+pub struct PySer<'a, 'py> {
     pub py: Python<'py>,
-    pub extra: Vec<(&'static str, Bound<'py, PyAny>)>,
+    pub w: &'a mut Writer<'py>,
+    pub top: bool,
 }
 
-impl<'py> PySer<'py> {
+impl<'a, 'py> PySer<'a, 'py> {
     #[inline]
-    pub fn below(py: Python<'py>) -> Self {
-        PySer { py, extra: Vec::new() }
+    pub fn below(py: Python<'py>, w: &'a mut Writer<'py>) -> Self {
+        PySer { py, w, top: false }
     }
 
     #[inline]
     fn plain(self, v: Bound<'py, PyAny>) -> Result<Bound<'py, PyAny>> {
-        if !self.extra.is_empty() {
+        if self.top && !self.w.extra.is_empty() {
             return Err(OutError("output: fields added to a value that is not a struct".into()).into());
         }
         Ok(v)
@@ -78,16 +80,16 @@ impl<'py> PySer<'py> {
     }
 }
 
-impl<'py> ser::Serializer for PySer<'py> {
+impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     type SerializeSeq = PySeq<'py>;
     type SerializeTuple = PySeq<'py>;
     type SerializeTupleStruct = PySeq<'py>;
     type SerializeTupleVariant = PySeq<'py>;
-    type SerializeMap = PyMap<'py>;
-    type SerializeStruct = PyStruct<'py>;
-    type SerializeStructVariant = PyStruct<'py>;
+    type SerializeMap = PyMap<'a, 'py>;
+    type SerializeStruct = PyStruct<'a, 'py>;
+    type SerializeStructVariant = PyStruct<'a, 'py>;
 
     fn serialize_bool(self, v: bool) -> Result<Self::Ok> {
         let b = PyBool::new(self.py, v).to_owned().into_any();
@@ -125,7 +127,7 @@ impl<'py> ser::Serializer for PySer<'py> {
         self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Result<Self::Ok> {
-        let x = PyFloat::new(self.py, v).into_any();
+        let x = super::strings::float(self.py, v).into_any();
         self.plain(x)
     }
     fn serialize_char(self, v: char) -> Result<Self::Ok> {
@@ -166,9 +168,9 @@ impl<'py> ser::Serializer for PySer<'py> {
         variant: &'static str,
         value: &T,
     ) -> Result<Self::Ok> {
-        let inner = value.serialize(PySer::below(self.py))?;
-        let py = self.py;
-        self.plain(struct_dict(py, vec![(variant, inner)])?.into_any())
+        let PySer { py, w, top } = self;
+        let inner = value.serialize(PySer::below(py, &mut *w))?;
+        PySer { py, w, top }.plain(one_field_dict(py, variant, inner)?.into_any())
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<PySeq<'py>> {
         self.seq(len.unwrap_or(0))
@@ -182,14 +184,13 @@ impl<'py> ser::Serializer for PySer<'py> {
     fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, len: usize) -> Result<PySeq<'py>> {
         self.seq(len)
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<PyMap<'py>> {
-        let py = self.py;
-        self.plain(py.None().into_bound(py))?;
-        let dict = PyDict::new(py);
-        Ok(PyMap::new(dict))
+    fn serialize_map(self, _len: Option<usize>) -> Result<PyMap<'a, 'py>> {
+        let PySer { py, w, top } = self;
+        PySer { py, w: &mut *w, top }.plain(py.None().into_bound(py))?;
+        Ok(PyMap::new(PyDict::new(py), w))
     }
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<PyStruct<'py>> {
-        Ok(PyStruct::new(self.py, len, self.extra))
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<PyStruct<'a, 'py>> {
+        PyStruct::new(self.py, self.w, self.top, (name, None, len))
     }
     fn serialize_struct_variant(
         self,
@@ -197,7 +198,7 @@ impl<'py> ser::Serializer for PySer<'py> {
         _i: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<PyStruct<'py>> {
-        Ok(self.serialize_struct(name, len)?.in_variant(variant))
+    ) -> Result<PyStruct<'a, 'py>> {
+        PyStruct::new(self.py, self.w, self.top, (name, Some(variant), len))
     }
 }
